@@ -1,1 +1,13 @@
-export {};
+// The public API of helm-image-variant (browser-safe: nothing here touches Node's APIs).
+export { ValuesError } from './errors.js';
+export type { Diagnostic, Severity, SourceLocation, ValuesErrorCode } from './errors.js';
+export { loadValues } from './values/load.js';
+export type {
+  ChartIdentity,
+  GoValue,
+  LoadedValues,
+  LoadValuesInput,
+  Values,
+  ValuesSource,
+} from './values/load.js';
+export type { HelmVersion } from './values/yaml/read.js';

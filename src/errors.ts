@@ -1,0 +1,71 @@
+/** A place in a source text: 1-based line and column, pointing at the value (for a map or list: at its key). */
+export interface SourceLocation {
+  /** The file name as given (a values file), or the flag that set the value: `--set`, `--set-string`, ... */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Severity of a {@link Diagnostic}. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding about values: stable `code`, where it is, and what to do about it. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Helm dotted path, e.g. `global.image.variant` (empty for the whole document). */
+  path: string;
+  /** JSON pointer to the same place, e.g. `/global/image/variant`. */
+  pointer: string;
+  location?: SourceLocation;
+  suggestion?: string;
+  /** The exact line the chosen Helm version prints on stderr for this, where Helm prints one. */
+  helmOutput?: string;
+}
+
+/**
+ * Stable codes of {@link ValuesError}. Each names one way Helm (or this library's safety limits) refuses
+ * input; the message carries Helm's own text where Helm has one.
+ */
+export type ValuesErrorCode =
+  | 'YAML_SYNTAX'
+  | 'YAML_INVALID_UTF8'
+  | 'YAML_CONTROL_CHARACTER'
+  | 'YAML_ALIAS_BOMB'
+  | 'YAML_UNKNOWN_ANCHOR'
+  | 'YAML_RECURSIVE_ALIAS'
+  | 'YAML_MERGE_NOT_MAP'
+  | 'YAML_BAD_TAG_VALUE'
+  | 'YAML_TOO_DEEP'
+  | 'YAML_INVALID_KEY'
+  | 'YAML_UNSUPPORTED_NUMBER'
+  | 'YAML_DOCUMENT_SEPARATOR'
+  | 'VALUES_NOT_A_MAP'
+  | 'VALUES_TOO_LARGE'
+  | 'SET_SYNTAX'
+  | 'SET_TYPE_CONFLICT'
+  | 'SET_INDEX'
+  | 'SET_JSON'
+  | 'SET_TOO_LARGE'
+  | 'SUBCHART_TYPE_MISMATCH'
+  | 'INVALID_INPUT';
+
+/**
+ * Thrown wherever Helm would refuse the input (and where this library's bounds refuse hostile input).
+ * `message` is the text Helm prints after `Error: ` when Helm has one; `location` points into the input.
+ */
+export class ValuesError extends Error {
+  override readonly name = 'ValuesError';
+  readonly code: ValuesErrorCode;
+  readonly location?: SourceLocation;
+  /** The source (file name or flag) that caused the error. */
+  readonly source?: string;
+
+  constructor(code: ValuesErrorCode, message: string, location?: SourceLocation, source?: string) {
+    super(message);
+    this.code = code;
+    if (location) this.location = location;
+    if (source !== undefined) this.source = source;
+  }
+}

@@ -1,0 +1,265 @@
+// loadValues: what Helm's .Values is after it read a chart's values.yaml, the -f files and the --set flags.
+import { ValuesError, type Diagnostic, type SourceLocation } from '../errors.js';
+import { Coalescer, type CoalesceChart } from './coalesce.js';
+import { compareGoStrings, formatFloatG, formatGoV } from './gofmt.js';
+import { getLoc, GoInt, isMap, newMap, type GoMap, type Val } from './model.js';
+import { formatPath, formatPointer, parsePath } from './paths.js';
+import { applySet } from './strvals.js';
+import { mergeMaps, readValuesText, type HelmVersion } from './yaml/read.js';
+
+/** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
+export interface ValuesSource {
+  name: string;
+  text: string | Uint8Array;
+}
+
+/** JSON-like data: what Helm's `.Values` holds. */
+export type Values = { [key: string]: unknown };
+
+/** Input of {@link loadValues}. Every field is optional; nothing given yields `{}`. */
+export interface LoadValuesInput {
+  /** The chart's own values.yaml (defaults). */
+  chartValues?: string | ValuesSource;
+  /** The chart's name, as Helm prints it in coalesce warnings (`<chart>.<path>`). Default `chart`. */
+  chartName?: string;
+  /** -f files, in command-line order. */
+  valuesFiles?: Array<string | ValuesSource>;
+  /** --set arguments, in command-line order. */
+  set?: string[];
+  /** --set-string arguments. */
+  setString?: string[];
+  /** --set-json arguments. */
+  setJson?: string[];
+  /** --set-literal arguments. */
+  setLiteral?: string[];
+  /** --set-file: the key and the content of the file (already read). */
+  setFile?: Array<{ key: string; text: string }>;
+  /** Subcharts' values.yaml by name (charts/<name>/ without a dependencies list in Chart.yaml). */
+  subcharts?: Record<string, string | ValuesSource>;
+  /** Whose rules: Helm 4.1 (default) or Helm 3.17. */
+  helmVersion?: HelmVersion;
+}
+
+/** The Go type Helm holds for a value and how Go's %v prints it. */
+export interface GoValue {
+  type: 'int64' | 'float64' | 'string' | 'bool' | 'nil' | 'map' | 'slice';
+  text: string;
+}
+
+/** Chart identity kept with loaded values (set when a whole chart was loaded). */
+export interface ChartIdentity {
+  name: string;
+  version: string;
+  appVersion?: string;
+}
+
+/** The result of {@link loadValues}. */
+export interface LoadedValues {
+  /** What Helm's .Values would be: plain JSON-like data (int64 from --set become numbers, see goValue). */
+  values: Values;
+  /** Each subchart's .Values, keyed by its dotted values path from the top chart. */
+  subcharts: Record<string, Values>;
+  /** Helm's coalesce warnings, and notes on values JavaScript cannot hold exactly. */
+  warnings: Diagnostic[];
+  /** Where the value at a dotted path (or JSON pointer) came from: file, line, column. */
+  locate(path: string): SourceLocation | undefined;
+  /** The Go type and %v text of the value at a path; exact for int64 beyond 2^53. */
+  goValue(path: string): GoValue | undefined;
+  /** Chart identities by dotted values path ('' = the top chart), when a chart was loaded. */
+  charts?: Record<string, ChartIdentity>;
+  /** The exact text Helm's `toJson` prints for the value at a path ('' = all of .Values): sorted keys,
+   * int64 digits kept exactly, `-0` kept. undefined when nothing is there. */
+  toJson(path?: string): string | undefined;
+  /** Whose rules were applied. */
+  helmVersion: HelmVersion;
+  /** True when the values include the chart's defaults (loaded with chartValues or a chart). */
+  withChartDefaults: boolean;
+}
+
+function asSource(s: string | ValuesSource, defaultName: string): ValuesSource {
+  if (typeof s === 'string' || s instanceof Uint8Array) return { name: defaultName, text: s };
+  if (!s || typeof s !== 'object' || typeof s.name !== 'string' || (typeof s.text !== 'string' && !(s.text instanceof Uint8Array))) {
+    throw new ValuesError('INVALID_INPUT', `${defaultName}: expected a string or { name, text }`);
+  }
+  return s;
+}
+
+function checkStrings(list: unknown, field: string): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
+    throw new ValuesError('INVALID_INPUT', `${field} must be an array of strings`);
+  }
+  return list as string[];
+}
+
+/** Converts the internal model into plain data: ordinary objects, numbers for int64. */
+export function toPlain(v: Val, notes?: (path: Array<string | number>, v: GoInt) => void, path: Array<string | number> = []): unknown {
+  if (v instanceof GoInt) {
+    const n = Number(v.value);
+    if (notes && !Number.isSafeInteger(n)) notes(path, v);
+    return n;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => toPlain(x, notes, notes ? [...path, i] : path));
+  if (isMap(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const c = toPlain(v[k]!, notes, notes ? [...path, k] : path);
+      if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+      else out[k] = c;
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Walks the internal tree; returns the container and key of the last step, and the value. */
+function walk(root: GoMap, parts: Array<string | number>): { container: object; key: string | number; value: Val } | undefined {
+  let cur: Val = root;
+  let container: object = root;
+  let key: string | number = '';
+  for (const p of parts) {
+    if (Array.isArray(cur)) {
+      const idx = typeof p === 'number' ? p : /^(0|[1-9][0-9]*)$/.test(p) ? Number(p) : -1;
+      if (idx < 0 || idx >= cur.length) return undefined;
+      container = cur;
+      key = idx;
+      cur = cur[idx]!;
+    } else if (isMap(cur)) {
+      const k = String(p);
+      if (!Object.prototype.hasOwnProperty.call(cur, k)) return undefined;
+      container = cur;
+      key = k;
+      cur = cur[k]!;
+    } else return undefined;
+  }
+  return { container, key, value: cur };
+}
+
+/** Go's type and %v text of an internal value. */
+export function goValueOf(v: Val): GoValue {
+  if (v === null) return { type: 'nil', text: '<nil>' };
+  if (v instanceof GoInt) return { type: 'int64', text: v.toString() };
+  if (typeof v === 'number') return { type: 'float64', text: formatFloatG(v) };
+  if (typeof v === 'string') return { type: 'string', text: v };
+  if (typeof v === 'boolean') return { type: 'bool', text: String(v) };
+  if (Array.isArray(v)) return { type: 'slice', text: formatGoV(v) };
+  return { type: 'map', text: formatGoV(v) };
+}
+
+/** Go's encoding/json text of a value (what `toJson` prints in a template). */
+export function goJson(v: Val): string {
+  if (v === null) return 'null';
+  if (v instanceof GoInt) return v.toString();
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : JSON.stringify(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return goJsonString(v);
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  const keys = Object.keys(v).sort(compareGoStrings);
+  return `{${keys.map((k) => `${goJsonString(k)}:${goJson(v[k]!)}`).join(',')}}`;
+}
+
+function goJsonString(s: string): string {
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Builds the public result around the internal tree. */
+export function makeLoaded(
+  root: GoMap,
+  subchartPaths: Array<{ path: string; parts: string[] }>,
+  warnings: Diagnostic[],
+  helmVersion: HelmVersion,
+  withChartDefaults: boolean,
+  charts?: Record<string, ChartIdentity>,
+): LoadedValues {
+  const notes: Diagnostic[] = [];
+  const values = toPlain(root, (path, v) => {
+    notes.push({
+      code: 'int64-precision',
+      severity: 'warning',
+      message: `${formatPath(path)} is the int64 ${v.toString()} in Helm; a JavaScript number cannot hold it exactly, so values holds ${Number(v.value)}. goValue('${formatPath(path)}') gives the exact text.`,
+      path: formatPath(path),
+      pointer: formatPointer(path),
+    });
+  }) as Values;
+  const subcharts: Record<string, Values> = {};
+  for (const { path, parts } of subchartPaths) {
+    const w = walk(root, parts);
+    if (w && isMap(w.value)) subcharts[path] = toPlain(w.value) as Values;
+  }
+  const result: LoadedValues = {
+    values,
+    subcharts,
+    warnings: [...warnings, ...notes],
+    helmVersion,
+    withChartDefaults,
+    locate(path: string): SourceLocation | undefined {
+      const w = walk(root, parsePath(path));
+      if (!w || w.container === root && path === '') return undefined;
+      const loc = getLoc(w.container, w.key);
+      if (!loc) return undefined;
+      return { file: loc.src.name, ...loc.src.position(loc.offset) };
+    },
+    toJson(path = ''): string | undefined {
+      const w = path === '' ? { value: root as Val } : walk(root, parsePath(path));
+      return w ? goJson(w.value) : undefined;
+    },
+    goValue(path: string): GoValue | undefined {
+      const w = path === '' ? { value: root as Val } : walk(root, parsePath(path));
+      return w ? goValueOf(w.value) : undefined;
+    },
+  };
+  if (charts) result.charts = charts;
+  return result;
+}
+
+/**
+ * Reads values exactly as Helm does (`helm template` of a chart with these values): YAML 1.1 as Helm's
+ * YAML stack reads it, the --set family with Helm's syntax and typing, the precedence values.yaml <
+ * -f files < --set-json < --set < --set-string < --set-file < --set-literal, null deletion and subchart
+ * globals. Throws {@link ValuesError} wherever Helm would refuse the input.
+ */
+export function loadValues(input: LoadValuesInput = {}): LoadedValues {
+  const helmVersion = input.helmVersion ?? 4;
+  if (helmVersion !== 3 && helmVersion !== 4) {
+    throw new ValuesError('INVALID_INPUT', `helmVersion must be 3 or 4, got ${String(helmVersion)}`);
+  }
+  const chartName = input.chartName ?? 'chart';
+  let defaults = newMap();
+  if (input.chartValues !== undefined) {
+    const src = asSource(input.chartValues, 'values.yaml');
+    defaults = readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion);
+  }
+  const subcharts: CoalesceChart[] = [];
+  const subNames = Object.keys(input.subcharts ?? {}).sort();
+  for (const name of subNames) {
+    const src = asSource(input.subcharts![name]!, `charts/${name}/values.yaml`);
+    subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [] });
+  }
+  const user = userValues(input, helmVersion);
+  const coalescer = new Coalescer(helmVersion, chartName);
+  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts }, user);
+  return makeLoaded(root, subNames.map((n) => ({ path: n, parts: [n] })), coalescer.diagnostics(), helmVersion, input.chartValues !== undefined);
+}
+
+/**
+ * The user values before coalescing: -f files merged in order, then every --set-json, --set,
+ * --set-string, --set-file and --set-literal, each group in order, written into that map in place.
+ */
+export function userValues(input: LoadValuesInput, helmVersion: HelmVersion): GoMap {
+  let base = newMap();
+  (input.valuesFiles ?? []).forEach((f, i) => {
+    const src = asSource(f, `values-${i + 1}.yaml`);
+    base = mergeMaps(base, readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion));
+  });
+  for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion);
+  for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion);
+  for (const s of checkStrings(input.setString, 'setString')) applySet(base, s, 'set-string', helmVersion);
+  for (const f of input.setFile ?? []) {
+    if (!f || typeof f.key !== 'string' || typeof f.text !== 'string') {
+      throw new ValuesError('INVALID_INPUT', 'setFile entries must be { key: string, text: string }');
+    }
+    applySet(base, `${f.key}=file`, 'set-file', helmVersion, f.text);
+  }
+  for (const s of checkStrings(input.setLiteral, 'setLiteral')) applySet(base, s, 'set-literal', helmVersion);
+  return base;
+}

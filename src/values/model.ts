@@ -1,0 +1,124 @@
+// The internal value model: Go's view of Helm values, kept exact until the public result is made.
+//  - maps are null-prototype objects (so `__proto__`, `constructor`, `prototype` are plain keys),
+//  - lists are arrays, strings, booleans and null as in JSON,
+//  - JavaScript numbers are Go float64 (every number from YAML or JSON),
+//  - GoInt is a Go int64 (integers from --set), held exactly as a bigint.
+// Containers share and copy exactly where Helm's Go code shares and copies, because some results
+// (nested globals flowing up, --set patching lists from files) depend on it.
+
+/** A Go int64, as `--set` produces for integer text. */
+export class GoInt {
+  constructor(readonly value: bigint) {}
+  toString(): string {
+    return this.value.toString();
+  }
+}
+
+export type GoMap = { [key: string]: Val };
+export type Val = null | boolean | string | number | GoInt | Val[] | GoMap;
+
+export function newMap(): GoMap {
+  return Object.create(null) as GoMap;
+}
+
+export function isMap(v: unknown): v is GoMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt);
+}
+
+export function hasKey(m: GoMap, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(m, k);
+}
+
+/** A position in a source: `offset` into the text that `src` describes. */
+export interface Loc {
+  src: Src;
+  offset: number;
+}
+
+/** A source text (a values file, one document of it, or a --set flag) able to turn offsets into line:column. */
+export class Src {
+  private lineStarts: number[] | undefined;
+  /**
+   * @param name file name or flag (`--set`)
+   * @param text the text the offsets index
+   * @param lineBase lines before this text in its file (a later YAML document of a file)
+   * @param flag a command-line flag: line 1, column counted in the flag's characters
+   */
+  constructor(readonly name: string, readonly text: string, readonly lineBase = 0, readonly flag = false) {}
+
+  position(offset: number): { line: number; column: number } {
+    if (this.flag) return { line: 1, column: offset + 1 };
+    if (!this.lineStarts) {
+      const starts = [0];
+      const t = this.text;
+      for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // Columns count characters (code points), as editors do, not UTF-16 units.
+    let column = 1;
+    for (let i = starts[lo]!; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) column++;
+    }
+    return { line: this.lineBase + lo + 1, column };
+  }
+}
+
+// Locations of values, keyed by the container that holds them and the key or index inside it. A WeakMap
+// keeps them attached to the very objects Helm's algorithm moves around, so sharing and copying carry them.
+const LOCS = new WeakMap<object, Map<string | number, Loc>>();
+
+export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
+  if (!loc) return;
+  let m = LOCS.get(container);
+  if (!m) LOCS.set(container, (m = new Map()));
+  m.set(key, loc);
+}
+
+export function getLoc(container: object, key: string | number): Loc | undefined {
+  return LOCS.get(container)?.get(key);
+}
+
+export function copyLoc(from: object, fromKey: string | number, to: object, toKey: string | number): void {
+  const l = LOCS.get(from)?.get(fromKey);
+  if (l) setLoc(to, toKey, l);
+}
+
+/** Deep copy of a value (Go's copystructure.Copy), locations included. */
+export function deepCopy(v: Val): Val {
+  if (Array.isArray(v)) {
+    const out: Val[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      out[i] = deepCopy(v[i]!);
+      copyLoc(v, i, out, i);
+    }
+    return out;
+  }
+  if (isMap(v)) {
+    const out = newMap();
+    for (const k of Object.keys(v)) {
+      out[k] = deepCopy(v[k]!);
+      copyLoc(v, k, out, k);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */
+export function shallowCopy(m: GoMap): GoMap {
+  const out = newMap();
+  for (const k of Object.keys(m)) {
+    out[k] = m[k]!;
+    copyLoc(m, k, out, k);
+  }
+  return out;
+}

@@ -1,0 +1,449 @@
+// Builds the value of the first YAML document of a text the way Helm's YAML stack does: go-yaml v2
+// decodes it (YAML 1.1 scalars, merge keys applied in document order, duplicate keys replaced, aliases
+// expanded as copies, its alias-bomb heuristic), sigs.k8s.io/yaml stringifies the keys, and encoding/json
+// refuses what JSON cannot hold. js-yaml provides the event stream with source offsets; everything above
+// the events is ours, and records the location of every value.
+import { getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { formatFloatG } from '../gofmt.js';
+import { GoInt, isMap, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
+
+/** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
+export const MAX_YAML_DEPTH = 1100;
+
+type YNode =
+  | { k: 'scalar'; tag: string; text: string; plain: boolean; off: number }
+  | { k: 'map'; items: YNode[]; off: number }
+  | { k: 'seq'; items: YNode[]; off: number }
+  | { k: 'alias'; name: string; target: YNode; off: number };
+
+/** A failure while reading YAML; `offset` points into the text, `kind` picks the ValuesError code. */
+export class YamlFailure extends Error {
+  constructor(
+    readonly kind:
+      | 'syntax'
+      | 'alias-bomb'
+      | 'unknown-anchor'
+      | 'recursive-alias'
+      | 'merge'
+      | 'tag'
+      | 'depth'
+      | 'key'
+      | 'number',
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+function fullTag(raw: string, handles: Map<string, string>): string {
+  if (raw.startsWith('!<') && raw.endsWith('>')) return decodeURIComponentSafe(raw.slice(2, -1));
+  if (raw.startsWith('!!')) return (handles.get('!!') ?? TAG_PREFIX) + decodeURIComponentSafe(raw.slice(2));
+  const m = /^(![A-Za-z0-9-]*!)(.*)$/.exec(raw);
+  if (m && handles.has(m[1]!)) return handles.get(m[1]!)! + decodeURIComponentSafe(m[2]!);
+  return raw;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * The node tree of the first document of `events`, or null for an empty stream. Anchors are registered
+ * when their node starts (so an alias inside its own anchor is detected later, as go-yaml does).
+ */
+function buildFirstDocument(text: string, events: Event[]): YNode | null {
+  let i = 0;
+  while (i < events.length && events[i]!.type !== EVENT_ID.DOCUMENT) i++;
+  if (i >= events.length) return null;
+  const doc = events[i]!;
+  const handles = new Map<string, string>();
+  if (doc.type === EVENT_ID.DOCUMENT) {
+    for (const d of doc.directives) if (d.kind === 'tag') handles.set(d.handle, d.prefix);
+  }
+  i++;
+  const anchors = new Map<string, YNode>();
+  const stack: YNode[] = [];
+  let root: YNode | null = null;
+  const attach = (n: YNode) => {
+    const parent = stack[stack.length - 1];
+    if (parent && parent.k !== 'scalar' && parent.k !== 'alias') parent.items.push(n);
+    else if (!root) root = n;
+  };
+  const anchorOf = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : '');
+  for (; i < events.length; i++) {
+    const e = events[i]!;
+    switch (e.type) {
+      case EVENT_ID.SCALAR: {
+        const s = e as ScalarEvent;
+        const tag = s.tagStart >= 0 ? fullTag(text.slice(s.tagStart, s.tagEnd), handles) : '';
+        const quoted = s.style === SCALAR_STYLE.SINGLE_QUOTED || s.style === SCALAR_STYLE.DOUBLE_QUOTED;
+        const off =
+          s.valueStart >= 0 ? s.valueStart - (quoted ? 1 : 0) : s.tagStart >= 0 ? s.tagStart : s.anchorStart;
+        const n: YNode = { k: 'scalar', tag, text: getScalarValue(text, s), plain: s.style === SCALAR_STYLE.PLAIN, off };
+        const a = anchorOf(s.anchorStart, s.anchorEnd);
+        if (a) anchors.set(a, n);
+        attach(n);
+        break;
+      }
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const n: YNode = { k: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', items: [], off: e.start };
+        const a = anchorOf(e.anchorStart, e.anchorEnd);
+        if (a) anchors.set(a, n);
+        attach(n);
+        stack.push(n);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const name = text.slice(e.anchorStart, e.anchorEnd);
+        const target = anchors.get(name);
+        if (!target) throw new YamlFailure('unknown-anchor', `unknown anchor '${name}' referenced`, e.anchorStart - 1);
+        attach({ k: 'alias', name, target, off: e.anchorStart - 1 });
+        break;
+      }
+      case EVENT_ID.POP:
+        if (stack.length === 0) return root;
+        stack.pop();
+        break;
+      case EVENT_ID.DOCUMENT:
+        return root;
+    }
+  }
+  return root;
+}
+
+// go-yaml v2's limits against alias bombs ("billion laughs"): once more than 100 nodes were decoded
+// through aliases and more than 1,000 in all, the share of aliased nodes may not pass a ratio that falls
+// from 0.99 (up to 400,000 nodes) to 0.10 (from 4,000,000).
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= 400_000) return 0.99;
+  if (decodeCount >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
+}
+
+/** Go's %#v of a decoded YAML value (go-yaml maps are map[interface {}]interface {}). */
+function goSyntax(v: Val, r?: Resolved): string {
+  if (v === null) return 'interface {}(nil)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (r && r.tag === INT) return (r as { text: string }).text;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt) return String(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSyntax(x)).join(', ')}}`;
+  const keys = Object.keys(v).sort();
+  return `map[interface {}]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(v[k]!)}`).join(', ')}}`;
+}
+
+class Decoder {
+  decodeCount = 0;
+  aliasCount = 0;
+  aliasDepth = 0;
+  active = new Set<YNode>();
+  keyError: YamlFailure | undefined;
+  numberError: YamlFailure | undefined;
+  constructor(readonly src: Src) {}
+
+  loc(off: number): Loc | undefined {
+    return off >= 0 ? { src: this.src, offset: off } : undefined;
+  }
+
+  count(n: YNode): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new YamlFailure('alias-bomb', 'document contains excessive aliasing', n.off);
+    }
+  }
+
+  /** Decodes a node; `resolvedOut` receives the scalar resolution (for key stringification). */
+  decode(n: YNode, depth: number, into?: GoMap, resolvedOut?: { r?: Resolved }): Val {
+    if (depth > MAX_YAML_DEPTH) {
+      throw new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, n.off);
+    }
+    this.count(n);
+    switch (n.k) {
+      case 'alias': {
+        if (this.active.has(n.target)) {
+          throw new YamlFailure('recursive-alias', `anchor '${n.name}' value contains itself`, n.off);
+        }
+        this.active.add(n.target);
+        this.aliasDepth++;
+        try {
+          return this.decode(n.target, depth, into, resolvedOut);
+        } finally {
+          this.aliasDepth--;
+          this.active.delete(n.target);
+        }
+      }
+      case 'scalar':
+        return this.scalar(n, resolvedOut);
+      case 'seq': {
+        const out: Val[] = [];
+        for (const item of n.items) {
+          out.push(this.decode(item, depth + 1));
+          setLoc(out, out.length - 1, this.loc(item.k === 'alias' ? item.target.off : item.off));
+        }
+        return out;
+      }
+      case 'map':
+        return this.mapping(n, depth, into ?? newMap());
+    }
+  }
+
+  scalar(n: Extract<YNode, { k: 'scalar' }>, resolvedOut?: { r?: Resolved }): Val {
+    let r: Resolved;
+    try {
+      r = resolveScalar(n.tag, n.text, n.plain);
+    } catch (e) {
+      if (e instanceof TagMismatch) throw new YamlFailure('tag', e.message, n.off);
+      throw e;
+    }
+    if (resolvedOut) resolvedOut.r = r;
+    if (r.tag === BINARY) return decodeBase64(n.text, n.off);
+    if (r.tag === NULL) return null;
+    if (r.tag === FLOAT || r.tag === INT) {
+      const v = r.value as number;
+      if (!Number.isFinite(v)) {
+        this.numberError ??= new YamlFailure('number', `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`, n.off);
+      }
+      return v;
+    }
+    return r.value as Val;
+  }
+
+  mapping(n: Extract<YNode, { k: 'map' }>, depth: number, out: GoMap): GoMap {
+    const items = n.items;
+    for (let i = 0; i + 1 < items.length; i += 2) {
+      const kn = items[i]!;
+      const vn = items[i + 1]!;
+      if (isMergeKey(kn)) {
+        this.merge(vn, depth, out);
+        continue;
+      }
+      const kr: { r?: Resolved } = {};
+      const k = this.decode(kn, depth + 1, undefined, kr);
+      if (Array.isArray(k) || isMap(k)) {
+        throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
+      }
+      const v = this.decode(vn, depth + 1);
+      const key = this.stringKey(k, kr.r, v, kn.off);
+      if (key === undefined) continue;
+      out[key] = v;
+      // A map or list value points at its key; a scalar at the value itself.
+      const target = vn.k === 'alias' ? vn.target : vn;
+      const isScalar = target.k === 'scalar' && target.off >= 0;
+      setLoc(out, key, this.loc(isScalar ? target.off : kn.off));
+    }
+    return out;
+  }
+
+  merge(vn: YNode, depth: number, out: GoMap): void {
+    const wantMap = () => new YamlFailure('merge', 'map merge requires map or sequence of maps as the value', vn.off);
+    const target = (x: YNode) => (x.k === 'alias' ? x.target : x);
+    if (vn.k === 'map' || (vn.k === 'alias' && target(vn).k === 'map')) {
+      this.decode(vn, depth + 1, out);
+    } else if (vn.k === 'seq') {
+      // Earlier maps take precedence, so they are applied last.
+      for (let j = vn.items.length - 1; j >= 0; j--) {
+        const item = vn.items[j]!;
+        if (target(item).k !== 'map') throw wantMap();
+        this.decode(item, depth + 2, out);
+      }
+    } else {
+      throw wantMap();
+    }
+  }
+
+  /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
+  stringKey(k: Val, r: Resolved | undefined, v: Val, off: number): string | undefined {
+    if (typeof k === 'string') return k;
+    if (typeof k === 'boolean') return k ? 'true' : 'false';
+    if (typeof k === 'number' && r) {
+      if (r.tag === INT) {
+        const text = (r as { text: string }).text;
+        const big = BigInt(text);
+        if (big > 2n ** 63n - 1n) {
+          this.keyError ??= new YamlFailure(
+            'key',
+            `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${goSyntax(v)}`,
+            off,
+          );
+          return undefined;
+        }
+        return text;
+      }
+      if (Number.isNaN(k)) return '.nan';
+      if (k === Infinity) return '.inf';
+      if (k === -Infinity) return '-.inf';
+      return formatFloat32Key(k);
+    }
+    this.keyError ??= new YamlFailure(
+      'key',
+      `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v)}`,
+      off,
+    );
+    return undefined;
+  }
+}
+
+function formatFloat32Key(v: number): string {
+  return formatFloatG(v, 32);
+}
+
+function isMergeKey(n: YNode): boolean {
+  return n.k === 'scalar' && n.text === '<<' && ((n.plain && n.tag === '') || n.tag === MERGE);
+}
+
+function decodeBase64(text: string, off: number): string {
+  const clean = text.replace(/[\r\n]/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
+    throw new YamlFailure('tag', '!!binary value contains invalid base64 data', off);
+  }
+  const bin = atob(clean);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+/** The result of reading one YAML stream: the first document's value, or undefined if there is none. */
+export interface ComposedDocument {
+  value: Val | undefined;
+}
+
+/**
+ * Parses `text` (one YAML stream) and decodes its first document. Later documents are not looked at,
+ * as go-yaml's Unmarshal does not read them: when the parser fails after the first document ended,
+ * the text is cut at the document marker and read again.
+ */
+export function composeFirstDocument(text: string, src: Src): ComposedDocument {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
+  } catch (e) {
+    const cut = retryBeforeFailure(text, e);
+    if (!cut) throw toSyntaxFailure(text, e);
+    events = cut;
+  }
+  const root = buildFirstDocument(text, events);
+  if (!root) return { value: undefined };
+  const d = new Decoder(src);
+  const value = d.decode(root, 0);
+  if (d.keyError) throw d.keyError;
+  if (d.numberError) throw d.numberError;
+  return { value };
+}
+
+function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {
+  const failAt = errorOffset(e);
+  if (failAt === undefined) return undefined;
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  for (let m = marker.exec(text); m && m.index < failAt; m = marker.exec(text)) {
+    try {
+      const events = parseEvents(text.slice(0, m.index), { maxDepth: MAX_YAML_DEPTH });
+      if (events.some((x) => x.type === EVENT_ID.DOCUMENT) && hasContent(events)) return events;
+    } catch {
+      // the first document does not end here; try the next marker
+    }
+  }
+  return undefined;
+}
+
+function hasContent(events: Event[]): boolean {
+  return events.some((x) => x.type === EVENT_ID.MAPPING || x.type === EVENT_ID.SEQUENCE || x.type === EVENT_ID.SCALAR);
+}
+
+function errorOffset(e: unknown): number | undefined {
+  const mark = (e as { mark?: { position?: number } }).mark;
+  return typeof mark?.position === 'number' ? mark.position : undefined;
+}
+
+/**
+ * Translates a js-yaml parse error into go-yaml's wording where the two agree on the problem. go-yaml
+ * prints scanner errors with a 1-based line and parser errors with the 0-based line of the problem
+ * (its own quirk), so the translation keeps that too; `offset` is the real position for our location.
+ */
+function toSyntaxFailure(text: string, e: unknown): YamlFailure {
+  if (e instanceof RangeError) {
+    return new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, 0);
+  }
+  const reason = String((e as { reason?: string }).reason ?? (e as Error).message ?? e);
+  const mark = (e as { mark?: { line: number; position: number } }).mark;
+  const offset = mark?.position ?? 0;
+  const line0 = mark?.line ?? 0;
+  if (/nesting exceeded maxDepth/.test(reason)) {
+    return new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, offset);
+  }
+  const scanner = (msg: string) => new YamlFailure('syntax', `line ${line0 + 1}: ${msg}`, offset);
+  const parser = (msg: string, line = line0) => new YamlFailure('syntax', line > 0 ? `line ${line}: ${msg}` : msg, offset);
+  if (reason.includes('tab characters must not be used in indentation')) return scanner('found character that cannot start any token');
+  if (
+    /unexpected end of the (stream|document) within a (double|single) quoted scalar/.test(reason) ||
+    (offset >= text.length - 1 && unclosedQuote(text))
+  ) {
+    return scanner('found unexpected end of stream');
+  }
+  if (reason.includes('unknown escape sequence')) return scanner('found unknown escape character');
+  if (reason.includes('directives end mark is expected')) return parser('did not find expected <document start>');
+  const opener = unclosedFlowOpener(text, offset);
+  if (opener && /flow collection|deficient indentation|missed comma|end of the stream/.test(reason)) {
+    return parser(`did not find expected ',' or '${opener === '[' ? ']' : '}'}'`, endLine0(text, offset));
+  }
+  if (reason.includes('bad indentation of a mapping entry') || reason.includes('a multiline key may not be an implicit key')) {
+    return scanner('mapping values are not allowed in this context');
+  }
+  if (reason.includes('end of the stream or a document separator is expected')) {
+    return scanner('could not find expected \':\'');
+  }
+  return new YamlFailure('syntax', `line ${line0 + 1}: ${reason}`, offset);
+}
+
+/** True when the text ends inside a quoted scalar. */
+function unclosedQuote(text: string): boolean {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      } else if (c === '\\' && quote === '"') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
+  }
+  return quote !== '';
+}
+
+function endLine0(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < Math.min(offset, text.length); i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The innermost flow bracket still open at `offset`, ignoring quoted text and comments. */
+function unclosedFlowOpener(text: string, offset: number): '[' | '{' | undefined {
+  const stack: string[] = [];
+  let quote = '';
+  for (let i = 0; i < Math.min(offset + 1, text.length); i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      } else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (stack.length > 0 || i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') stack.push(c);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return stack[stack.length - 1] as '[' | '{' | undefined;
+}

@@ -1,0 +1,246 @@
+// Reads one values file (a chart's values.yaml or a -f file) as Helm 3.17 or Helm 4.1 does, with Helm's
+// error texts, and the location of every value.
+import { ValuesError, type ValuesErrorCode } from '../../errors.js';
+import { copyLoc, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
+import { composeFirstDocument, YamlFailure } from './compose.js';
+
+/** Largest values text accepted (bytes of UTF-8, or characters of a string). */
+export const MAX_VALUES_BYTES = 32 * 1024 * 1024;
+
+export type HelmVersion = 3 | 4;
+
+/** What a values text is, for Helm's error prefix. */
+export interface ValuesTextOrigin {
+  /** Name shown in messages and locations (a path, or `values.yaml`). */
+  name: string;
+  /** `chart`: Helm says `cannot load values.yaml: …`; `user`: `failed to parse <name>: …`. */
+  role: 'chart' | 'user';
+}
+
+function prefixOf(origin: ValuesTextOrigin): string {
+  return origin.role === 'chart' ? 'cannot load values.yaml' : `failed to parse ${origin.name}`;
+}
+
+const FAILURE_CODES: Record<YamlFailure['kind'], ValuesErrorCode> = {
+  syntax: 'YAML_SYNTAX',
+  'alias-bomb': 'YAML_ALIAS_BOMB',
+  'unknown-anchor': 'YAML_UNKNOWN_ANCHOR',
+  'recursive-alias': 'YAML_RECURSIVE_ALIAS',
+  merge: 'YAML_MERGE_NOT_MAP',
+  tag: 'YAML_BAD_TAG_VALUE',
+  depth: 'YAML_TOO_DEEP',
+  key: 'YAML_INVALID_KEY',
+  number: 'YAML_UNSUPPORTED_NUMBER',
+};
+
+/** Validates UTF-8 as go-yaml's reader does and names the first problem as it does. */
+function decodeUtf8(bytes: Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): string {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const width = (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
+    let problem = '';
+    if (width === 0) problem = 'invalid leading UTF-8 octet';
+    else if (i + width > n) problem = 'incomplete UTF-8 octet sequence';
+    else {
+      let cp = width === 2 ? b & 0x1f : width === 3 ? b & 0x0f : b & 0x07;
+      for (let k = 1; k < width && !problem; k++) {
+        const t = bytes[i + k]!;
+        if ((t & 0xc0) !== 0x80) problem = 'invalid trailing UTF-8 octet';
+        cp = (cp << 6) | (t & 0x3f);
+      }
+      if (!problem) {
+        const min = width === 2 ? 0x80 : width === 3 ? 0x800 : 0x10000;
+        if (cp < min) problem = 'invalid length of a UTF-8 sequence';
+        else if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) problem = 'invalid Unicode character';
+      }
+    }
+    if (problem) {
+      const before = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, i));
+      const src = new Src(origin.name, before);
+      const pos = src.position(before.length);
+      throw new ValuesError(
+        'YAML_INVALID_UTF8',
+        `${prefixOf(origin)}: ${version === 4 ? 'cannot unmarshal yaml document: ' : ''}error converting YAML to JSON: yaml: ${problem}`,
+        { file: origin.name, ...pos },
+        origin.name,
+      );
+    }
+    i += width;
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** go-yaml refuses any character outside YAML's printable set (a binary file, a stray NUL, ...). */
+function findControlCharacter(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x85) continue;
+    if (c >= 0xa0 && c <= 0xd7ff) continue;
+    if (c >= 0xe000 && c <= 0xfffd) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** A piece of the file to parse on its own, with its place in the file. */
+interface Piece {
+  text: string;
+  lineBase: number;
+}
+
+/**
+ * Helm 4 cuts a values file into documents before parsing (k8s.io YAMLReader): at every line that
+ * starts with `---`; the rest of that line must be blank or a comment.
+ */
+function splitDocuments(text: string, origin: ValuesTextOrigin): Piece[] {
+  const pieces: Piece[] = [];
+  let buf = '';
+  let bufLine = 0;
+  let line = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl + 1;
+    const l = text.slice(pos, end);
+    if (l.startsWith('---')) {
+      const rest = l.slice(3).trim();
+      if (rest.length > 0 && rest[0] !== '#') {
+        throw new ValuesError(
+          'YAML_DOCUMENT_SEPARATOR',
+          `${prefixOf(origin)}: error reading yaml document: invalid Yaml document separator: ${rest}`,
+          { file: origin.name, line: line + 1, column: 4 },
+          origin.name,
+        );
+      }
+      if (buf.length !== 0) {
+        pieces.push({ text: buf, lineBase: bufLine });
+        buf = '';
+        pos = end;
+        line++;
+        continue;
+      }
+    }
+    if (buf.length === 0) bufLine = line;
+    buf += l;
+    pos = end;
+    line++;
+  }
+  if (buf.length !== 0) pieces.push({ text: buf, lineBase: bufLine });
+  return pieces;
+}
+
+function jsonTypeName(v: Val): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  return 'number';
+}
+
+/** Reads one YAML stream's first document as a values map (undefined for an empty or null document). */
+function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion): GoMap | undefined {
+  let text = piece.text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const src = new Src(origin.name, text, piece.lineBase);
+  const docPrefix = version === 4 ? 'cannot unmarshal yaml document: ' : '';
+  const where = (offset: number) => ({ file: origin.name, ...src.position(Math.max(0, Math.min(offset, text.length))) });
+  const bad = findControlCharacter(text);
+  if (bad >= 0) {
+    throw new ValuesError(
+      'YAML_CONTROL_CHARACTER',
+      `${prefixOf(origin)}: ${docPrefix}error converting YAML to JSON: yaml: control characters are not allowed`,
+      where(bad),
+      origin.name,
+    );
+  }
+  let value: Val | undefined;
+  try {
+    value = composeFirstDocument(text, src).value;
+  } catch (e) {
+    if (e instanceof YamlFailure) {
+      const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
+      throw new ValuesError(
+        FAILURE_CODES[e.kind],
+        `${prefixOf(origin)}: ${docPrefix}error converting YAML to JSON: ${converted}`,
+        where(e.offset),
+        origin.name,
+      );
+    }
+    throw e;
+  }
+  if (value === undefined || value === null) return undefined;
+  if (!isMap(value)) {
+    throw new ValuesError(
+      'VALUES_NOT_A_MAP',
+      `${prefixOf(origin)}: ${docPrefix}error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(value)} into Go value of type map[string]interface {}`,
+      where(0),
+      origin.name,
+    );
+  }
+  return value;
+}
+
+/**
+ * Helm's loader.MergeMaps: a new map where maps merge key by key and anything else from `b` replaces.
+ * Exported because Helm uses the same function for -f files and --set-json objects.
+ */
+export function mergeMaps(a: GoMap, b: GoMap): GoMap {
+  const out = newMap();
+  for (const k of Object.keys(a)) {
+    out[k] = a[k]!;
+    copyLoc(a, k, out, k);
+  }
+  for (const k of Object.keys(b)) {
+    const v = b[k]!;
+    const bv = out[k];
+    if (isMap(v) && bv !== undefined && isMap(bv)) {
+      out[k] = mergeMaps(bv, v);
+      copyLoc(b, k, out, k);
+      continue;
+    }
+    out[k] = v;
+    copyLoc(b, k, out, k);
+  }
+  return out;
+}
+
+/** Turns file content into text, refusing what Helm refuses (size, invalid UTF-8). */
+export function valuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): string {
+  if (input.length > MAX_VALUES_BYTES) {
+    throw new ValuesError(
+      'VALUES_TOO_LARGE',
+      `${prefixOf(origin)}: the file is ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'} long, over the limit of ${MAX_VALUES_BYTES}`,
+      { file: origin.name, line: 1, column: 1 },
+      origin.name,
+    );
+  }
+  return typeof input === 'string' ? input : decodeUtf8(input, origin, version);
+}
+
+/**
+ * Parses a values file into a map, as Helm `version` does: Helm 3 reads the first YAML document only,
+ * Helm 4 reads every document and merges them in order.
+ */
+export function readValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
+  const text = valuesText(input, origin, version);
+  if (version === 3) return readPiece({ text, lineBase: 0 }, origin, 3) ?? newMap();
+  let values = newMap();
+  for (const piece of splitDocuments(text, origin)) {
+    const doc = readPiece(piece, origin, 4);
+    if (doc) values = mergeMaps(values, doc);
+  }
+  return values;
+}
