@@ -5,13 +5,18 @@
 import type { Diagnostic } from '../errors.js';
 import { ValuesError } from '../errors.js';
 import { formatGoT, formatGoV } from './gofmt.js';
-import { copyLoc, deepCopy, hasKey, isMap, newMap, shallowCopy, type GoMap, type Val } from './model.js';
+import { copyLoc, deepCopy, hasKey, isMap, locsOf, locTable, newMap, shallowCopy, type GoMap, type Loc, type Val } from './model.js';
 
 /** A chart as coalescing sees it: its name, its default values and its subcharts, in Helm's order. */
 export interface CoalesceChart {
   name: string;
   values: GoMap;
   subcharts: CoalesceChart[];
+  /**
+   * The defaults were parsed for this one coalescing and nobody else holds them: Helm's defensive deep
+   * copy of them can be skipped (a reused chart must leave this unset).
+   */
+  owned?: boolean;
 }
 
 /** The warning Helm prints, with its source line in Helm 3.17's coalesce.go. */
@@ -105,7 +110,10 @@ export class Coalescer {
 
   private values(chart: CoalesceChart, v: GoMap, prefix: string, merge: boolean): void {
     const subPrefix = prefix === '' ? chart.name : `${prefix}.${chart.name}`;
-    const vc = deepCopy(chart.values) as GoMap;
+    const vc = chart.owned ? chart.values : (deepCopy(chart.values) as GoMap);
+    chart.owned = false;
+    const fromLocs = locTable(vc);
+    let toLocs: Map<string | number, Loc> | undefined;
     for (const key of Object.keys(vc)) {
       const val = vc[key]!;
       if (hasKey(v, key)) {
@@ -122,7 +130,8 @@ export class Coalescer {
         }
       } else {
         v[key] = val;
-        copyLoc(vc, key, v, key);
+        const l = fromLocs?.get(key);
+        if (l) (toLocs ??= locsOf(v)).set(key, l);
       }
     }
   }

@@ -92,18 +92,31 @@ function checkStrings(list: unknown, field: string): string[] {
   return list as string[];
 }
 
-/** Converts the internal model into plain data: ordinary objects, numbers for int64. */
+/**
+ * Converts the internal model into plain data: ordinary objects, numbers for int64. `notes` hears of
+ * each int64 a number cannot hold; `path` is the running path (a stack, not copied per value).
+ */
 export function toPlain(v: Val, notes?: (path: Array<string | number>, v: GoInt) => void, path: Array<string | number> = []): unknown {
   if (v instanceof GoInt) {
     const n = Number(v.value);
-    if (notes && !Number.isSafeInteger(n)) notes(path, v);
+    if (notes && !Number.isSafeInteger(n)) notes([...path], v);
     return n;
   }
-  if (Array.isArray(v)) return v.map((x, i) => toPlain(x, notes, notes ? [...path, i] : path));
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      out[i] = toPlain(v[i]!, notes, path);
+      path.pop();
+    }
+    return out;
+  }
   if (isMap(v)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {
-      const c = toPlain(v[k]!, notes, notes ? [...path, k] : path);
+      path.push(k);
+      const c = toPlain(v[k]!, notes, path);
+      path.pop();
       if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
       else out[k] = c;
     }
@@ -233,11 +246,11 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
   const subNames = Object.keys(input.subcharts ?? {}).sort();
   for (const name of subNames) {
     const src = asSource(input.subcharts![name]!, `charts/${name}/values.yaml`);
-    subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [] });
+    subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [], owned: true });
   }
   const user = userValues(input, helmVersion);
   const coalescer = new Coalescer(helmVersion, chartName);
-  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts }, user);
+  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts, owned: true }, user);
   return makeLoaded(root, subNames.map((n) => ({ path: n, parts: [n] })), coalescer.diagnostics(), helmVersion, input.chartValues !== undefined);
 }
 
@@ -247,19 +260,21 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
  */
 export function userValues(input: LoadValuesInput, helmVersion: HelmVersion): GoMap {
   let base = newMap();
+  const budget = { paddedSlots: 0 };
   (input.valuesFiles ?? []).forEach((f, i) => {
     const src = asSource(f, `values-${i + 1}.yaml`);
-    base = mergeMaps(base, readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion));
+    const file = readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion);
+    base = Object.keys(base).length === 0 ? file : mergeMaps(base, file);
   });
-  for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion);
-  for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion);
-  for (const s of checkStrings(input.setString, 'setString')) applySet(base, s, 'set-string', helmVersion);
+  for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion, undefined, budget);
+  for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion, undefined, budget);
+  for (const s of checkStrings(input.setString, 'setString')) applySet(base, s, 'set-string', helmVersion, undefined, budget);
   for (const f of input.setFile ?? []) {
     if (!f || typeof f.key !== 'string' || typeof f.text !== 'string') {
       throw new ValuesError('INVALID_INPUT', 'setFile entries must be { key: string, text: string }');
     }
-    applySet(base, `${f.key}=file`, 'set-file', helmVersion, f.text);
+    applySet(base, `${f.key}=file`, 'set-file', helmVersion, f.text, budget);
   }
-  for (const s of checkStrings(input.setLiteral, 'setLiteral')) applySet(base, s, 'set-literal', helmVersion);
+  for (const s of checkStrings(input.setLiteral, 'setLiteral')) applySet(base, s, 'set-literal', helmVersion, undefined, budget);
   return base;
 }

@@ -78,9 +78,14 @@ const LOCS = new WeakMap<object, Map<string | number, Loc>>();
 
 export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
   if (!loc) return;
+  locsOf(container).set(key, loc);
+}
+
+/** The location table of a container (created on first use); callers setting many entries keep it. */
+export function locsOf(container: object): Map<string | number, Loc> {
   let m = LOCS.get(container);
   if (!m) LOCS.set(container, (m = new Map()));
-  m.set(key, loc);
+  return m;
 }
 
 export function getLoc(container: object, key: string | number): Loc | undefined {
@@ -96,29 +101,34 @@ export function copyLoc(from: object, fromKey: string | number, to: object, toKe
 export function deepCopy(v: Val): Val {
   if (Array.isArray(v)) {
     const out: Val[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      out[i] = deepCopy(v[i]!);
-      copyLoc(v, i, out, i);
-    }
+    for (let i = 0; i < v.length; i++) out[i] = deepCopy(v[i]!);
+    copyAllLocs(v, out);
     return out;
   }
   if (isMap(v)) {
     const out = newMap();
-    for (const k of Object.keys(v)) {
-      out[k] = deepCopy(v[k]!);
-      copyLoc(v, k, out, k);
-    }
+    for (const k of Object.keys(v)) out[k] = deepCopy(v[k]!);
+    copyAllLocs(v, out);
     return out;
   }
   return v;
 }
 
+/** Gives `to` the same location table entries as `from` (same keys). */
+function copyAllLocs(from: object, to: object): void {
+  const m = LOCS.get(from);
+  if (m) LOCS.set(to, new Map(m));
+}
+
 /** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */
 export function shallowCopy(m: GoMap): GoMap {
   const out = newMap();
-  for (const k of Object.keys(m)) {
-    out[k] = m[k]!;
-    copyLoc(m, k, out, k);
-  }
+  for (const k of Object.keys(m)) out[k] = m[k]!;
+  copyAllLocs(m, out);
   return out;
+}
+
+/** The location table of a container, if it has one (for loops that copy many entries). */
+export function locTable(container: object): Map<string | number, Loc> | undefined {
+  return LOCS.get(container);
 }

@@ -14,6 +14,14 @@ export const MAX_INDEX = 65536;
 export const MAX_NESTED_NAME_LEVEL = 30;
 /** Longest single --set argument accepted (characters). */
 export const MAX_SET_LENGTH = 1024 * 1024;
+/**
+ * Bounds this library adds where Helm has none, so that a hostile flag cannot exhaust memory or the
+ * stack (see docs/values.md): list slots created by index padding per load, nested `[i][j]` indexes,
+ * and nesting of a --set-json value.
+ */
+export const MAX_PADDED_SLOTS = 1_000_000;
+export const MAX_NESTED_INDEX = 500;
+export const MAX_JSON_DEPTH = 1000;
 
 /** A failure inside the parser; `eof` marks Go's io.EOF, `wrapsEof` an error wrapping it. */
 class SErr {
@@ -128,13 +136,14 @@ function jsonValueEnd(text: string, start: number): number | undefined {
 }
 
 /** Converts parsed JSON into the value model (null-prototype maps); undefined for a number Go refuses. */
-export function fromJson(v: unknown, src: Src, offset: number): Val | undefined {
+export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val | undefined {
+  if (depth > MAX_JSON_DEPTH) throw new JsonTooDeep();
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (Array.isArray(v)) {
     const out: Val[] = [];
     for (const x of v) {
-      const c = fromJson(x, src, offset);
+      const c = fromJson(x, src, offset, depth + 1);
       if (c === undefined) return undefined;
       setLoc(out, out.length, { src, offset });
       out.push(c);
@@ -143,7 +152,7 @@ export function fromJson(v: unknown, src: Src, offset: number): Val | undefined 
   }
   const out = newMap();
   for (const k of Object.keys(v as object)) {
-    const c = fromJson((v as Record<string, unknown>)[k], src, offset);
+    const c = fromJson((v as Record<string, unknown>)[k], src, offset, depth + 1);
     if (c === undefined) return undefined;
     out[k] = c;
     setLoc(out, k, { src, offset });
@@ -151,7 +160,16 @@ export function fromJson(v: unknown, src: Src, offset: number): Val | undefined 
   return out;
 }
 
+/** A --set-json value nested deeper than {@link MAX_JSON_DEPTH}. */
+class JsonTooDeep extends Error {}
+
+/** Shared by the parsers of one load: list slots created so far by index padding. */
+export interface SetBudget {
+  paddedSlots: number;
+}
+
 class Parser {
+  indexDepth = 0;
   readonly sc: Runes;
   constructor(
     text: string,
@@ -159,7 +177,8 @@ class Parser {
     readonly kind: SetKind,
     readonly helm4: boolean,
     readonly src: Src,
-    readonly fileContent?: string,
+    readonly fileContent: string | undefined,
+    readonly budget: SetBudget,
   ) {
     this.sc = new Runes(text);
   }
@@ -282,7 +301,21 @@ class Parser {
     return null;
   }
 
+  /** Bounds the recursion through `[i]` and `[i].k` (Helm has no such bound; Go's stack is larger). */
   listItem(list: Val[], i: number, nestedNameLevel: number): { list: Val[]; err: SErr | null } {
+    if (this.indexDepth >= MAX_NESTED_INDEX) {
+      const msg = `list indexes nested deeper than ${MAX_NESTED_INDEX} levels (a limit of this library)`;
+      return { list, err: new SErr(msg, this.sc.pos, false, false, 'SET_INDEX') };
+    }
+    this.indexDepth++;
+    try {
+      return this.listItemInner(list, i, nestedNameLevel);
+    } finally {
+      this.indexDepth--;
+    }
+  }
+
+  private listItemInner(list: Val[], i: number, nestedNameLevel: number): { list: Val[]; err: SErr | null } {
     const at = this.sc.pos;
     if (i < 0) return { list, err: new SErr(`negative ${i} index not allowed`, at, false, false, 'SET_INDEX') };
     const literal = this.kind === 'set-literal';
@@ -356,6 +389,13 @@ class Parser {
     }
     let out = list;
     if (out.length <= index) {
+      this.budget.paddedSlots += index + 1 - out.length;
+      if (this.budget.paddedSlots > MAX_PADDED_SLOTS) {
+        return {
+          list,
+          err: new SErr(`list indexes create more than ${MAX_PADDED_SLOTS} list slots in all (a limit of this library)`, pos, false, false, 'SET_INDEX'),
+        };
+      }
       // Go grows into a new slice; the old one is left as it was.
       out = list.slice();
       while (out.length <= index) out.push(null);
@@ -414,12 +454,13 @@ class Parser {
     const invalid = new SErr('invalid JSON', this.sc.pos, false, false, 'SET_SYNTAX');
     if (end === undefined) return invalid;
     let parsed: unknown;
+    let val: Val | undefined;
     try {
       parsed = JSON.parse(rest.slice(0, end));
+      val = fromJson(parsed, this.src, this.sc.pos);
     } catch {
       return invalid;
     }
-    const val = fromJson(parsed, this.src, this.sc.pos);
     if (val === undefined) return invalid;
     const valPos = this.sc.pos + (rest.length - rest.trimStart().length);
     assign(val, valPos);
@@ -446,6 +487,7 @@ export function applySet(
   kind: SetKind,
   helmVersion: 3 | 4,
   fileContent?: string,
+  budget: SetBudget = { paddedSlots: 0 },
 ): GoMap {
   const flag = flagName(kind);
   if (arg.length > MAX_SET_LENGTH) {
@@ -459,20 +501,20 @@ export function applySet(
   if (kind === 'set-json') {
     const trimmed = arg.trim();
     if (helmVersion === 4 && trimmed.startsWith('{')) {
-      let parsed: unknown;
+      let val: Val | undefined;
       try {
-        parsed = JSON.parse(trimmed);
+        const parsed: unknown = JSON.parse(trimmed);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) val = fromJson(parsed, src, arg.indexOf('{'));
       } catch {
-        parsed = undefined;
+        val = undefined;
       }
-      const val = parsed !== undefined && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? fromJson(parsed, src, arg.indexOf('{')) : undefined;
       if (val === undefined || !isMap(val)) {
         throw new ValuesError('SET_JSON', `failed parsing --set-json data JSON: ${arg}`, { file: flag, line: 1, column: 1 }, flag);
       }
       return mergeJsonObject(data, val);
     }
   }
-  const p = new Parser(arg, data, kind, helmVersion === 4, src, fileContent);
+  const p = new Parser(arg, data, kind, helmVersion === 4, src, fileContent, budget);
   const err = p.parse();
   if (err) {
     const location = { file: flag, line: 1, column: err.pos + 1 };

@@ -5,7 +5,7 @@
 // the events is ours, and records the location of every value.
 import { getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
-import { GoInt, isMap, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { GoInt, isMap, locsOf, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -217,6 +217,7 @@ class Decoder {
 
   mapping(n: Extract<YNode, { k: 'map' }>, depth: number, out: GoMap): GoMap {
     const items = n.items;
+    const locs = locsOf(out);
     for (let i = 0; i + 1 < items.length; i += 2) {
       const kn = items[i]!;
       const vn = items[i + 1]!;
@@ -236,7 +237,8 @@ class Decoder {
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
       const isScalar = target.k === 'scalar' && target.off >= 0;
-      setLoc(out, key, this.loc(isScalar ? target.off : kn.off));
+      const off = isScalar ? target.off : kn.off;
+      if (off >= 0) locs.set(key, { src: this.src, offset: off });
     }
     return out;
   }

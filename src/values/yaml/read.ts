@@ -240,7 +240,8 @@ export function readValuesText(input: string | Uint8Array, origin: ValuesTextOri
   let values = newMap();
   for (const piece of splitDocuments(text, origin)) {
     const doc = readPiece(piece, origin, 4);
-    if (doc) values = mergeMaps(values, doc);
+    // merging into nothing yields the document itself (both are fresh maps nobody else holds)
+    if (doc) values = Object.keys(values).length === 0 ? doc : mergeMaps(values, doc);
   }
   return values;
 }
