@@ -1,0 +1,32 @@
+// helm-image-variant/node: the parts that touch the file system. The package root stays browser-safe.
+import { promises as fs } from 'node:fs';
+import { ValuesError } from '../errors.js';
+import type { ValuesSource } from '../values/load.js';
+import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
+
+/**
+ * Reads a values file as bytes (so that invalid UTF-8 is refused as Helm refuses it) into a
+ * {@link ValuesSource} named by `name` (default: the path). Refuses a missing file, a directory and a
+ * file over the size limit before reading it.
+ */
+export async function readValuesSource(path: string, name: string = path): Promise<ValuesSource> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why}`, undefined, name);
+  }
+  if (stat.isDirectory()) throw new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
+  if (stat.size > MAX_VALUES_BYTES) {
+    throw new ValuesError('VALUES_TOO_LARGE', `${name}: the file is ${stat.size} bytes long, over the limit of ${MAX_VALUES_BYTES}`, undefined, name);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(path));
+  } catch (e) {
+    throw new ValuesError('INVALID_INPUT', `read ${name}: ${(e as Error).message}`, undefined, name);
+  }
+  return { name, text: bytes };
+}

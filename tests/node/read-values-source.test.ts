@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadValues, ValuesError } from '../../src/index';
+import { readValuesSource } from '../../src/node/index';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-node-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('reads bytes that loadValues checks as UTF-8', async () => {
+  const f = path.join(dir, 'ok.yaml');
+  fs.writeFileSync(f, 'global:\n  image:\n    variant: distroless\n');
+  const src = await readValuesSource(f, 'ok.yaml');
+  expect(src.text).toBeInstanceOf(Uint8Array);
+  const r = loadValues({ valuesFiles: [src] });
+  expect(r.values).toEqual({ global: { image: { variant: 'distroless' } } });
+  expect(r.locate('global.image.variant')).toEqual({ file: 'ok.yaml', line: 3, column: 14 });
+});
+
+test.each([
+  ['missing file', () => path.join(dir, 'nope.yaml'), 'no such file or directory'],
+  ['directory', () => dir, 'is a directory'],
+])('refuses a %s', async (_n, p, text) => {
+  await expect(readValuesSource(p())).rejects.toThrow(ValuesError);
+  await expect(readValuesSource(p())).rejects.toThrow(text);
+});
+
+test('a binary file is read, then refused by loadValues with a location', async () => {
+  const f = path.join(dir, 'bin');
+  fs.writeFileSync(f, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00]));
+  const src = await readValuesSource(f, 'bin');
+  expect(() => loadValues({ valuesFiles: [src] })).toThrow(expect.objectContaining({ code: 'YAML_CONTROL_CHARACTER' }));
+});
