@@ -3,7 +3,7 @@
 // expanded as copies, its alias-bomb heuristic), sigs.k8s.io/yaml stringifies the keys, and encoding/json
 // refuses what JSON cannot hold. js-yaml provides the event stream with source offsets; everything above
 // the events is ours, and records the location of every value.
-import { getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
 import { GoInt, isMap, locsOf, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
@@ -69,6 +69,7 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
   i++;
   const anchors = new Map<string, YNode>();
   const stack: YNode[] = [];
+  const flow: boolean[] = [];
   let root: YNode | null = null;
   const attach = (n: YNode) => {
     const parent = stack[stack.length - 1];
@@ -85,7 +86,16 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
         const quoted = s.style === SCALAR_STYLE.SINGLE_QUOTED || s.style === SCALAR_STYLE.DOUBLE_QUOTED;
         const off =
           s.valueStart >= 0 ? s.valueStart - (quoted ? 1 : 0) : s.tagStart >= 0 ? s.tagStart : s.anchorStart;
-        const n: YNode = { k: 'scalar', tag, text: getScalarValue(text, s), plain: s.style === SCALAR_STYLE.PLAIN, off };
+        if (s.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(text, s.valueStart, s.valueEnd);
+        let n: YNode = { k: 'scalar', tag, text: getScalarValue(text, s), plain: s.style === SCALAR_STYLE.PLAIN, off };
+        // YAML 1.1 (go-yaml): inside flow collections `?` is the key indicator even when glued to the key,
+        // so `[?x]` holds the map {x: null} and `{?x: 1}` has the key x; YAML 1.2 reads a scalar `?x`.
+        const parent = stack[stack.length - 1];
+        if (n.plain && tag === '' && flow[flow.length - 1] && /^\?[^\s]/.test(n.text) && parent && (parent.k === 'seq' || parent.k === 'map')) {
+          const key: YNode = { k: 'scalar', tag: '', text: n.text.slice(1), plain: true, off: off + 1 };
+          if (parent.k === 'seq') n = { k: 'map', items: [key, { k: 'scalar', tag: '', text: '', plain: true, off: -1 }], off };
+          else if (parent.items.length % 2 === 0) n = key;
+        }
         const a = anchorOf(s.anchorStart, s.anchorEnd);
         if (a) anchors.set(a, n);
         attach(n);
@@ -98,6 +108,7 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
         if (a) anchors.set(a, n);
         attach(n);
         stack.push(n);
+        flow.push(e.style === COLLECTION_STYLE.FLOW);
         break;
       }
       case EVENT_ID.ALIAS: {
@@ -110,12 +121,25 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
       case EVENT_ID.POP:
         if (stack.length === 0) return root;
         stack.pop();
+        flow.pop();
         break;
       case EVENT_ID.DOCUMENT:
         return root;
     }
   }
   return root;
+}
+
+/** YAML 1.1 has no `\\/` escape (YAML 1.2 and JSON do): go-yaml refuses it where js-yaml accepts it. */
+function checkEscapes(text: string, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    if (text[i + 1] === '/') {
+      const line0 = text.slice(0, i).split('\n').length - 1;
+      throw scannerFailure('found unknown escape character', line0, i);
+    }
+    i++;
+  }
 }
 
 // go-yaml v2's limits against alias bombs ("billion laughs"): once more than 100 nodes were decoded
@@ -207,7 +231,8 @@ class Decoder {
     if (r.tag === NULL) return null;
     if (r.tag === FLOAT || r.tag === INT) {
       const v = r.value as number;
-      if (!Number.isFinite(v)) {
+      // a key is stringified (.inf, .nan); only a value reaches encoding/json
+      if (!Number.isFinite(v) && !resolvedOut) {
         this.numberError ??= new YamlFailure('number', `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`, n.off);
       }
       return v;
@@ -322,6 +347,12 @@ export interface ComposedDocument {
  * the text is cut at the document marker and read again.
  */
 export function composeFirstDocument(text: string, src: Src): ComposedDocument {
+  // A document end marker where no document has begun: go-yaml looks for a node and finds none.
+  const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
+  if (early) {
+    const line0 = early[0].split('\n').length - 1;
+    throw new YamlFailure('syntax', line0 > 0 ? `line ${line0}: did not find expected node content` : 'did not find expected node content', early[0].length);
+  }
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
@@ -379,7 +410,7 @@ function toSyntaxFailure(text: string, e: unknown): YamlFailure {
   if (/nesting exceeded maxDepth/.test(reason)) {
     return new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, offset);
   }
-  const scanner = (msg: string) => new YamlFailure('syntax', `line ${line0 + 1}: ${msg}`, offset);
+  const scanner = (msg: string) => scannerFailure(msg, line0, offset);
   const parser = (msg: string, line = line0) => new YamlFailure('syntax', line > 0 ? `line ${line}: ${msg}` : msg, offset);
   if (reason.includes('tab characters must not be used in indentation')) return scanner('found character that cannot start any token');
   if (
@@ -394,11 +425,14 @@ function toSyntaxFailure(text: string, e: unknown): YamlFailure {
   if (opener && /flow collection|deficient indentation|missed comma|end of the stream/.test(reason)) {
     return parser(`did not find expected ',' or '${opener === '[' ? ']' : '}'}'`, endLine0(text, offset));
   }
-  if (reason.includes('bad indentation of a mapping entry') || reason.includes('a multiline key may not be an implicit key')) {
+  if (reason.includes('a multiline key may not be an implicit key')) return scanner("could not find expected ':'");
+  if (reason.includes('bad indentation of a mapping entry')) {
+    // a sequence entry or a closing bracket where a key should be is the parser's complaint
+    if (/^(-(?=[\s]|$)|[\]}])/.test(text.slice(offset))) return parser('did not find expected key');
     return scanner('mapping values are not allowed in this context');
   }
   if (reason.includes('end of the stream or a document separator is expected')) {
-    return scanner('could not find expected \':\'');
+    return parser(enclosingIsSequence(text, offset) ? "did not find expected '-' indicator" : 'did not find expected key');
   }
   return new YamlFailure('syntax', `line ${line0 + 1}: ${reason}`, offset);
 }
@@ -418,6 +452,24 @@ function unclosedQuote(text: string): boolean {
     } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
   }
   return quote !== '';
+}
+
+/** go-yaml prints a scanner error with its 1-based line, except on the first line, where it prints none. */
+function scannerFailure(msg: string, line0: number, offset: number): YamlFailure {
+  return new YamlFailure('syntax', line0 > 0 ? `line ${line0 + 1}: ${msg}` : msg, offset);
+}
+
+/** Whether the block collection the line at `offset` belongs to is a sequence (its siblings start with `-`). */
+function enclosingIsSequence(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+  const before = text.slice(0, lineStart).split('\n').reverse();
+  for (const l of before) {
+    if (/^\s*(#.*)?$/.test(l)) continue;
+    const ind = /^[ ]*/.exec(l)![0].length;
+    if (ind <= indent) return /^-(\s|$)/.test(l.slice(ind));
+  }
+  return false;
 }
 
 function endLine0(text: string, offset: number): number {
