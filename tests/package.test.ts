@@ -1,0 +1,25 @@
+// The built package as users load it: the exports map for require and import, the node entry, and the
+// README's example command. `npm test` builds first (pretest), so dist/ is current.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..');
+const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+
+test('require() gets the CommonJS build of both entries', () => {
+  const out = run(['-e', "const m = require('helm-image-variant'); const n = require('helm-image-variant/node'); console.log(typeof m.loadValues, typeof m.ValuesError, typeof n.readValuesSource, m.loadValues({ chartValues: 'a: 1.10' }).toJson())"]);
+  expect(out.trim()).toBe('function function function {"a":1.1}');
+});
+
+test('import gets the ES module build of both entries', () => {
+  const out = run(['--input-type=module', '-e', "import { loadValues } from 'helm-image-variant'; import { readValuesSource } from 'helm-image-variant/node'; console.log(typeof loadValues, typeof readValuesSource, loadValues({ set: ['a=007'] }).toJson())"]);
+  expect(out.trim()).toBe('function function {"a":"007"}');
+});
+
+test("the README's example command shows values, their Go types and where they came from", () => {
+  const out = run(['examples/load-values.mjs', 'fixtures/values/chart-values.yaml', '-f', 'fixtures/values/prod.yaml', '--set', 'gatewayProxies.gatewayProxy.podTemplate.image.tag=110']);
+  expect(out).toContain('gloo.deployment.image.tag = 1.1 (float64) from fixtures/values/prod.yaml:8:12');
+  expect(out).toContain('global.image.variant = distroless (string) from fixtures/values/prod.yaml:4:14');
+  expect(out).toContain('gatewayProxies.gatewayProxy.podTemplate.image.tag = 110 (int64) from --set:1:51');
+  expect(out).toContain('"discovery":{"enabled":true}');
+});
