@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../errors.js';
 import { ValuesError } from '../errors.js';
 import { formatGoT, formatGoV } from './gofmt.js';
+import { helmRules, type HelmRules, type HelmVersion } from './helm-rules.js';
 import { copyLoc, deepCopy, hasKey, isMap, locsOf, locTable, newMap, shallowCopy, type GoMap, type Loc, type Val } from './model.js';
 
 /** A chart as coalescing sees it: its name, its default values and its subcharts, in Helm's order. */
@@ -30,7 +31,10 @@ interface Warning {
 
 export class Coalescer {
   readonly warnings: Warning[] = [];
-  constructor(readonly helmVersion: 3 | 4, readonly topName: string) {}
+  private readonly rules: HelmRules;
+  constructor(helmVersion: HelmVersion, readonly topName: string) {
+    this.rules = helmRules(helmVersion);
+  }
 
   private warn(code: string, line: number, text: string, fullPath: string): void {
     this.warnings.push({ code, line, text, path: this.relativePath(fullPath) });
@@ -138,9 +142,9 @@ export class Coalescer {
 
   /** coalesceTablesFullKey: `dst` (user side) wins; `src` (defaults) fills in; nulls delete. */
   tables(dst: GoMap, src: GoMap, prefix: string, merge: boolean): GoMap {
-    const helm4 = this.helmVersion === 4;
+    const keepNullOverNull = this.rules.keepNestedNullOverNull;
     let srcOriginalNonNil: Set<string> | undefined;
-    if (helm4) {
+    if (keepNullOverNull) {
       srcOriginalNonNil = new Set();
       for (const key of Object.keys(src)) if (src[key] !== null) srcOriginalNonNil.add(key);
       for (const key of Object.keys(dst)) if (dst[key] === null) src[key] = null;
@@ -150,7 +154,7 @@ export class Coalescer {
       const fullkey = prefix === '' ? key : `${prefix}.${key}`;
       const ok = hasKey(dst, key);
       const dv = ok ? dst[key]! : undefined;
-      if (ok && !merge && dv === null && (!helm4 || srcOriginalNonNil!.has(key))) {
+      if (ok && !merge && dv === null && (!keepNullOverNull || srcOriginalNonNil!.has(key))) {
         delete dst[key];
       } else if (!ok) {
         dst[key] = val;
@@ -173,10 +177,7 @@ export class Coalescer {
       message: w.text,
       path: w.path,
       pointer: toPointer(w.path),
-      helmOutput:
-        this.helmVersion === 3
-          ? `coalesce.go:${w.line}: ${w.text}`
-          : `level=INFO msg="${w.text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+      helmOutput: this.rules.formatWarning(w.text, w.line),
     }));
   }
 }

@@ -5,6 +5,7 @@
 // off by the end of the argument (`a[`) as the end of the input (see docs/values.md).
 import { ValuesError } from '../errors.js';
 import { goQuote, goQuoteRunes, goTypeName } from './gofmt.js';
+import { helmRules, type HelmRules, type HelmVersion } from './helm-rules.js';
 import { mergeMaps as mergeJsonObject } from './yaml/read.js';
 import { copyLoc, GoInt, isMap, newMap, setLoc, Src, type GoMap, type Loc, type Val } from './model.js';
 
@@ -175,7 +176,7 @@ class Parser {
     text: string,
     readonly data: GoMap,
     readonly kind: SetKind,
-    readonly helm4: boolean,
+    readonly rules: HelmRules,
     readonly src: Src,
     readonly fileContent: string | undefined,
     readonly budget: SetBudget,
@@ -197,7 +198,7 @@ class Parser {
     for (;;) {
       const err = this.key(this.data, 0);
       if (err === null) continue;
-      if (err.eof || (this.helm4 && err.wrapsEof)) return null;
+      if (err.eof || (this.rules.indexAtEndOfInputIsEnd && err.wrapsEof)) return null;
       return err;
     }
   }
@@ -485,7 +486,7 @@ export function applySet(
   data: GoMap,
   arg: string,
   kind: SetKind,
-  helmVersion: 3 | 4,
+  helmVersion: HelmVersion,
   fileContent?: string,
   budget: SetBudget = { paddedSlots: 0 },
 ): GoMap {
@@ -498,9 +499,10 @@ export function applySet(
     }, flag);
   }
   const src = new Src(flag, arg, 0, true);
+  const rules = helmRules(helmVersion);
   if (kind === 'set-json') {
     const trimmed = arg.trim();
-    if (helmVersion === 4 && trimmed.startsWith('{')) {
+    if (rules.setJsonWholeObject && trimmed.startsWith('{')) {
       let val: Val | undefined;
       try {
         const parsed: unknown = JSON.parse(trimmed);
@@ -514,7 +516,7 @@ export function applySet(
       return mergeJsonObject(data, val);
     }
   }
-  const p = new Parser(arg, data, kind, helmVersion === 4, src, fileContent, budget);
+  const p = new Parser(arg, data, kind, rules, src, fileContent, budget);
   const err = p.parse();
   if (err) {
     const location = { file: flag, line: 1, column: err.pos + 1 };

@@ -2,12 +2,13 @@
 // error texts, and the location of every value.
 import { ValuesError, type ValuesErrorCode } from '../../errors.js';
 import { copyLoc, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
+import { helmRules, type HelmVersion } from '../helm-rules.js';
 import { composeFirstDocument, YamlFailure } from './compose.js';
 
 /** Largest values text accepted (bytes of UTF-8, or characters of a string). */
 export const MAX_VALUES_BYTES = 32 * 1024 * 1024;
 
-export type HelmVersion = 3 | 4;
+export type { HelmVersion } from '../helm-rules.js';
 
 /** What a values text is, for Helm's error prefix. */
 export interface ValuesTextOrigin {
@@ -66,7 +67,7 @@ function decodeUtf8(bytes: Uint8Array, origin: ValuesTextOrigin, version: HelmVe
       const pos = src.position(before.length);
       throw new ValuesError(
         'YAML_INVALID_UTF8',
-        `${prefixOf(origin)}: ${version === 4 ? 'cannot unmarshal yaml document: ' : ''}error converting YAML to JSON: yaml: ${problem}`,
+        `${prefixOf(origin)}: ${helmRules(version).documentErrorPrefix}error converting YAML to JSON: yaml: ${problem}`,
         { file: origin.name, ...pos },
         origin.name,
       );
@@ -155,7 +156,7 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   let text = piece.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const src = new Src(origin.name, text, piece.lineBase);
-  const docPrefix = version === 4 ? 'cannot unmarshal yaml document: ' : '';
+  const docPrefix = helmRules(version).documentErrorPrefix;
   const where = (offset: number) => ({ file: origin.name, ...src.position(Math.max(0, Math.min(offset, text.length))) });
   const bad = findControlCharacter(text);
   if (bad >= 0) {
@@ -236,10 +237,10 @@ export function valuesText(input: string | Uint8Array, origin: ValuesTextOrigin,
  */
 export function readValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
   const text = valuesText(input, origin, version);
-  if (version === 3) return readPiece({ text, lineBase: 0 }, origin, 3) ?? newMap();
+  if (!helmRules(version).allDocuments) return readPiece({ text, lineBase: 0 }, origin, version) ?? newMap();
   let values = newMap();
   for (const piece of splitDocuments(text, origin)) {
-    const doc = readPiece(piece, origin, 4);
+    const doc = readPiece(piece, origin, version);
     // merging into nothing yields the document itself (both are fresh maps nobody else holds)
     if (doc) values = Object.keys(values).length === 0 ? doc : mergeMaps(values, doc);
   }
