@@ -4,7 +4,8 @@
 // Helm's message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadValues, ValuesError, type LoadValuesInput } from '../../src/index';
+import { loadValues } from '../../src/index';
+import { caseInput, valuesErrorOf, type CaseInputFields } from '../helpers/cases';
 
 interface Outcome {
   status: number;
@@ -12,36 +13,14 @@ interface Outcome {
   sub?: Record<string, unknown>;
   stderr: string;
 }
-interface CorpusCase {
-  name: string;
+interface CorpusCase extends CaseInputFields {
   category: string;
-  chartValuesYaml?: string | null;
-  valuesFiles?: string[];
-  set?: string[];
-  setString?: string[];
-  setJson?: string[];
-  setLiteral?: string[];
-  setFile?: Array<{ key: string; content: string }>;
-  subcharts?: Array<{ name: string; valuesYaml?: string }>;
   helm3: Outcome;
   helm4: Outcome;
 }
 
 const corpusFile = path.join(__dirname, 'values-corpus.json');
 const corpus: { cases: CorpusCase[] } = JSON.parse(fs.readFileSync(corpusFile, 'utf8'));
-
-function input(c: CorpusCase, helmVersion: 3 | 4): LoadValuesInput {
-  const i: LoadValuesInput = { helmVersion, chartName: 'c' };
-  if (c.chartValuesYaml !== null) i.chartValues = { name: 'values.yaml', text: c.chartValuesYaml ?? '' };
-  if (c.valuesFiles) i.valuesFiles = c.valuesFiles.map((text, n) => ({ name: `f${n}.yaml`, text }));
-  if (c.set) i.set = c.set;
-  if (c.setString) i.setString = c.setString;
-  if (c.setJson) i.setJson = c.setJson;
-  if (c.setLiteral) i.setLiteral = c.setLiteral;
-  if (c.setFile) i.setFile = c.setFile.map((f) => ({ key: f.key, text: f.content }));
-  if (c.subcharts) i.subcharts = Object.fromEntries(c.subcharts.map((s) => [s.name, s.valuesYaml ?? '']));
-  return i;
-}
 
 /** The coalesce warnings among Helm's stderr lines, sorted (Go prints them in map order). */
 function warningLines(stderr: string): string[] {
@@ -59,17 +38,10 @@ describe.each([3, 4] as const)('Helm %i', (version) => {
   test.each(corpus.cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const want = version === 3 ? c.helm3 : c.helm4;
     if (want.status !== 0) {
-      let err: unknown;
-      try {
-        loadValues(input(c, version));
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(ValuesError);
-      expect(want.stderr).toContain(`Error: ${(err as ValuesError).message}`);
+      expect(want.stderr).toContain(`Error: ${valuesErrorOf(() => loadValues(caseInput(c, version))).message}`);
       return;
     }
-    const r = loadValues(input(c, version));
+    const r = loadValues(caseInput(c, version));
     expect(r.toJson()).toBe(want.valuesLine);
     for (const [name, sub] of Object.entries(want.sub ?? {})) expect(r.subcharts[name]).toEqual(sub);
     expect(r.warnings.filter((w) => w.helmOutput).map((w) => w.helmOutput).sort()).toEqual(warningLines(want.stderr));

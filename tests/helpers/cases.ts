@@ -1,7 +1,7 @@
 // Reads the reference cases of ../shared/reference and turns one into loadValues input and expectations.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LoadValuesInput } from '../../src/index';
+import { ValuesError, type LoadValuesInput } from '../../src/index';
 
 export const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference');
 
@@ -52,8 +52,14 @@ export function isValuesOnly(c: RefCase): boolean {
   return !(c.subcharts ?? []).some((s) => s.schema !== undefined || s.dependencies || s.subcharts || s.tgz || s.template);
 }
 
+/** What a case needs to become loadValues input. */
+export type CaseInputFields = Pick<
+  RefCase,
+  'name' | 'chartValuesYaml' | 'valuesFiles' | 'set' | 'setString' | 'setJson' | 'setLiteral' | 'setFile' | 'subcharts' | 'extraArgs'
+>;
+
 /** The loadValues input equivalent to the case's helm command line. */
-export function caseInput(c: RefCase, helmVersion: 3 | 4): LoadValuesInput {
+export function caseInput(c: CaseInputFields, helmVersion: 3 | 4): LoadValuesInput {
   const input: LoadValuesInput = { helmVersion, chartName: 'c' };
   // the case runner writes an empty values.yaml when none is given, and none at all for null
   if (c.chartValuesYaml !== null) input.chartValues = { name: 'values.yaml', text: c.chartValuesYaml ?? '' };
@@ -82,4 +88,16 @@ export function canon(v: unknown): unknown {
     return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
   }
   return v;
+}
+
+/** Runs `fn`, expecting a ValuesError, and returns it. */
+export function valuesErrorOf(fn: () => unknown): ValuesError {
+  let err: unknown;
+  try {
+    fn();
+  } catch (e) {
+    err = e;
+  }
+  expect(err).toBeInstanceOf(ValuesError);
+  return err as ValuesError;
 }

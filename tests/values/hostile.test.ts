@@ -1,6 +1,7 @@
 // Hostile input: every refusal is a ValuesError with its own code and a location, and nothing hangs,
 // overflows the stack or pollutes prototypes.
-import { loadValues, ValuesError, type LoadValuesInput } from '../../src/index';
+import { loadValues, type LoadValuesInput } from '../../src/index';
+import { valuesErrorOf } from '../helpers/cases';
 
 function bomb(levels: number): string {
   const names = 'abcdefghijklmnop'.slice(0, levels).split('');
@@ -48,15 +49,9 @@ const refused: Array<[string, LoadValuesInput, string, { file: string; line: num
 
 describe('refused input', () => {
   test.each(refused)('%s', (_name, input, code, location) => {
-    let err: unknown;
-    try {
-      loadValues(input);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ValuesError);
-    expect((err as ValuesError).code).toBe(code);
-    if (location) expect((err as ValuesError).location).toEqual(location);
+    const err = valuesErrorOf(() => loadValues(input));
+    expect(err.code).toBe(code);
+    if (location) expect(err.location).toEqual(location);
   });
 });
 

@@ -1,18 +1,11 @@
 // Every values-only case of the reference (recorded with the real Helm 3.17.1 and 4.1.4) through loadValues.
-import { loadValues, ValuesError } from '../../src/index';
-import { canon, caseInput, isValuesOnly, readCases, type RefCase } from '../helpers/cases';
+import { loadValues } from '../../src/index';
+import { canon, caseInput, isValuesOnly, readCases, valuesErrorOf, type RefCase } from '../helpers/cases';
 
 function check(c: RefCase, helmVersion: 3 | 4): void {
   const input = caseInput(c, helmVersion);
   if (c.expectError !== undefined) {
-    let err: unknown;
-    try {
-      loadValues(input);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ValuesError);
-    expect((err as ValuesError).message).toContain(c.expectError.replace(/^Error: /, ''));
+    expect(valuesErrorOf(() => loadValues(input)).message).toContain(c.expectError.replace(/^Error: /, ''));
     return;
   }
   const r = loadValues(input);

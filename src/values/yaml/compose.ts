@@ -439,19 +439,7 @@ function toSyntaxFailure(text: string, e: unknown): YamlFailure {
 
 /** True when the text ends inside a quoted scalar. */
 function unclosedQuote(text: string): boolean {
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) {
-        if (quote === "'" && text[i + 1] === "'") i++;
-        else quote = '';
-      } else if (c === '\\' && quote === '"') i++;
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
-  }
-  return quote !== '';
+  return scanFlow(text, text.length).quote !== '';
 }
 
 /** go-yaml prints a scanner error with its 1-based line, except on the first line, where it prints none. */
@@ -480,24 +468,29 @@ function endLine0(text: string, offset: number): number {
 
 /** The innermost flow bracket still open at `offset`, ignoring quoted text and comments. */
 function unclosedFlowOpener(text: string, offset: number): '[' | '{' | undefined {
-  const stack: string[] = [];
+  const { stack } = scanFlow(text, offset + 1);
+  return stack[stack.length - 1];
+}
+
+/**
+ * A rough lexical scan of the first `end` characters: the flow brackets still open and the quote still
+ * open at that point (comments and quoted text skipped). Used only to word go-yaml's error messages.
+ */
+function scanFlow(text: string, end: number): { stack: Array<'[' | '{'>; quote: string } {
+  const stack: Array<'[' | '{'> = [];
   let quote = '';
-  for (let i = 0; i < Math.min(offset + 1, text.length); i++) {
+  for (let i = 0; i < Math.min(end, text.length); i++) {
     const c = text[i]!;
     if (quote) {
       if (c === quote) {
         if (quote === "'" && text[i + 1] === "'") i++;
         else quote = '';
       } else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (stack.length > 0 || i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
+    } else if ((c === '"' || c === "'") && (stack.length > 0 || i === 0 || /[\s:,[{-]/.test(text[i - 1]!))) quote = c;
     else if (c === '[' || c === '{') stack.push(c);
     else if ((c === ']' || c === '}') && stack.length) stack.pop();
   }
-  return stack[stack.length - 1] as '[' | '{' | undefined;
+  return { stack, quote };
 }
