@@ -11,3 +11,5 @@ export type {
   ValuesSource,
 } from './values/load.js';
 export type { HelmVersion } from './values/yaml/read.js';
+export type { Chart, ChartFile } from './chart/chart.js';
+export type { ChartDependency } from './chart/metadata.js';

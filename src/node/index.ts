@@ -30,3 +30,6 @@ export async function readValuesSource(path: string, name: string = path): Promi
   }
   return { name, text: bytes };
 }
+
+export { loadChart, readChartArchive, MAX_DECOMPRESSED_CHART_SIZE, MAX_DECOMPRESSED_FILE_SIZE } from './load-chart.js';
+export type { LoadChartOptions } from './load-chart.js';

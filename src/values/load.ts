@@ -5,6 +5,8 @@ import { compareGoStrings, formatFloatG, formatGoV } from './gofmt.js';
 import { getLoc, GoInt, isMap, newMap, type GoMap, type Val } from './model.js';
 import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
+import type { Chart } from '../chart/chart.js';
+import { coalesceChart } from '../chart/load-chart-values.js';
 import { mergeMaps, readValuesText, type HelmVersion } from './yaml/read.js';
 
 /** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
@@ -18,6 +20,8 @@ export type Values = { [key: string]: unknown };
 
 /** Input of {@link loadValues}. Every field is optional; nothing given yields `{}`. */
 export interface LoadValuesInput {
+  /** A whole chart (from loadChart): its values.yaml and its subcharts, with dependencies processed as Helm does. */
+  chart?: Chart;
   /** The chart's own values.yaml (defaults). */
   chartValues?: string | ValuesSource;
   /** The chart's name, as Helm prints it in coalesce warnings (`<chart>.<path>`). Default `chart`. */
@@ -235,6 +239,14 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
   const helmVersion = input.helmVersion ?? 4;
   if (helmVersion !== 3 && helmVersion !== 4) {
     throw new ValuesError('INVALID_INPUT', `helmVersion must be 3 or 4, got ${String(helmVersion)}`);
+  }
+  if (input.chart) {
+    if (input.chartValues !== undefined || input.subcharts !== undefined) {
+      throw new ValuesError('INVALID_INPUT', 'give either chart or chartValues/subcharts, not both');
+    }
+    const user = userValues(input, helmVersion);
+    const r = coalesceChart(input.chart, user, helmVersion);
+    return makeLoaded(r.root, r.subcharts, r.warnings, helmVersion, true, r.charts);
   }
   const chartName = input.chartName ?? 'chart';
   let defaults = newMap();

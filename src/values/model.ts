@@ -128,6 +128,20 @@ export function shallowCopy(m: GoMap): GoMap {
   return out;
 }
 
+// Numbers written as integer literals, for the few readers (Chart.yaml) that print them as Go does
+// for a string field: an int keeps its digits, a float is printed at float32 precision.
+const INTEGERS = new WeakMap<object, Set<string>>();
+
+export function markInteger(container: object, key: string): void {
+  let s = INTEGERS.get(container);
+  if (!s) INTEGERS.set(container, (s = new Set()));
+  s.add(key);
+}
+
+export function isMarkedInteger(container: object, key: string): boolean {
+  return INTEGERS.get(container)?.has(key) ?? false;
+}
+
 /** The location table of a container, if it has one (for loops that copy many entries). */
 export function locTable(container: object): Map<string | number, Loc> | undefined {
   return LOCS.get(container);

@@ -5,7 +5,7 @@
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
-import { GoInt, isMap, locsOf, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { GoInt, isMap, locsOf, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -169,7 +169,7 @@ class Decoder {
   active = new Set<YNode>();
   keyError: YamlFailure | undefined;
   numberError: YamlFailure | undefined;
-  constructor(readonly src: Src) {}
+  constructor(readonly src: Src, readonly markIntegers = false) {}
 
   loc(off: number): Loc | undefined {
     return off >= 0 ? { src: this.src, offset: off } : undefined;
@@ -184,7 +184,7 @@ class Decoder {
   }
 
   /** Decodes a node; `resolvedOut` receives the scalar resolution (for key stringification). */
-  decode(n: YNode, depth: number, into?: GoMap, resolvedOut?: { r?: Resolved }): Val {
+  decode(n: YNode, depth: number, into?: GoMap, resolvedOut?: { r?: Resolved }, isKey = false): Val {
     if (depth > MAX_YAML_DEPTH) {
       throw new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, n.off);
     }
@@ -197,14 +197,14 @@ class Decoder {
         this.active.add(n.target);
         this.aliasDepth++;
         try {
-          return this.decode(n.target, depth, into, resolvedOut);
+          return this.decode(n.target, depth, into, resolvedOut, isKey);
         } finally {
           this.aliasDepth--;
           this.active.delete(n.target);
         }
       }
       case 'scalar':
-        return this.scalar(n, resolvedOut);
+        return this.scalar(n, resolvedOut, isKey);
       case 'seq': {
         const out: Val[] = [];
         for (const item of n.items) {
@@ -218,7 +218,7 @@ class Decoder {
     }
   }
 
-  scalar(n: Extract<YNode, { k: 'scalar' }>, resolvedOut?: { r?: Resolved }): Val {
+  scalar(n: Extract<YNode, { k: 'scalar' }>, resolvedOut: { r?: Resolved } | undefined, isKey: boolean): Val {
     let r: Resolved;
     try {
       r = resolveScalar(n.tag, n.text, n.plain);
@@ -232,7 +232,7 @@ class Decoder {
     if (r.tag === FLOAT || r.tag === INT) {
       const v = r.value as number;
       // a key is stringified (.inf, .nan); only a value reaches encoding/json
-      if (!Number.isFinite(v) && !resolvedOut) {
+      if (!Number.isFinite(v) && !isKey) {
         this.numberError ??= new YamlFailure('number', `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`, n.off);
       }
       return v;
@@ -251,14 +251,16 @@ class Decoder {
         continue;
       }
       const kr: { r?: Resolved } = {};
-      const k = this.decode(kn, depth + 1, undefined, kr);
+      const k = this.decode(kn, depth + 1, undefined, kr, true);
       if (Array.isArray(k) || isMap(k)) {
         throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
       }
-      const v = this.decode(vn, depth + 1);
+      const vr: { r?: Resolved } | undefined = this.markIntegers ? {} : undefined;
+      const v = this.decode(vn, depth + 1, undefined, vr);
       const key = this.stringKey(k, kr.r, v, kn.off);
       if (key === undefined) continue;
       out[key] = v;
+      if (vr?.r?.tag === INT) markInteger(out, key);
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
       const isScalar = target.k === 'scalar' && target.off >= 0;
@@ -346,7 +348,7 @@ export interface ComposedDocument {
  * as go-yaml's Unmarshal does not read them: when the parser fails after the first document ended,
  * the text is cut at the document marker and read again.
  */
-export function composeFirstDocument(text: string, src: Src): ComposedDocument {
+export function composeFirstDocument(text: string, src: Src, markIntegers = false): ComposedDocument {
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
   const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
   if (early) {
@@ -363,7 +365,7 @@ export function composeFirstDocument(text: string, src: Src): ComposedDocument {
   }
   const root = buildFirstDocument(text, events);
   if (!root) return { value: undefined };
-  const d = new Decoder(src);
+  const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
   if (d.keyError) throw d.keyError;
   if (d.numberError) throw d.numberError;

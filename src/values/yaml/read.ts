@@ -16,9 +16,16 @@ export interface ValuesTextOrigin {
   name: string;
   /** `chart`: Helm says `cannot load values.yaml: …`; `user`: `failed to parse <name>: …`. */
   role: 'chart' | 'user';
+  /** Another file Helm reads with the same YAML stack (Chart.yaml): its message prefix. */
+  prefix?: string;
+  /** The Go type Helm decodes into, named in "cannot unmarshal array into Go value of type …". */
+  goType?: string;
+  /** Remember which numbers were written as integers (typed decoding of Chart.yaml needs it). */
+  markIntegers?: boolean;
 }
 
 function prefixOf(origin: ValuesTextOrigin): string {
+  if (origin.prefix) return origin.prefix;
   return origin.role === 'chart' ? 'cannot load values.yaml' : `failed to parse ${origin.name}`;
 }
 
@@ -169,7 +176,7 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   }
   let value: Val | undefined;
   try {
-    value = composeFirstDocument(text, src).value;
+    value = composeFirstDocument(text, src, origin.markIntegers === true).value;
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
@@ -186,7 +193,7 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   if (!isMap(value)) {
     throw new ValuesError(
       'VALUES_NOT_A_MAP',
-      `${prefixOf(origin)}: ${docPrefix}error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(value)} into Go value of type map[string]interface {}`,
+      `${prefixOf(origin)}: ${docPrefix}error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonTypeName(value)} into Go value of type ${origin.goType ?? 'map[string]interface {}'}`,
       where(0),
       origin.name,
     );

@@ -1,0 +1,122 @@
+// A chart as Helm loads it (without templates), and the assembly of a chart from its files, which the
+// node loader (directories, archives) feeds. Browser-safe: it only sees names and bytes.
+import { ValuesError } from '../errors.js';
+import type { ValuesSource } from '../values/load.js';
+import type { HelmVersion } from '../values/helm-rules.js';
+import { readChartMetadata, type ChartDependency } from './metadata.js';
+
+/** A chart: Chart.yaml, values.yaml, values.schema.json and its subcharts, as Helm loads them. */
+export interface Chart {
+  name: string;
+  version: string;
+  appVersion?: string;
+  apiVersion: string;
+  type?: string;
+  /** Where the chart was read from (a directory, an archive, or a path inside one). */
+  path: string;
+  /** The chart's values.yaml (empty text when the chart has none). */
+  values: ValuesSource;
+  /** The parsed values.schema.json, when the chart has one that is valid JSON. */
+  schema?: object;
+  /** The raw values.schema.json text, when the chart has one. */
+  schemaText?: string;
+  /** Chart.yaml `dependencies:` (requirements.yaml for apiVersion v1). */
+  dependencies: ChartDependency[];
+  /** Whether Chart.yaml has a `dependencies:` list at all (even an empty one changes how Helm coalesces). */
+  declaresDependencies: boolean;
+  /** The charts under charts/, by chart name (`name@version` when two share a name), in Helm's order. */
+  subcharts: Record<string, Chart>;
+}
+
+/** One file of a chart: its path inside the chart and its bytes. */
+export interface ChartFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/** What assembling needs from its caller: unpack a packaged subchart (an archive's files). */
+export interface AssembleOptions {
+  helmVersion: HelmVersion;
+  /** Reads a subchart archive (charts/x.tgz) into its files, with the archive's own bounds. */
+  unpack(data: Uint8Array, name: string): Promise<ChartFile[]>;
+  /** Nesting level of this chart (0 = top); bounded against hostile archives. */
+  depth?: number;
+}
+
+/** Deepest nesting of subcharts accepted (charts/a/charts/b/...). */
+export const MAX_CHART_DEPTH = 20;
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Builds a chart from its files as Helm's LoadFiles does: Chart.yaml is required, files under charts/
+ * are grouped into subcharts by their first path part (`.tgz` files are archives; names starting with
+ * `_` or `.` are skipped), and each subchart is built the same way.
+ */
+export async function assembleChart(files: ChartFile[], path: string, opts: AssembleOptions): Promise<Chart> {
+  const depth = opts.depth ?? 0;
+  if (depth > MAX_CHART_DEPTH) {
+    throw new ValuesError('CHART_TOO_LARGE', `${path}: subcharts nested deeper than ${MAX_CHART_DEPTH} levels (a limit of this library)`, undefined, path);
+  }
+  const byName = new Map<string, Uint8Array>();
+  const subFiles = new Map<string, ChartFile[]>();
+  for (const f of files) {
+    if (f.name.startsWith('charts/')) {
+      if (f.name.endsWith('.prov')) continue;
+      const rest = f.name.slice('charts/'.length);
+      const cname = rest.split('/')[0]!;
+      if (!subFiles.has(cname)) subFiles.set(cname, []);
+      subFiles.get(cname)!.push({ name: rest, data: f.data });
+    } else byName.set(f.name, f.data);
+  }
+  const chartYaml = byName.get('Chart.yaml');
+  if (!chartYaml) throw new ValuesError('CHART_MISSING', 'Chart.yaml file is missing', { file: `${path}/Chart.yaml`, line: 1, column: 1 }, path);
+  const requirements = byName.get('requirements.yaml');
+  const md = readChartMetadata(chartYaml, `${path}/Chart.yaml`, opts.helmVersion, requirements ? { text: requirements, file: `${path}/requirements.yaml` } : undefined);
+  const values = byName.get('values.yaml');
+  const chart: Chart = {
+    name: md.name,
+    version: md.version,
+    apiVersion: md.apiVersion,
+    path,
+    values: { name: `${path}/values.yaml`, text: values ?? '' },
+    dependencies: (md.dependencies ?? []).filter((d): d is ChartDependency => d !== null),
+    declaresDependencies: md.dependencies !== undefined,
+    subcharts: {},
+  };
+  if (md.appVersion !== undefined) chart.appVersion = md.appVersion;
+  if (md.type !== undefined) chart.type = md.type;
+  const schema = byName.get('values.schema.json');
+  if (schema) {
+    chart.schemaText = decoder.decode(schema);
+    try {
+      chart.schema = JSON.parse(chart.schemaText) as object;
+    } catch {
+      // Helm reports an unparsable schema when it validates; the text is kept for that
+    }
+  }
+  const names = [...subFiles.keys()].sort();
+  for (const n of names) {
+    if (n.startsWith('_') || n.startsWith('.')) continue;
+    const group = subFiles.get(n)!;
+    let sub: Chart;
+    try {
+      if (n.endsWith('.tgz')) {
+        const file = group[0]!;
+        if (file.name !== n) throw new ValuesError('CHART_ARCHIVE', `error unpacking subchart tar in ${chart.name}: expected ${n}, got ${file.name}`);
+        sub = await assembleChart(await opts.unpack(file.data, `${path}/charts/${n}`), `${path}/charts/${n}`, { ...opts, depth: depth + 1 });
+      } else {
+        const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(f.name.indexOf('/') + 1), data: f.data }));
+        sub = await assembleChart(inner, `${path}/charts/${n}`, { ...opts, depth: depth + 1 });
+      }
+    } catch (e) {
+      if (e instanceof ValuesError) {
+        throw new ValuesError(e.code, `error unpacking subchart ${n} in ${chart.name}: ${e.message}`, e.location, e.source);
+      }
+      throw e;
+    }
+    const key = Object.prototype.hasOwnProperty.call(chart.subcharts, sub.name) ? `${sub.name}@${sub.version}` : sub.name;
+    chart.subcharts[key] = sub;
+  }
+  return chart;
+}

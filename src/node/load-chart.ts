@@ -1,0 +1,219 @@
+// loadChart: a chart directory or packaged .tgz, with its subcharts, read as Helm reads them. Nothing is
+// written to disk; archives are read in memory with Helm's own size limits, and refused when an entry would
+// leave the chart (absolute paths, `..`), is a link, or the nesting of archives goes too deep.
+import { promises as fs } from 'node:fs';
+import nodePath from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
+import { assembleChart, type Chart, type ChartFile } from '../chart/chart.js';
+import { ValuesError } from '../errors.js';
+import type { HelmVersion } from '../values/helm-rules.js';
+
+/** Helm's limits for a packaged chart: 100 MiB decompressed in all, 5 MiB per file. */
+export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+export const MAX_DECOMPRESSED_FILE_SIZE = 5 * 1024 * 1024;
+/** Files a chart directory may hold under charts/ before the loader refuses it (a limit of this library). */
+export const MAX_CHART_FILES = 20_000;
+
+/** Options of {@link loadChart}. */
+export interface LoadChartOptions {
+  /** Whose wording for errors: Helm 4.1 (default) or 3.17. */
+  helmVersion?: HelmVersion;
+}
+
+function archiveError(message: string, name: string): ValuesError {
+  return new ValuesError('CHART_ARCHIVE', message, undefined, name);
+}
+
+/** Helm's gzip sniffing: http.DetectContentType, or the gzip magic bytes. */
+function ensureArchive(data: Uint8Array, name: string): void {
+  if (data.length >= 3 && data[0] === 0x1f && data[1] === 0x8b && data[2] === 0x08) return;
+  if (/\.ya?ml$/.test(name)) throw archiveError(`file '${name}' seems to be a YAML file, but expected a gzipped archive`, name);
+  const head = data.subarray(0, 512);
+  const text = head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20);
+  throw archiveError(`file '${name}' does not appear to be a gzipped archive; got '${text ? 'text/plain; charset=utf-8' : 'application/octet-stream'}'`, name);
+}
+
+/** path.Clean for the slash-separated names in an archive. */
+function cleanPath(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+    } else out.push(seg);
+  }
+  const joined = out.join('/');
+  return abs ? `/${joined}` : joined || '.';
+}
+
+/**
+ * Reads a packaged chart (gzip + tar) into its files as Helm's LoadArchiveFiles does: the first path part
+ * (the chart's directory) is dropped, directories and pax headers skipped, a UTF-8 BOM trimmed.
+ */
+export async function readChartArchive(data: Uint8Array, name: string): Promise<ChartFile[]> {
+  ensureArchive(data, name);
+  let tar: Buffer;
+  try {
+    // the tar stream carries headers beside the content: allow for them before Helm's content limit applies
+    tar = gunzipSync(data, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE + 16 * 1024 * 1024 });
+  } catch (e) {
+    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw archiveError(`decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, name);
+    }
+    throw archiveError(`${name}: ${(e as Error).message}`, name);
+  }
+  const files: ChartFile[] = [];
+  let remaining = MAX_DECOMPRESSED_CHART_SIZE;
+  const ex = extract();
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('entry', (hd, stream, next) => {
+      const fail = (err: ValuesError) => {
+        stream.resume();
+        reject(err);
+        ex.destroy();
+      };
+      if (hd.type === 'directory' || hd.type === 'pax-header' || hd.type === 'pax-global-header') {
+        stream.on('end', next);
+        stream.resume();
+        return;
+      }
+      if (hd.type !== 'file' && hd.type !== 'contiguous-file') {
+        fail(archiveError(`chart archive entry ${JSON.stringify(hd.name)} is a ${hd.type}; links and special files are refused`, name));
+        return;
+      }
+      const delimiter = hd.name.includes('\\') ? '\\' : '/';
+      const parts = hd.name.split(delimiter);
+      let n = parts.slice(1).join('/');
+      if (n.startsWith('/')) return fail(archiveError('chart illegally contains absolute paths', name));
+      n = cleanPath(n);
+      if (n === '.') return fail(archiveError(`chart illegally contains content outside the base directory: ${JSON.stringify(hd.name)}`, name));
+      if (n.startsWith('..')) return fail(archiveError('chart illegally references parent directory', name));
+      if (/^[a-zA-Z]:\//.test(n)) return fail(archiveError('chart contains illegally named files', name));
+      if (parts[0] === 'Chart.yaml') return fail(archiveError('chart yaml not in base directory', name));
+      const size = hd.size ?? 0;
+      if (size > remaining) return fail(new ValuesError('CHART_TOO_LARGE', `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, undefined, name));
+      if (size > MAX_DECOMPRESSED_FILE_SIZE) {
+        return fail(new ValuesError('CHART_TOO_LARGE', `decompressed chart file ${JSON.stringify(hd.name)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, undefined, name));
+      }
+      const chunks: Buffer[] = [];
+      let got = 0;
+      stream.on('data', (c: Buffer) => {
+        got += c.length;
+        chunks.push(c);
+      });
+      stream.on('end', () => {
+        remaining -= got;
+        if (got < size || remaining <= 0) {
+          fail(new ValuesError('CHART_TOO_LARGE', `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, undefined, name));
+          return;
+        }
+        let buf = Buffer.concat(chunks);
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+        files.push({ name: n, data: new Uint8Array(buf) });
+        next();
+      });
+    });
+    ex.on('finish', resolve);
+    ex.on('error', (e: Error) => reject(archiveError(`${name}: ${e.message}`, name)));
+  });
+  ex.end(tar);
+  await done;
+  if (files.length === 0) throw archiveError('no files in chart archive', name);
+  return files;
+}
+
+/** The files of a chart directory that loading needs: the chart's own and everything under charts/. */
+async function readChartDirectory(root: string, display: string): Promise<ChartFile[]> {
+  const files: ChartFile[] = [];
+  const realRoot = await fs.realpath(root);
+  const readFile = async (abs: string, rel: string) => {
+    const real = await fs.realpath(abs);
+    if (real !== realRoot && !real.startsWith(realRoot + nodePath.sep)) {
+      throw new ValuesError('CHART_ARCHIVE', `${display}/${rel}: a link that leaves the chart directory is refused`, undefined, display);
+    }
+    const st = await fs.stat(real);
+    if (st.isDirectory()) return false;
+    if (st.size > MAX_DECOMPRESSED_FILE_SIZE) {
+      throw new ValuesError('CHART_TOO_LARGE', `chart file ${JSON.stringify(rel)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, undefined, display);
+    }
+    let data = new Uint8Array(await fs.readFile(real));
+    if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+    files.push({ name: rel, data });
+    return true;
+  };
+  for (const f of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml']) {
+    try {
+      await readFile(nodePath.join(root, f), f);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ENOENT') throw e;
+    }
+  }
+  // charts/ is walked whole (subcharts may be directories or archives); templates are never read
+  const walk = async (dirAbs: string, rel: string, depth: number): Promise<void> => {
+    if (depth > 64) throw new ValuesError('CHART_TOO_LARGE', `${display}/${rel}: directories nested too deep`, undefined, display);
+    let entries;
+    try {
+      entries = await fs.readdir(dirAbs, { withFileTypes: true });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'ENOTDIR') return;
+      throw e;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const abs = nodePath.join(dirAbs, ent.name);
+      const r = `${rel}/${ent.name}`;
+      if (files.length > MAX_CHART_FILES) throw new ValuesError('CHART_TOO_LARGE', `${display}: more than ${MAX_CHART_FILES} files under charts/`, undefined, display);
+      const base = ent.name;
+      const isDir = ent.isDirectory() || (ent.isSymbolicLink() && (await fs.stat(abs).catch(() => undefined))?.isDirectory());
+      if (isDir) {
+        if (ent.isSymbolicLink()) {
+          const real = await fs.realpath(abs);
+          if (!real.startsWith(realRoot + nodePath.sep)) {
+            throw new ValuesError('CHART_ARCHIVE', `${display}/${r}: a link that leaves the chart directory is refused`, undefined, display);
+          }
+        }
+        await walk(abs, r, depth + 1);
+      } else if (/^(Chart\.yaml|values\.yaml|values\.schema\.json|requirements\.yaml)$/.test(base) || base.endsWith('.tgz') || rel === 'charts') {
+        await readFile(abs, r);
+      } else {
+        // present but not needed: its name still counts (a stray file under charts/ is an error in Helm)
+        files.push({ name: r, data: new Uint8Array(0) });
+      }
+    }
+  };
+  await walk(nodePath.join(root, 'charts'), 'charts', 0);
+  return files;
+}
+
+/**
+ * Loads a chart directory or a packaged chart (.tgz) as Helm does: Chart.yaml (and requirements.yaml for
+ * apiVersion v1), values.yaml, values.schema.json, and charts/ recursively, subcharts as directories or
+ * archives. Templates are not read. Throws ValuesError with Helm's message where Helm refuses the chart.
+ */
+export async function loadChart(path: string, options: LoadChartOptions = {}): Promise<Chart> {
+  const helmVersion = options.helmVersion ?? 4;
+  let st;
+  try {
+    st = await fs.stat(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new ValuesError('CHART_MISSING', `${code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}: ${path}`, undefined, path);
+  }
+  const unpack = (data: Uint8Array, name: string) => readChartArchive(data, name);
+  if (st.isDirectory()) {
+    const files = await readChartDirectory(path, path);
+    if (!files.some((f) => f.name === 'Chart.yaml') && helmVersion === 4) {
+      const p = nodePath.join(path, 'Chart.yaml');
+      throw new ValuesError('CHART_MISSING', `unable to detect chart at ${p}: open ${p}: no such file or directory`, undefined, path);
+    }
+    return assembleChart(files, path, { helmVersion, unpack });
+  }
+  if (st.size > MAX_DECOMPRESSED_CHART_SIZE) {
+    throw new ValuesError('CHART_TOO_LARGE', `${path}: the archive is larger than ${MAX_DECOMPRESSED_CHART_SIZE} bytes`, undefined, path);
+  }
+  const data = new Uint8Array(await fs.readFile(path));
+  return assembleChart(await readChartArchive(data, path), path, { helmVersion, unpack });
+}
