@@ -61,7 +61,7 @@ export async function readChartArchive(data: Uint8Array, name: string): Promise<
     tar = gunzipSync(data, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE + 16 * 1024 * 1024 });
   } catch (e) {
     if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw archiveError(`decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, name);
+      throw new ValuesError('CHART_TOO_LARGE', `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, undefined, name);
     }
     throw archiveError(`${name}: ${(e as Error).message}`, name);
   }
