@@ -13,3 +13,11 @@ export type {
 export type { HelmVersion } from './values/yaml/read.js';
 export type { Chart, ChartFile } from './chart/chart.js';
 export type { ChartDependency } from './chart/metadata.js';
+export {
+  formatImageReference,
+  ImageReferenceError,
+  normalizeImageReference,
+  parseImageReference,
+  tryParseImageReference,
+} from './reference/index.js';
+export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
