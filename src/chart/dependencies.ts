@@ -221,6 +221,14 @@ export class DependencyProcessor {
       }
       r.importValues = outiv;
     }
+    const cycle = findCycle(b);
+    if (cycle !== undefined) {
+      // Helm builds the same self-containing map and then never finishes (3.17.1 loops, 4.1.4 exhausts memory)
+      throw new ValuesError(
+        'CHART_IMPORT',
+        `import-values of chart ${c.name} place a map inside itself at ${cycle || '(top)'}; Helm does not finish rendering such a chart`,
+      );
+    }
     c.values = this.coalescer.tables(deepCopy(cvals) as GoMap, b, '', true);
   }
 }
@@ -260,6 +268,24 @@ function pathValue(v: GoMap, path: string): { found: true; value: Val } | { foun
   const value = t[key]!;
   if (isMap(value)) return { found: false };
   return { found: true, value };
+}
+
+/** The dotted path at which a map contains one of its own ancestors, if any. */
+function findCycle(root: GoMap): string | undefined {
+  const onPath = new Set<object>();
+  const visit = (v: Val, path: string): string | undefined => {
+    if (!isMap(v) && !Array.isArray(v)) return undefined;
+    if (onPath.has(v)) return path;
+    onPath.add(v);
+    const entries: Array<[string, Val]> = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x]) : Object.keys(v).map((k) => [k, v[k]!]);
+    for (const [k, x] of entries) {
+      const found = visit(x, k.startsWith('[') ? `${path}${k}` : path ? `${path}.${k}` : k);
+      if (found !== undefined) return found;
+    }
+    onPath.delete(v);
+    return undefined;
+  };
+  return visit(root, '');
 }
 
 /** pathToMap: `a.b` wraps the map as {a: {b: map}}; `.` is the top level. */

@@ -148,6 +148,21 @@ describe('charts Helm refuses', () => {
     expect(err.location).toEqual({ file: `${chart.path}/charts/sub/values.yaml`, line: 2, column: 1 });
   });
 
+  test('import-values that put a map inside itself: Helm hangs (3.17.1) or overflows its stack (4.1.4); we refuse', async () => {
+    const chart = await loadChart(
+      writeDir({
+        'Chart.yaml': `${CHART}dependencies:\n- name: db\n  version: 0.1.0\n  import-values:\n  - {child: default.data, parent: global}\n  - {child: default.data, parent: global.imported}\n`,
+        'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 0.1.0\n',
+        'charts/db/values.yaml': 'default:\n  data: {port: 80}\n',
+      }),
+    );
+    for (const helmVersion of [3, 4] as const) {
+      const err = await refusal(async () => loadValues({ chart, helmVersion }));
+      expect(err.code).toBe('CHART_IMPORT');
+      expect(err.message).toBe('import-values of chart c place a map inside itself at global.imported; Helm does not finish rendering such a chart');
+    }
+  });
+
   test('a link leaving the chart directory is refused', async () => {
     const d = writeDir({ 'Chart.yaml': CHART });
     fs.symlinkSync('/etc/hostname', path.join(d, 'values.yaml'));
