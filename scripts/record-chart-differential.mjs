@@ -7,7 +7,8 @@
 //   node scripts/record-chart-differential.mjs            regenerate the inputs (seeded), run Helm 3 and 4, write the corpus
 //   node scripts/record-chart-differential.mjs --check    regenerate + re-run, report differences from the recorded corpus
 //   options: --seed <n> (default: the recorded corpus's seed, else DEFAULT_SEED), --only <category> (with --check),
-//            --dump (print the generated inputs without running Helm)
+//            --dump (print the generated inputs without running Helm),
+//            --stability <n> (run every case n more times per Helm version, list the cases whose outcome varies; writes nothing)
 //
 // Every chart is written by `writeCaseChart` of ../../shared/reference/run-helm-case.mjs (the same writer the
 // reference cases use) and rendered with `helm template r <chartDir> [-f f0.yaml …] [--set-json …] [--set …]
@@ -20,6 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatCorpus } from './lib/corpus-file.mjs';
+import { hashStr, Rng } from './lib/rng.mjs';
 
 const require = createRequire(import.meta.url);
 const scriptDir = path.dirname(fileURLToPath(import.meta.url));
@@ -33,45 +36,6 @@ const DEFAULT_SEED = 20261128;
 // ---------------------------------------------------------------------------------------------------------------
 // PRNG
 
-function mulberry32(a) {
-  return function next() {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashStr(s) {
-  let h = 2166136261;
-  for (const ch of s) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
-  return h >>> 0;
-}
-
-class Rng {
-  constructor(seed) { this.next = mulberry32(seed); }
-  float() { return this.next(); }
-  int(a, b) { return a + Math.floor(this.next() * (b - a + 1)); }
-  pick(arr) { return arr[Math.floor(this.next() * arr.length)]; }
-  chance(p) { return this.next() < p; }
-  shuffle(arr) {
-    const a = arr.slice();
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  }
-  sample(arr, n) { return this.shuffle(arr).slice(0, n); }
-  /** pairs: [weight, value][] */
-  weighted(pairs) {
-    const total = pairs.reduce((s, [w]) => s + w, 0);
-    let x = this.next() * total;
-    for (const [w, v] of pairs) { if ((x -= w) < 0) return v; }
-    return pairs[pairs.length - 1][1];
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values model and a small YAML writer. Values are plain JS (null, booleans, numbers, strings, arrays, objects);
@@ -309,6 +273,70 @@ function conditionFor(r, n) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Determinism. Helm loads charts/ through a Go map, so the subcharts of a chart come in random order, except that
+// a chart whose `dependencies:` list is processed rebuilds the order: the subcharts no entry matches (by name and
+// version range) first, in map order, then one instance per matching entry, in list order. Results can depend on
+// that order (two copies of one chart name; nested global maps shared between siblings, 5.8), so every generated
+// chart keeps at most one unmatched subchart per level, and every entry naming a chart present in several
+// versions matches exactly one of them.
+
+/** Masterminds semver range check, for the range forms this generator writes. */
+function satisfies(version, range) {
+  if (range === undefined) return false;
+  const v = version.split('.').map(Number);
+  const cmp = (a, b) => { for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; return 0; };
+  return range.split('||').some((alt) => {
+    const re = /(\^|~|>=|<=|>|<|=)?\s*v?([0-9xX*]+)(?:\.([0-9xX*]+))?(?:\.([0-9xX*]+))?/g;
+    let m;
+    let any = false;
+    while ((m = re.exec(alt))) {
+      any = true;
+      const op = m[1] ?? '';
+      const parts = [m[2], m[3], m[4]];
+      const wild = (p) => p === undefined || /^[xX*]$/.test(p);
+      const n = parts.findIndex(wild); // number of concrete parts (-1: all three)
+      const k = n === -1 ? 3 : n;
+      const lo = [0, 1, 2].map((i) => (i < k ? Number(parts[i]) : 0));
+      const bump = (i) => lo.map((x, j) => (j < i ? x : j === i ? x + 1 : 0));
+      let ok;
+      if (op === '' || op === '=') ok = k === 0 || (cmp(v, lo) >= 0 && (k === 3 ? cmp(v, lo) === 0 : cmp(v, bump(k - 1)) < 0));
+      else if (op === '^') { const i = lo[0] > 0 || k === 1 ? 0 : lo[1] > 0 || k === 2 ? 1 : 2; ok = cmp(v, lo) >= 0 && cmp(v, bump(i)) < 0; }
+      else if (op === '~') ok = cmp(v, lo) >= 0 && cmp(v, bump(k >= 2 ? 1 : 0)) < 0;
+      else if (op === '>=') ok = cmp(v, lo) >= 0;
+      else if (op === '>') ok = cmp(v, lo) > 0;
+      else if (op === '<=') ok = cmp(v, lo) <= 0;
+      else ok = cmp(v, lo) < 0;
+      if (!ok) return false;
+    }
+    return any;
+  });
+}
+
+const versionOf = (s) => s.version ?? '0.1.0';
+
+/** Makes the subchart order irrelevant (see above) in a chart's `deps`/`subs`, recursively; `processed`: the list is read. */
+function makeDeterministic(deps, subs, processed) {
+  deps = deps ?? [];
+  const active = processed && deps.length > 0;
+  if (active) {
+    deps.forEach((d, i) => {
+      const copies = subs.filter((s) => s.name === d.name);
+      if (copies.length > 1 && copies.filter((s) => satisfies(versionOf(s), d.version)).length !== 1) d.version = versionOf(copies[i % copies.length]);
+    });
+  }
+  const unmatched = () => subs.filter((s) => !(active && deps.some((d) => d.name === s.name && satisfies(versionOf(s), d.version))));
+  for (let u = unmatched(); u.length > 1; u = unmatched()) {
+    const extra = u[u.length - 1];
+    const naming = active ? deps.filter((d) => d.name === extra.name) : [];
+    const idle = naming.find((d) => !subs.some((s) => s.name === d.name && satisfies(versionOf(s), d.version)));
+    if (idle) idle.version = versionOf(extra);
+    else if (naming.length) deps.push(dep(extra.name, versionOf(extra)));
+    else subs.splice(subs.indexOf(extra), 1);
+  }
+  for (const s of subs) makeDeterministic(s.dependencies, s.subcharts ?? [], active);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Category generators. Each returns a list of case inputs (without name/category).
 
 function genConditions(r) {
@@ -429,7 +457,7 @@ function exportMap(r, n) {
   return o;
 }
 
-function importSpec(r, n, s) {
+function importSpec(r, n) {
   return r.weighted([
     [4, () => 'data'],
     [2, () => 'other'],
@@ -445,6 +473,25 @@ function importSpec(r, n, s) {
     [1, () => ({ child: 'nothere.x', parent: 'q' })],
     [1, () => ({ child: 'exports', parent: '.' })],
   ])();
+}
+
+/**
+ * `count` import-values specs for chart `n`. A map's child appears at most once per entry: importing one child map
+ * to `global` and to `global.imported` makes it contain itself (Helm 3.17.1 then loops forever, Helm 4.1.4 dies of a
+ * stack overflow in its deep copy).
+ */
+function importSpecs(r, n, count) {
+  const specs = [];
+  const children = new Set();
+  for (let j = 0; j < count; j++) {
+    const s = importSpec(r, n);
+    if (typeof s === 'object') {
+      if (children.has(s.child)) continue;
+      children.add(s.child);
+    }
+    specs.push(s);
+  }
+  return specs;
 }
 
 function importChart(r, b, n, opts = {}) {
@@ -464,10 +511,8 @@ function genImportValues(r) {
     const b = new Builder(r);
     const names = r.sample(SUBNAMES, r.weighted([[4, 1], [4, 2], [2, 3]]));
     for (const n of names) {
-      const s = importChart(r, b, n);
-      const specs = [];
-      for (let j = r.int(1, 3); j > 0; j--) specs.push(importSpec(r, n, s));
-      const d = dep(n, '0.1.0', { 'import-values': specs });
+      importChart(r, b, n);
+      const d = dep(n, '0.1.0', { 'import-values': importSpecs(r, n, r.int(1, 3)) });
       if (r.chance(0.2)) {
         d.condition = `${n}.enabled`;
         b.place(`${n}.enabled`, r.chance(0.5), r.pick(['parent', 'cli']));
@@ -681,7 +726,7 @@ function genMixed(r) {
       for (const inst of insts) {
         const extra = {};
         if (kind === 'alias') extra.alias = inst;
-        if (kind === 'import') extra['import-values'] = [importSpec(r, n, s), ...(r.chance(0.4) ? [importSpec(r, n, s)] : [])];
+        if (kind === 'import') extra['import-values'] = importSpecs(r, n, r.chance(0.4) ? 2 : 1);
         if (r.chance(0.4)) {
           const { paths, text } = conditionFor(r, inst);
           extra.condition = text;
@@ -727,6 +772,7 @@ function generate(seed) {
   for (const [cat, gen] of CATEGORIES) {
     const r = new Rng((seed ^ hashStr(cat)) >>> 0);
     gen(r).forEach((inp, i) => {
+      makeDeterministic(inp.dependencies, inp.subcharts ?? [], true);
       const c = { name: `${cat}-${String(i + 1).padStart(3, '0')}`, category: cat, chartValuesYaml: inp.chartValuesYaml ?? null };
       for (const f of INPUT_FIELDS.slice(1)) if (inp[f] && inp[f].length) c[f] = inp[f];
       c.subcharts ??= [];
@@ -755,7 +801,8 @@ function runHelm(major, c) {
     for (const s of c.setJson || []) args.push('--set-json', s);
     for (const s of c.set || []) args.push('--set', s);
     for (const s of c.setString || []) args.push('--set-string', s);
-    const res = spawnSync(bin, args, { cwd: tmp, encoding: 'utf8', env: { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') } });
+    const res = spawnSync(bin, args, { cwd: tmp, encoding: 'utf8', timeout: 60000, killSignal: 'SIGKILL', maxBuffer: 64 << 20, env: { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') } });
+    if (res.error || res.signal) throw new Error(`Helm ${major} did not finish case ${c.name}: ${res.error?.message ?? res.signal}`);
     // helm prints our temp dir paths in messages; normalise them as run-helm-case.mjs does
     const norm = (s) => (s || '').split(tmp + '/').join('').split(tmp).join('');
     let stderr = norm(res.stderr).trim();
@@ -816,16 +863,6 @@ function summarize(cases) {
   if (differ.length) console.log(`results differing between Helm 3 and 4: ${differ.join(', ')}`);
 }
 
-function formatCorpus(obj) {
-  const head = { generator: obj.generator, seed: obj.seed, helm: obj.helm };
-  const lines = JSON.stringify(head, null, 2).split('\n');
-  lines.pop();
-  lines[lines.length - 1] += ',';
-  lines.push('  "cases": [');
-  obj.cases.forEach((c, i) => lines.push('    ' + JSON.stringify(c) + (i < obj.cases.length - 1 ? ',' : '')));
-  lines.push('  ]', '}');
-  return lines.join('\n') + '\n';
-}
 
 function main() {
   const argv = process.argv.slice(2);
@@ -843,6 +880,23 @@ function main() {
 
   let cases = generate(seed);
   if (only) cases = cases.filter((c) => c.category === only);
+  const stability = Number(opt('--stability') ?? 0);
+  if (stability) {
+    const unstable = [];
+    cases.forEach((c, i) => {
+      for (const m of [3, 4]) {
+        const first = runHelm(m, c);
+        for (let k = 0; k < stability; k++) {
+          const again = runHelm(m, c);
+          // stricter than --check: warning repeat counts must be stable too (the corpus test compares multisets)
+          if (!sameResult(first, again) || stderrBag(first.stderr) !== stderrBag(again.stderr)) { unstable.push(`${c.name} helm${m}`); break; }
+        }
+      }
+      if ((i + 1) % 25 === 0) process.stderr.write(`  ${i + 1}/${cases.length} cases\n`);
+    });
+    console.log(unstable.length ? `unstable: ${unstable.join(', ')}` : `all ${cases.length} cases stable over ${stability + 1} runs per Helm version`);
+    process.exit(unstable.length ? 1 : 0);
+  }
   const oldByName = new Map((old?.cases ?? []).map((c) => [c.name, c]));
   const started = Date.now();
   const diffs = [];

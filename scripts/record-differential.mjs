@@ -16,6 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { formatCorpus } from './lib/corpus-file.mjs';
+import { hashStr, Rng } from './lib/rng.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,45 +28,6 @@ const DEFAULT_SEED = 20261127;
 // ---------------------------------------------------------------------------------------------------------------
 // PRNG
 
-function mulberry32(a) {
-  return function next() {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashStr(s) {
-  let h = 2166136261;
-  for (const ch of s) h = Math.imul(h ^ ch.codePointAt(0), 16777619);
-  return h >>> 0;
-}
-
-class Rng {
-  constructor(seed) { this.next = mulberry32(seed); }
-  float() { return this.next(); }
-  int(a, b) { return a + Math.floor(this.next() * (b - a + 1)); }
-  pick(arr) { return arr[Math.floor(this.next() * arr.length)]; }
-  chance(p) { return this.next() < p; }
-  shuffle(arr) {
-    const a = arr.slice();
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [a[i], a[j]] = [a[j], a[i]];
-    }
-    return a;
-  }
-  sample(arr, n) { return this.shuffle(arr).slice(0, n); }
-  /** pairs: [weight, value][] */
-  weighted(pairs) {
-    const total = pairs.reduce((s, [w]) => s + w, 0);
-    let x = this.next() * total;
-    for (const [w, v] of pairs) { if ((x -= w) < 0) return v; }
-    return pairs[pairs.length - 1][1];
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // A tiny YAML writer. Nodes: S(text) scalar written verbatim, B(indicator, lines) block scalar, M(entries) map with
@@ -852,16 +815,6 @@ function summarize(cases) {
   console.log('(h3!=h4: exit status, .Values or subchart values differ; stderr-only: same result, different stderr text)');
 }
 
-function formatCorpus(obj) {
-  const head = { generator: obj.generator, seed: obj.seed, helm: obj.helm };
-  const lines = JSON.stringify(head, null, 2).split('\n');
-  lines.pop();
-  lines[lines.length - 1] += ',';
-  lines.push('  "cases": [');
-  obj.cases.forEach((c, i) => lines.push('    ' + JSON.stringify(c) + (i < obj.cases.length - 1 ? ',' : '')));
-  lines.push('  ]', '}');
-  return lines.join('\n') + '\n';
-}
 
 function main() {
   const argv = process.argv.slice(2);

@@ -118,7 +118,9 @@ export class DependencyProcessor {
     const cd = c.subcharts.filter((n) => !rm.has(n.meta.name));
     const cdMetadata = reqs.filter((n) => n === null || !rm.has(n.name));
     for (const t of cd) this.enabled(t, cvals, `${path}${t.meta.name}.`);
-    c.meta.deps = cdMetadata;
+    // Go appends the kept entries to a nil slice: when none are kept the list is nil again, which skips
+    // this chart's import step (and with it the baking of subchart defaults)
+    c.meta.deps = cdMetadata.length ? cdMetadata : undefined;
     c.subcharts = cd;
   }
 

@@ -65,14 +65,16 @@ export function coalesceChart(chart: Chart, user: GoMap, version: HelmVersion): 
         chart.path,
       );
     }
-    try {
-      new DependencyProcessor(version, coalescer, (d) => depWarnings.push(d)).process(top, user);
-    } catch (e) {
-      if (e instanceof ValuesError && helmRules(version).version === 4 && e.code === 'SUBCHART_TYPE_MISMATCH') {
-        throw new ValuesError(e.code, `chart dependencies processing failed: ${e.message}`, e.location, e.source);
-      }
-      throw e;
+  }
+  // Helm always runs the processing: enabling stops at a chart without a list, but the imports (which also
+  // bake each listing chart's subchart defaults into its own) visit every chart, listed or not.
+  try {
+    new DependencyProcessor(version, coalescer, (d) => depWarnings.push(d)).process(top, user);
+  } catch (e) {
+    if (e instanceof ValuesError && helmRules(version).version === 4 && e.code === 'SUBCHART_TYPE_MISMATCH') {
+      throw new ValuesError(e.code, `chart dependencies processing failed: ${e.message}`, e.location, e.source);
     }
+    throw e;
   }
   const root = coalescer.coalesceValues(top, user);
   const subcharts: Array<{ path: string; parts: string[] }> = [];

@@ -1,0 +1,12 @@
+// Writing a recorded corpus file: a JSON header, then one case per line, so that a re-recording shows up in
+// git as one changed line per changed case.
+export function formatCorpus(obj) {
+  const head = { generator: obj.generator, seed: obj.seed, helm: obj.helm };
+  const lines = JSON.stringify(head, null, 2).split('\n');
+  lines.pop();
+  lines[lines.length - 1] += ',';
+  lines.push('  "cases": [');
+  obj.cases.forEach((c, i) => lines.push('    ' + JSON.stringify(c) + (i < obj.cases.length - 1 ? ',' : '')));
+  lines.push('  ]', '}');
+  return lines.join('\n') + '\n';
+}
