@@ -85,8 +85,14 @@ function decodeUtf8(bytes: Uint8Array, origin: ValuesTextOrigin, version: HelmVe
 }
 
 /** go-yaml refuses any character outside YAML's printable set (a binary file, a stray NUL, ...). */
+// Anything outside YAML's printable set, or a lone surrogate (the loop below decides which).
+const SUSPECT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd]/;
+
 function findControlCharacter(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+  // the common case, plain text, is answered by one native scan
+  const first = text.search(SUSPECT);
+  if (first < 0) return -1;
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e) continue;
     if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x85) continue;
