@@ -1,0 +1,179 @@
+// The condition language of profiles: when does a workload render? A small, safe expression language over
+// values with Go template truth, so that profiles stay data. Grammar:
+//   expr    := or
+//   or      := and ( "||" and )*
+//   and     := unary ( "&&" unary )*
+//   unary   := "!" unary | primary
+//   primary := "(" expr ")" | call | path | string | "true" | "false"
+//   call    := name "(" [ expr ( "," expr )* ] ")"      name: empty, eq, ne, kindIs, semverCompare, default
+//   path    := ("$" | ident) ( "." ident | "[" number "]" )*   ident: letters, digits, _ and -; "$" is the current entry
+// Paths read the release's values (or, after "$", the entry a fan-out is at).
+import satisfies from 'semver/functions/satisfies.js';
+import coerce from 'semver/functions/coerce.js';
+import { eqString, truthy } from './go-template.js';
+import { isMap, type GoMap, type Val } from '../values/model.js';
+
+type Node =
+  | { t: 'or' | 'and'; a: Node; b: Node }
+  | { t: 'not'; a: Node }
+  | { t: 'path'; root: 'values' | 'entry'; parts: Array<string | number> }
+  | { t: 'lit'; v: Val }
+  | { t: 'call'; name: string; args: Node[] };
+
+/** A condition that could not be parsed. */
+export class ExprError extends Error {}
+
+const MAX_EXPR = 2000;
+
+function tokenize(src: string): string[] {
+  if (src.length > MAX_EXPR) throw new ExprError(`condition is longer than ${MAX_EXPR} characters`);
+  const out: string[] = [];
+  const re = /\s*(\|\||&&|[!(),.[\]]|"(?:[^"\\]|\\.)*"|\$|[A-Za-z0-9_-]+)/y;
+  let i = 0;
+  while (i < src.length) {
+    re.lastIndex = i;
+    const m = re.exec(src);
+    if (!m) {
+      if (/^\s*$/.test(src.slice(i))) break;
+      throw new ExprError(`unexpected ${JSON.stringify(src.slice(i, i + 10))} in condition ${JSON.stringify(src)}`);
+    }
+    out.push(m[1]!);
+    i = re.lastIndex;
+  }
+  return out;
+}
+
+/** Parses a condition once; the result is evaluated many times. */
+export function parseExpr(src: string): Node {
+  const toks = tokenize(src);
+  let p = 0;
+  const peek = () => toks[p];
+  const take = (want?: string) => {
+    const t = toks[p++];
+    if (t === undefined || (want !== undefined && t !== want)) throw new ExprError(`expected ${want ?? 'more'} in condition ${JSON.stringify(src)}`);
+    return t;
+  };
+  const or = (): Node => {
+    let a = and();
+    while (peek() === '||') {
+      p++;
+      a = { t: 'or', a, b: and() };
+    }
+    return a;
+  };
+  const and = (): Node => {
+    let a = unary();
+    while (peek() === '&&') {
+      p++;
+      a = { t: 'and', a, b: unary() };
+    }
+    return a;
+  };
+  const unary = (): Node => {
+    if (peek() === '!') {
+      p++;
+      return { t: 'not', a: unary() };
+    }
+    return primary();
+  };
+  const primary = (): Node => {
+    const t = take();
+    if (t === '(') {
+      const e = or();
+      take(')');
+      return e;
+    }
+    if (t.startsWith('"')) return { t: 'lit', v: JSON.parse(t) as string };
+    if (t === 'true' || t === 'false') return { t: 'lit', v: t === 'true' };
+    if (peek() === '(' && t !== '$') {
+      p++;
+      const args: Node[] = [];
+      if (peek() !== ')') {
+        args.push(or());
+        while (peek() === ',') {
+          p++;
+          args.push(or());
+        }
+      }
+      take(')');
+      return { t: 'call', name: t, args };
+    }
+    const parts: Array<string | number> = [];
+    const root = t === '$' ? 'entry' : 'values';
+    if (root === 'values') parts.push(t);
+    for (;;) {
+      if (peek() === '.') {
+        p++;
+        parts.push(take());
+      } else if (peek() === '[') {
+        p++;
+        parts.push(Number(take()));
+        take(']');
+      } else break;
+    }
+    return { t: 'path', root, parts };
+  };
+  const e = or();
+  if (p !== toks.length) throw new ExprError(`unexpected ${JSON.stringify(toks[p])} in condition ${JSON.stringify(src)}`);
+  return e;
+}
+
+/** The value at a path, or undefined. */
+export function valueAt(root: Val | undefined, parts: ReadonlyArray<string | number>): Val | undefined {
+  let cur: Val | undefined = root;
+  for (const k of parts) {
+    if (Array.isArray(cur) && typeof k === 'number') cur = cur[k];
+    else if (isMap(cur) && Object.prototype.hasOwnProperty.call(cur, String(k))) cur = cur[String(k)];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Evaluates a parsed condition (to a value; use `truthy` for a decision). */
+export function evalExpr(n: Node, values: GoMap, entry?: Val): Val | undefined {
+  switch (n.t) {
+    case 'or': {
+      const a = evalExpr(n.a, values, entry);
+      return truthy(a) ? a : evalExpr(n.b, values, entry);
+    }
+    case 'and': {
+      const a = evalExpr(n.a, values, entry);
+      return truthy(a) ? evalExpr(n.b, values, entry) : a;
+    }
+    case 'not':
+      return !truthy(evalExpr(n.a, values, entry));
+    case 'lit':
+      return n.v;
+    case 'path':
+      return valueAt(n.root === 'values' ? values : entry, n.parts);
+    case 'call': {
+      const args = n.args.map((a) => evalExpr(a, values, entry));
+      switch (n.name) {
+        case 'empty':
+          return !truthy(args[0]);
+        case 'eq':
+          return eqString(args[0], String(args[1]));
+        case 'ne':
+          return !eqString(args[0], String(args[1]));
+        case 'kindIs': {
+          const v = args[1];
+          const kind = v === undefined || v === null ? 'invalid' : isMap(v) ? 'map' : Array.isArray(v) ? 'slice' : typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'bool' : 'float64';
+          return kind === args[0];
+        }
+        case 'semverCompare': {
+          const v = coerce(String(args[1] ?? ''));
+          return v !== null && satisfies(v, String(args[0]).replace(/,/g, ' '));
+        }
+        case 'default':
+          return truthy(args[1]) ? args[1] : args[0];
+      }
+      throw new ExprError(`unknown function ${n.name}`);
+    }
+  }
+}
+
+/** Parses and evaluates to a decision. */
+export function holds(src: string | undefined, values: GoMap, entry?: Val): boolean {
+  if (src === undefined || src.trim() === '') return true;
+  return truthy(evalExpr(parseExpr(src), values, entry));
+}
