@@ -140,6 +140,19 @@ describe('charts Helm refuses', () => {
     }
   });
 
+  test('a subchart whose Chart.yaml name does not match its dependency entry is missing to Helm', async () => {
+    const chart = await loadChart(
+      writeDir({
+        'Chart.yaml': `${CHART}dependencies:\n- name: sub\n  version: 0.1.0\n`,
+        'charts/sub/Chart.yaml': 'apiVersion: v2\nname: other\nversion: 0.1.0\n',
+      }),
+    );
+    expect(Object.keys(chart.subcharts)).toEqual(['other']);
+    const err = await refusal(async () => loadValues({ chart }));
+    expect(err.code).toBe('CHART_DEPENDENCY_MISSING');
+    expect(err.message).toContain('found in Chart.yaml, but missing in charts/ directory: sub');
+  });
+
   test('a broken subchart values.yaml names the subchart', async () => {
     const chart = await loadChart(writeDir({ 'Chart.yaml': CHART, 'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n', 'charts/sub/values.yaml': 'a:\n\tb: 1\n' }));
     const err = await refusal(async () => loadValues({ chart }));
