@@ -179,6 +179,15 @@ function goJsonString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// The internal tree behind each result (Go types kept: int64 from --set, float64 from files), for the
+// resolver inside this package; not part of the public API.
+const INTERNAL = new WeakMap<LoadedValues, GoMap>();
+
+/** The Go-typed values tree behind a LoadedValues (package-internal). */
+export function internalValues(loaded: LoadedValues): GoMap | undefined {
+  return INTERNAL.get(loaded);
+}
+
 /** Builds the public result around the internal tree. */
 export function makeLoaded(
   root: GoMap,
@@ -226,6 +235,7 @@ export function makeLoaded(
     },
   };
   if (charts) result.charts = charts;
+  INTERNAL.set(result, root);
   return result;
 }
 

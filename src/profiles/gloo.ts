@@ -1,0 +1,126 @@
+// The built-in `gloo` profile: the Gloo Gateway OSS chart (install/helm/gloo), as data. Image blocks, the
+// workloads and containers they render into and when (../shared/reference/gloo-chart-images.md §2), with the
+// version-dependent parts gated by chart version. The image rules themselves come by version from
+// src/images/gloo-epochs.data.ts (derived from the chart's release history).
+import type { Profile, ProfileContainer } from '../images/profile.js';
+
+const init = (path: string): ProfileContainer => ({ passthrough: path, init: true });
+
+export const glooProfile: Profile = {
+  name: 'gloo',
+  chart: 'gloo',
+  description: 'Gloo Gateway (open source), chart versions 1.16.0 and later',
+  globalImage: 'global.image',
+  workloads: [
+    {
+      kind: 'Deployment',
+      name: 'gloo',
+      containers: [
+        init('gloo.deployment.initContainers'),
+        { name: 'envoy-sidecar', image: 'global.glooMtls.envoy.image', when: 'global.glooMtls.enabled' },
+        { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled' },
+        { name: 'gloo', image: 'gloo.deployment.image' },
+      ],
+    },
+    { kind: 'Deployment', name: 'discovery', when: 'discovery.enabled', containers: [init('discovery.deployment.initContainers'), { name: 'discovery', image: 'discovery.deployment.image' }] },
+    {
+      kind: 'Job',
+      name: 'gateway-certgen',
+      when: 'gateway.enabled && gateway.validation.enabled && gateway.certGenJob.enabled',
+      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+    },
+    {
+      kind: 'CronJob',
+      name: 'gateway-certgen-cronjob',
+      when: 'gateway.enabled && gateway.validation.enabled && gateway.validation.webhook.enabled && gateway.certGenJob.cron.enabled',
+      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+    },
+    { kind: 'Job', name: 'gloo-mtls-certgen', when: 'global.glooMtls.enabled', containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }] },
+    {
+      kind: 'CronJob',
+      name: 'gloo-mtls-certgen-cronjob',
+      when: 'global.glooMtls.enabled && gateway.certGenJob.cron.enabled',
+      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+    },
+    ...['gloo-resource-rollout', 'gloo-resource-migration', 'gloo-resource-rollout-check', 'gloo-resource-rollout-cleanup'].map((name) => ({
+      kind: 'Job',
+      name,
+      when: 'gateway.rolloutJob.enabled',
+      containers: [init('gateway.rolloutJob.initContainers'), { name: 'kubectl', image: 'gateway.rolloutJob.image' }],
+    })),
+    { kind: 'Job', name: 'gloo-resource-cleanup', when: 'gateway.cleanupJob.enabled', containers: [init('gateway.cleanupJob.initContainers'), { name: 'kubectl', image: 'gateway.cleanupJob.image' }] },
+    {
+      kind: 'Deployment',
+      name: 'gateway-proxy-access-logger',
+      when: 'gateway.enabled && accessLogger.enabled',
+      containers: [init('accessLogger.initContainers'), { name: 'access-logger', image: 'accessLogger.image' }],
+    },
+    {
+      kind: 'Deployment',
+      name: 'ingress',
+      when: 'ingress.enabled || settings.integrations.knative.enabled',
+      containers: [init('ingress.deployment.initContainers'), { name: 'ingress', image: 'ingress.deployment.image' }],
+    },
+    {
+      // the ingress-proxy takes its pod fields, init containers included, from ingress.deployment
+      kind: 'Deployment',
+      name: 'ingress-proxy',
+      when: 'ingress.enabled',
+      containers: [init('ingress.deployment.initContainers'), { name: 'ingress-proxy', image: 'ingressProxy.deployment.image' }],
+    },
+    {
+      kind: 'Deployment',
+      name: 'clusteringress-proxy',
+      when: 'settings.integrations.knative.enabled && semverCompare("< 0.8.0", settings.integrations.knative.version)',
+      containers: [init('settings.integrations.knative.proxy.initContainers'), { name: 'clusteringress-proxy', image: 'settings.integrations.knative.proxy.image' }],
+    },
+    ...['knative-external-proxy', 'knative-internal-proxy'].map((name) => ({
+      kind: 'Deployment',
+      name,
+      when: 'settings.integrations.knative.enabled && semverCompare(">= 0.8.0", settings.integrations.knative.version)',
+      containers: [init('settings.integrations.knative.proxy.initContainers'), { name, image: 'settings.integrations.knative.proxy.image' }],
+    })),
+  ],
+  fanOuts: [
+    {
+      each: 'gatewayProxies',
+      base: 'gatewayProxy',
+      when: 'gateway.enabled',
+      skip: '$.disabled',
+      kind: [
+        { when: '$.kind.workloadType', versions: '>=1.22.0-beta11', kind: '$.kind.workloadType' },
+        { when: '!$.kind.deployment', kind: 'DaemonSet' },
+        { kind: 'Deployment' },
+      ],
+      containers: [
+        { passthrough: '$.podTemplate.extraInitContainers', init: true },
+        { name: '{name}', image: '$.podTemplate.image' },
+        { passthrough: '$.podTemplate.extraContainers' },
+        { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled || global.istioSDS.enabled || global.istioIntegration.enabled', versions: '>=1.17.0-0' },
+        { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled || global.istioSDS.enabled', versions: '<1.17.0-0' },
+        { passthrough: 'global.istioSDS.customSidecars', when: 'global.istioSDS.enabled || global.istioIntegration.enabled', versions: '>=1.17.0-0' },
+        { passthrough: 'global.istioSDS.customSidecars', when: 'global.istioSDS.enabled', versions: '<1.17.0-0' },
+        { name: 'istio-proxy', image: 'global.glooMtls.istioProxy.image', when: '(global.istioSDS.enabled || global.istioIntegration.enabled) && empty(global.istioSDS.customSidecars)', versions: '>=1.17.0-0' },
+        { name: 'istio-proxy', image: 'global.glooMtls.istioProxy.image', when: 'global.istioSDS.enabled && empty(global.istioSDS.customSidecars)', versions: '<1.17.0-0' },
+      ],
+    },
+  ],
+  imageFields: [
+    {
+      kind: 'GatewayParameters',
+      name: 'gloo-gateway',
+      when: 'kubeGateway.enabled',
+      versions: '>=1.17.0-beta32',
+      entries: [
+        { container: 'envoyContainer', image: 'kubeGateway.gatewayParameters.glooGateway.envoyContainer.image' },
+        { container: 'sdsContainer', image: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer.image', when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer' },
+        {
+          container: 'istio.istioProxyContainer',
+          image: 'kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer.image',
+          when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer && kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer && !kubeGateway.gatewayParameters.glooGateway.istio.customSidecars',
+        },
+        { container: 'aiExtension', image: 'kubeGateway.gatewayParameters.glooGateway.aiExtension.image', when: 'kubeGateway.gatewayParameters.glooGateway.aiExtension', versions: '>=1.18.0-beta4' },
+      ],
+    },
+  ],
+};
