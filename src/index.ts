@@ -21,3 +21,6 @@ export {
   tryParseImageReference,
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
+export { resolveImages, ResolveError } from './images/resolve.js';
+export type { ImageVariant, ResolvedImage, ResolveErrorCode, ResolveOptions } from './images/resolve.js';
+export type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFields, ProfileWorkload } from './images/profile.js';
