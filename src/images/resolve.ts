@@ -146,7 +146,7 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   }
   const { tree, final } = valuesTree(values);
   let release: GoMap = tree;
-  if (!final) {
+  if (!final && p === glooProfile) {
     const defaults = glooDefaults(version, helmVersion);
     release = new Coalescer(helmVersion, p.chart).coalesceValues({ name: p.chart, values: defaults, subcharts: [], owned: true }, tree);
   }

@@ -62,7 +62,7 @@ test('without a chart version the current rules apply, and it says so', () => {
   expect(seen.map((d) => d.code)).toEqual(['chart-version-assumed']);
 });
 
-test.each<[string, object, object, string]>([
+test.each<[string, Record<string, unknown>, Record<string, unknown>, string]>([
   ['an unsupported version', {}, { chartVersion: '1.15.0' }, 'chart-version-unsupported'],
   ['an invalid version', {}, { chartVersion: 'latest' }, 'chart-version-invalid'],
   ['an unknown profile', {}, { profile: 'nginx' }, 'profile-unknown'],
@@ -77,4 +77,26 @@ test.each<[string, object, object, string]>([
   }
   expect(err).toBeInstanceOf(ResolveError);
   expect((err as ResolveError).code).toBe(code);
+});
+
+test("a profile for a chart that is not gloo (docs/profiles.md's example)", () => {
+  const myChart = {
+    name: 'my-app',
+    chart: 'my-app',
+    globalImage: 'global.image',
+    workloads: [
+      { kind: 'Deployment', name: 'my-app', containers: [{ name: 'app', image: 'app.image' }, { passthrough: 'app.extraContainers' }] },
+      { kind: 'Deployment', name: 'my-app-worker', when: 'worker.enabled', containers: [{ name: 'worker', image: 'worker.image' }] },
+    ],
+    fanOuts: [],
+    imageFields: [],
+  };
+  const loaded = loadValues({
+    chartValues: 'global: {image: {registry: reg.example.com, variant: distroless}}\napp: {image: {repository: gloo, tag: "2.0"}, extraContainers: [{name: log, image: busybox:1.36}]}\nworker: {enabled: false, image: {repository: worker, tag: "2.0"}}\n',
+  });
+  const images = resolveImages(loaded, { profile: myChart, chartVersion: '1.22.0' });
+  expect(images.map((i) => [i.reference, i.source, i.workloads])).toEqual([
+    ['reg.example.com/gloo:2.0-distroless', 'chart', [{ kind: 'Deployment', name: 'my-app', container: 'app' }]],
+    ['busybox:1.36', 'passthrough', [{ kind: 'Deployment', name: 'my-app', container: 'log' }]],
+  ]);
 });
