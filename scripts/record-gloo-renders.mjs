@@ -5,8 +5,13 @@
 //
 //   node scripts/record-gloo-renders.mjs                 regenerate the inputs (seeded), run Helm 3 and 4, write the corpora
 //   node scripts/record-gloo-renders.mjs --check         regenerate + re-run, report differences from the recorded corpora (writes nothing)
+//   node scripts/record-gloo-renders.mjs --real <git dir of a solo-io/gloo mirror>
+//                                                        validate the fixtures: render every recorded case with the REAL
+//                                                        chart at tag v<epoch> and compare with the recorded outcomes (writes nothing)
 //   options: --only <epoch> (one epoch, e.g. 1.22.0), --seed <n> (default: the recorded seed, else DEFAULT_SEED),
-//            --jobs <n> (parallel Helm processes, default: CPU count), --dump (print the generated inputs, run nothing)
+//            --jobs <n> (parallel Helm processes, default: CPU count), --dump (print the generated inputs, run nothing);
+//            with --real: --helm 3|4 (one Helm version; default both), --show <n> (disagreements listed per epoch and
+//            Helm version, default 5), --errors (list the cases where both fail but the messages name different templates)
 //
 // Every case is `helm template gloo <chart> -n gloo-system [-f f0.yaml …] [--set …] [--set-string …]`, run in a
 // temp dir that holds the -f files (so messages name them f0.yaml, f1.yaml, …). The inputs are built from a seeded
@@ -370,6 +375,24 @@ function curated(ep, seed) {
   add('image-block-replaced-by-string', (c) => c.s('gloo.deployment.image', 'foo'));
   add('global-image-null', (c) => c.s('global.image', null));
   add('global-image-variant-in-file-digest-in-set', (c) => c.f('global.image.variant', 'fips-distroless').s('global.image.fipsDistrolessDigest', digestValue(r, 'fipsDistrolessDigest')));
+  // Behaviours found by comparing the fixtures with the real chart (--real). These cases draw nothing from the
+  // random stream, so the inputs of the cases above stay as they were.
+  add('repository-fips-bool-ee-discovery-sds', (c) => c.s('global.image.fips', true).s('gloo.deployment.image.repository', 'discovery-ee')
+    .s('global.glooMtls.enabled', true).s('global.glooMtls.sds.image.repository', 'sds-ee'));
+  add('gateway-proxy-kind-deployment-true', (c) => c.f('gatewayProxies.publicGw.kind.deployment', true));
+  add('gateway-proxy-kind-deployment-empty-map', (c) => c.s('gatewayProxies.gatewayProxy.kind.deployment.replicas', null));
+  add('gateway-proxy-workloadType-invalid', (c) => c.s('gatewayProxies.gatewayProxy.kind.workloadType', 'Foo'));
+  add('gateway-proxy-workloadType-deployment-beats-kind', (c) => c.s('gatewayProxies.gatewayProxy.kind.workloadType', 'Deployment')
+    .s('gatewayProxies.gatewayProxy.kind.deployment', false));
+  add('certgen-image-string-with-certgen-job-off', (c) => c.s('gateway.certGenJob.image', 'foo').s('gateway.certGenJob.enabled', false));
+  add('disabled-gateway-proxy-image-string', (c) => c.s('gatewayProxies.publicGw.disabled', true).s('gatewayProxies.publicGw.podTemplate.image', 'foo'));
+  if (E.gp) {
+    const gp = (name, fn) => add(`kubeGateway-${name}`, (c) => { c.f('kubeGateway.enabled', true); fn(c); });
+    gp('istio-proxy-image-removed', (c) => c.s(`${GG}.istio.istioProxyContainer.image`, null));
+    gp('istio-block-removed', (c) => c.s(`${GG}.istio`, null));
+    gp('gatewayParameters-removed', (c) => c.s('kubeGateway.gatewayParameters', null));
+    if (E.ai) gp('ai-extension-image-removed', (c) => c.s(`${GG}.aiExtension.image`, null));
+  }
   return out;
 }
 
@@ -635,30 +658,51 @@ async function main() {
   const realGit = opt('--real');
   if (realGit) {
     // Validation only, nothing written: render every case with the REAL chart at the epoch's release tag
-    // (templates from a local git mirror of solo-io/gloo, values.yaml and Chart.yaml from the fixture) and
-    // compare its image lists with the fixture's recorded ones.
+    // (templates from a local git mirror of solo-io/gloo, values.yaml and Chart.yaml from the fixture) with Helm 3
+    // and Helm 4, and compare with the fixture's recorded outcome for the same Helm version: a case agrees when both
+    // fail, or both succeed with the same images. stderr text is not compared; for cases where both fail, the first
+    // template file each message names is compared and counted separately.
     for (const ep of epochs) {
       const stored = readStored(ep);
       if (!stored) { console.log(`${ep}: no recorded corpus`); failures++; continue; }
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-real-'));
       try {
-        const tar = execFileSync('git', ['--git-dir', realGit, 'archive', `v${ep}`, 'install/helm/gloo'], { maxBuffer: 256 * 1024 * 1024 });
+        const tar = execFileSync('git', ['--git-dir', realGit, 'archive', `v${ep}`, 'install/helm/gloo'], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
         execFileSync('tar', ['-x', '-C', tmp], { input: tar });
         const realDir = path.join(tmp, 'install', 'helm', 'gloo');
         for (const f of ['values.yaml', 'Chart.yaml']) fs.copyFileSync(path.join(ROOT, 'fixtures', 'charts', `gloo-${ep}`, f), path.join(realDir, f));
-        const results = await pool(stored.cases, jobs, (c) => renderCase(4, realDir, c));
-        let agree = 0;
-        const disagree = [];
-        stored.cases.forEach((c, i) => {
-          const a = c.helm4;
-          const b = results[i];
-          const same = a.status === b.status && (a.status !== 0 || JSON.stringify(a.images) === JSON.stringify(b.images));
-          if (same) agree++;
-          else disagree.push({ name: c.name, fixture: a.status ? `error: ${a.stderr.split('\n')[0]}` : a.images, real: b.status ? `error: ${b.stderr.split('\n')[0]}` : b.images });
-        });
-        console.log(`${ep}: the real chart agrees with the fixture on ${agree} of ${stored.cases.length} cases (Helm 4)`);
-        for (const d of disagree.slice(0, Number(opt('--show') ?? 5))) console.log(`  ${d.name}\n    fixture ${JSON.stringify(d.fixture)}\n    real    ${JSON.stringify(d.real)}`);
-        failures += disagree.length;
+        const majors = opt('--helm') ? [Number(opt('--helm'))] : [3, 4];
+        if (majors.some((m) => !helm.BINARIES[m])) throw new Error(`--helm must be 3 or 4, not ${opt('--helm')}`);
+        const tasks = stored.cases.flatMap((c, i) => majors.map((m) => [i, m]));
+        const rendered = await pool(tasks, jobs, ([i, m]) => renderCase(m, realDir, stored.cases[i]));
+        const firstLine = (o) => `error: ${(o.stderr.split('\n').find((l) => /^Error|level=ERROR|error/.test(l)) || o.stderr.split('\n')[0])}`;
+        // template file named by an error message (e.g. gloo/templates/43-gatewayparameters.yaml), if any
+        const errFile = (o) => (o.stderr.match(/templates\/[A-Za-z0-9_.-]+\.(?:yaml|tpl)/) || [null])[0];
+        for (const m of majors) {
+          let agree = 0;
+          let errFileDiffers = 0;
+          const disagree = [];
+          stored.cases.forEach((c, i) => {
+            const a = c[`helm${m}`];
+            const b = rendered[i * majors.length + majors.indexOf(m)];
+            const same = a.status === b.status && (a.status !== 0 || JSON.stringify(a.images) === JSON.stringify(b.images));
+            if (same) {
+              agree++;
+              if (a.status !== 0 && errFile(a) !== errFile(b)) { errFileDiffers++; if (argv.includes('--errors')) console.log(`  ${c.name} (helm${m}): both fail; fixture names ${errFile(a)}, real ${errFile(b)}`); }
+            } else disagree.push({ name: c.name, fixture: a.status ? firstLine(a) : a.images, real: b.status ? firstLine(b) : b.images });
+          });
+          console.log(`${ep}: the real chart agrees with the fixture on ${agree} of ${stored.cases.length} cases (Helm ${m}, ${helm.BINARIES[m].version})`
+            + `; both fail but name a different template file in ${errFileDiffers}`);
+          for (const d of disagree.slice(0, Number(opt('--show') ?? 5))) {
+            if (Array.isArray(d.fixture) && Array.isArray(d.real)) {
+              // only the entries that differ
+              const ks = (e) => JSON.stringify(e);
+              const fa = new Set(d.fixture.map(ks)), ra = new Set(d.real.map(ks));
+              console.log(`  ${d.name}\n    fixture only ${JSON.stringify(d.fixture.filter((e) => !ra.has(ks(e))))}\n    real only    ${JSON.stringify(d.real.filter((e) => !fa.has(ks(e))))}`);
+            } else console.log(`  ${d.name}\n    fixture ${JSON.stringify(d.fixture)}\n    real    ${JSON.stringify(d.real)}`);
+          }
+          failures += disagree.length;
+        }
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
       }

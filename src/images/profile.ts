@@ -16,6 +16,20 @@ export interface ProfileContainer {
   when?: string;
   /** Renders only for chart versions in this semver range. */
   versions?: string;
+  /**
+   * The chart merges this image block with the global one before it tests the condition, so a broken block
+   * (not a map) fails the render even when the container does not render.
+   */
+  eager?: boolean;
+}
+
+/** A check the chart makes with `fail`: the render fails when `when` holds. */
+export interface ProfileCheck {
+  when: string;
+  message: string;
+  versions?: string;
+  /** Made only for entries that render (after the fan-out's `skip`). */
+  afterSkip?: boolean;
 }
 
 /** One workload (Deployment, Job, ...) with its containers. */
@@ -37,6 +51,8 @@ export interface ProfileFanOut {
   skip?: string;
   /** The workload kind: the first rule whose `when` holds (`kind` may be a `$` path). */
   kind: Array<{ when?: string; versions?: string; kind: string }>;
+  /** Checks the chart makes on each entry (`{name}` in the message is the entry's key). */
+  checks?: ProfileCheck[];
   containers: ProfileContainer[];
 }
 
@@ -46,7 +62,10 @@ export interface ProfileImageFields {
   name: string;
   when?: string;
   versions?: string;
-  entries: Array<{ container: string; image: string; when?: string; versions?: string }>;
+  /** Checks the chart makes (with `fail`, or by reading a field of something that is not a map). */
+  checks?: ProfileCheck[];
+  /** `optional`: a missing image block stands for an empty one; otherwise it must be a map. */
+  entries: Array<{ container: string; image: string; when?: string; versions?: string; optional?: boolean }>;
 }
 
 export interface Profile {

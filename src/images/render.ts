@@ -154,8 +154,17 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       block: merged,
     });
   };
+  const eagerMerge = (c: ProfileContainer, entry: Val | undefined, entryPath: string) => {
+    if (!c.eager || !c.image || !inVersions(c.versions, version)) return;
+    const p = c.image.startsWith('$.') ? { v: valueAt(entry, c.image.slice(2).split('.')), path: `${entryPath}.${c.image.slice(2)}` } : { v: valueAt(values, c.image.split('.')), path: c.image };
+    mergeWithGlobal(p.v, global, p.path);
+  };
   for (const w of profile.workloads) {
-    if (!inVersions(w.versions, version) || !holds(w.when, values)) continue;
+    if (!inVersions(w.versions, version)) continue;
+    if (!holds(w.when, values)) {
+      for (const c of w.containers) eagerMerge(c, undefined, '');
+      continue;
+    }
     for (const c of w.containers) containerRows(c, w.kind, w.name, undefined, '', '');
   }
   for (const f of profile.fanOuts) {
@@ -165,7 +174,16 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     const base = map[f.base];
     for (const key of Object.keys(map).sort()) {
       const spec = jsonRoundTrip(mergeOverwrite(deepCopy(isMap(base) ? base : newMap()) as GoMap, deepCopy(map[key]!) as GoMap));
+      const check = (afterSkip: boolean) => {
+        for (const ck of f.checks ?? []) {
+          if ((ck.afterSkip ?? false) !== afterSkip || !inVersions(ck.versions, version)) continue;
+          if (holds(ck.when, values, spec)) throw new TemplateError(ck.message.replace('{name}', key));
+        }
+      };
+      for (const c of f.containers) eagerMerge(c, spec, `${f.each}.${key}`);
+      check(false);
       if (holds(f.skip, values, spec)) continue;
+      check(true);
       let kind = 'Deployment';
       for (const rule of f.kind) {
         if (!inVersions(rule.versions, version) || !holds(rule.when, values, spec)) continue;
@@ -178,10 +196,13 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
   }
   for (const r of profile.imageFields) {
     if (!inVersions(r.versions, version) || !holds(r.when, values) || rules.gatewayParameters === 'none') continue;
+    for (const ck of r.checks ?? []) {
+      if (inVersions(ck.versions, version) && holds(ck.when, values)) throw new TemplateError(ck.message);
+    }
     for (const e of r.entries) {
       if (!inVersions(e.versions, version) || !holds(e.when, values)) continue;
       const block = valueAt(values, e.image.split('.'));
-      const merged = mergeWithGlobal(isMap(block) ? block : newMap(), global, e.image);
+      const merged = mergeWithGlobal(e.optional && (block === undefined || block === null || (isMap(block) === false && !truthy(block))) ? newMap() : block, global, e.image);
       const fields: Record<string, unknown> = {};
       const emit = (k: string, text: string) => {
         fields[k] = yamlScalar(text, `${profile.chart}/${r.kind}/${r.name}`);

@@ -33,14 +33,14 @@ export const glooProfile: Profile = {
       kind: 'CronJob',
       name: 'gateway-certgen-cronjob',
       when: 'gateway.enabled && gateway.validation.enabled && gateway.validation.webhook.enabled && gateway.certGenJob.cron.enabled',
-      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }],
     },
-    { kind: 'Job', name: 'gloo-mtls-certgen', when: 'global.glooMtls.enabled', containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }] },
+    { kind: 'Job', name: 'gloo-mtls-certgen', when: 'global.glooMtls.enabled', containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }] },
     {
       kind: 'CronJob',
       name: 'gloo-mtls-certgen-cronjob',
       when: 'global.glooMtls.enabled && gateway.certGenJob.cron.enabled',
-      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }],
     },
     ...['gloo-resource-rollout', 'gloo-resource-migration', 'gloo-resource-rollout-check', 'gloo-resource-rollout-cleanup'].map((name) => ({
       kind: 'Job',
@@ -88,13 +88,31 @@ export const glooProfile: Profile = {
       when: 'gateway.enabled',
       skip: '$.disabled',
       kind: [
-        { when: '$.kind.workloadType', versions: '>=1.22.0-beta11', kind: '$.kind.workloadType' },
+        // from 1.22.0-beta11 a kind.workloadType decides, else a map kind.deployment makes a Deployment
+        { when: 'kindIs("map", $.kind) && $.kind.workloadType', versions: '>=1.22.0-beta11', kind: '$.kind.workloadType' },
+        { when: 'kindIs("map", $.kind.deployment)', versions: '>=1.22.0-beta11', kind: 'Deployment' },
+        { versions: '>=1.22.0-beta11', kind: 'DaemonSet' },
+        // before: a falsy kind.deployment makes a DaemonSet
         { when: '!$.kind.deployment', kind: 'DaemonSet' },
         { kind: 'Deployment' },
       ],
+      checks: [
+        {
+          when: 'kindIs("map", $.kind) && $.kind.workloadType && ne($.kind.workloadType, "Deployment") && ne($.kind.workloadType, "DaemonSet")',
+          versions: '>=1.22.0-beta11',
+          message: 'gatewayProxies.{name}.kind.workloadType must be Deployment or DaemonSet',
+        },
+        {
+          when: '$.kind.deployment && !kindIs("map", $.kind.deployment)',
+          versions: '<1.22.0-beta11',
+          afterSkip: true,
+          message: 'gatewayProxies.{name}.kind.deployment is set but is not a map (the chart reads kind.deployment.replicas from it)',
+        },
+      ],
       containers: [
         { passthrough: '$.podTemplate.extraInitContainers', init: true },
-        { name: '{name}', image: '$.podTemplate.image' },
+        // merged with global.image before the proxy's `disabled` is tested
+        { name: '{name}', image: '$.podTemplate.image', eager: true },
         { passthrough: '$.podTemplate.extraContainers' },
         { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled || global.istioSDS.enabled || global.istioIntegration.enabled', versions: '>=1.17.0-0' },
         { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled || global.istioSDS.enabled', versions: '<1.17.0-0' },
@@ -111,8 +129,15 @@ export const glooProfile: Profile = {
       name: 'gloo-gateway',
       when: 'kubeGateway.enabled',
       versions: '>=1.17.0-beta32',
+      checks: [
+        {
+          // the chart reads istio.customSidecars whenever the sds container renders
+          when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer && !kindIs("map", kubeGateway.gatewayParameters.glooGateway.istio)',
+          message: 'kubeGateway.gatewayParameters.glooGateway.istio must be a map when sdsContainer is set (nil pointer evaluating interface {}.customSidecars)',
+        },
+      ],
       entries: [
-        { container: 'envoyContainer', image: 'kubeGateway.gatewayParameters.glooGateway.envoyContainer.image' },
+        { container: 'envoyContainer', image: 'kubeGateway.gatewayParameters.glooGateway.envoyContainer.image', optional: true },
         { container: 'sdsContainer', image: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer.image', when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer' },
         {
           container: 'istio.istioProxyContainer',
