@@ -31,6 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { formatCorpus } from './lib/corpus-file.mjs';
 import { hashStr, Rng } from './lib/rng.mjs';
 
 const require = createRequire(import.meta.url);
@@ -623,16 +624,6 @@ function sameOutcome(a, b) {
   return a && b && a.status === b.status && JSON.stringify(a.images) === JSON.stringify(b.images) && sortedLines(a.stderr) === sortedLines(b.stderr);
 }
 
-function formatFile(obj) {
-  const head = { epoch: obj.epoch, chart: obj.chart, seed: obj.seed, helm: obj.helm };
-  const lines = JSON.stringify(head, null, 2).split('\n');
-  lines.pop();
-  lines[lines.length - 1] += ',';
-  lines.push('  "cases": [');
-  obj.cases.forEach((c, i) => lines.push('    ' + JSON.stringify(c) + (i < obj.cases.length - 1 ? ',' : '')));
-  lines.push('  ]', '}');
-  return lines.join('\n') + '\n';
-}
 
 const outFile = (ep) => path.join(OUT_DIR, `${ep}.json`);
 function readStored(ep) { try { return JSON.parse(fs.readFileSync(outFile(ep), 'utf8')); } catch { return null; } }
@@ -749,7 +740,7 @@ async function main() {
       const old = storedByName.get(c.name);
       for (const h of ['helm3', 'helm4']) if (old && sameOutcome(old[h], c[h])) c[h].stderr = old[h].stderr;
     }
-    fs.writeFileSync(outFile(ep), formatFile({ epoch: ep, chart: chartRel, seed, helm: { 3: helm.BINARIES[3].version, 4: helm.BINARIES[4].version }, cases }));
+    fs.writeFileSync(outFile(ep), formatCorpus({ epoch: ep, chart: chartRel, seed, helm: { 3: helm.BINARIES[3].version, 4: helm.BINARIES[4].version }, cases }));
     console.log(`  wrote ${path.relative(ROOT, outFile(ep))}`);
   }
   if (check && failures) process.exitCode = 1;
