@@ -7,11 +7,12 @@ import { glooProfile } from '../profiles/gloo.js';
 import { Coalescer } from '../values/coalesce.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
 import { fromJson } from '../values/strvals.js';
-import { isMap, newMap, Src, type GoMap } from '../values/model.js';
+import { deepCopy, isMap, newMap, Src, type GoMap } from '../values/model.js';
 import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epochs.js';
-import { hasString, TemplateError, truthy } from './go-template.js';
+import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError, type GlooRun } from './gloo-epochs.js';
+import { glooImage } from './gloo-helpers.js';
+import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type RenderedImage } from './render.js';
 
@@ -40,7 +41,7 @@ export interface ResolvedImage {
 
 /** Options of {@link resolveImages}. */
 export interface ResolveOptions {
-  /** `gloo` (built in) or a profile object. Default `gloo`. */
+  /** `gloo` (built in), `generic` (any chart: image blocks found in the values, workloads unknown) or a profile object. Default `gloo`. */
   profile?: string | Profile;
   /** The chart version whose rules apply; default: the current rules. */
   chartVersion?: string;
@@ -122,8 +123,9 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
 export function resolveImages(values: Values | LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
   const helmVersion = options.helmVersion ?? (values as LoadedValues).helmVersion ?? 4;
   const profile = options.profile ?? 'gloo';
+  if (profile === 'generic') return resolveGeneric(values, options);
   if (profile !== 'gloo' && typeof profile === 'string') {
-    throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: gloo`);
+    throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: gloo, generic`);
   }
   const p = typeof profile === 'string' ? glooProfile : profile;
   let rules;
@@ -160,3 +162,65 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   return group(rows);
 }
 
+
+/** How deep the generic search looks into the values. */
+const GENERIC_MAX_DEPTH = 64;
+
+/**
+ * Generic mode, for charts without a profile: every map with a non-empty `repository` is an image block,
+ * merged with `global.image` and printed by the Gloo chart's current helper; every string under a key named
+ * `image` is a reference as written. Workloads are unknown (empty).
+ */
+function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions): ResolvedImage[] {
+  const { tree } = valuesTree(values);
+  const global = isMap(tree.global) && isMap(tree.global.image) ? tree.global.image : newMap();
+  const rules = CURRENT_GLOO_RUN;
+  const out: ResolvedImage[] = [];
+  const note = (d: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) => options.onDiagnostic?.({ severity: 'info', ...d });
+  note({ code: 'workloads-unknown', message: 'generic mode: image blocks were found in the values; which workloads render them is unknown', path: '', pointer: '' });
+  const add = (reference: string, valuesPath: string, block?: GoMap) => {
+    const e: ResolvedImage = { component: block && typeof block.repository === 'string' ? block.repository : valuesPath, valuesPath, reference, variant: appliedVariant(block), source: 'generic', workloads: [] };
+    const parts = tryParseImageReference(reference);
+    if (parts) {
+      if (parts.registry !== undefined) e.registry = parts.registry;
+      e.repository = parts.repository;
+      if (parts.tag !== undefined) e.tag = parts.tag;
+      if (parts.digest !== undefined) e.digest = parts.digest;
+    }
+    out.push(e);
+  };
+  const walk = (v: unknown, path: string, depth: number) => {
+    if (depth > GENERIC_MAX_DEPTH) return;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, `${path}[${i}]`, depth + 1));
+      return;
+    }
+    if (!isMap(v)) return;
+    if (path === 'global.image') return;
+    if (truthy(v.repository) && (typeof v.repository === 'string')) {
+      try {
+        add(glooImageFor(v, global, rules), path, sprigMergeCopy(v, global));
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        note({ code: 'image-not-rendered', severity: 'warning', message: `${path}: ${e.message}`, path, pointer: '/' + path.replace(/\./g, '/') });
+      }
+      return;
+    }
+    for (const k of Object.keys(v)) {
+      const child = v[k];
+      const p = path ? `${path}.${k}` : k;
+      if (k === 'image' && typeof child === 'string') add(child, p);
+      else walk(child, p, depth + 1);
+    }
+  };
+  walk(tree, '', 0);
+  return out;
+}
+
+function sprigMergeCopy(block: GoMap, global: GoMap): GoMap {
+  return sprigMerge(deepCopy(block) as GoMap, global);
+}
+
+function glooImageFor(block: GoMap, global: GoMap, rules: GlooRun): string {
+  return glooImage(sprigMergeCopy(block, global), rules);
+}

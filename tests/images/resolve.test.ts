@@ -100,3 +100,28 @@ test("a profile for a chart that is not gloo (docs/profiles.md's example)", () =
     ['busybox:1.36', 'passthrough', [{ kind: 'Deployment', name: 'my-app', container: 'log' }]],
   ]);
 });
+
+describe('generic mode (charts without a profile)', () => {
+  const loaded = loadValues({
+    chartValues: [
+      'global: {image: {registry: reg.example.com, variant: distroless}}',
+      'api: {image: {repository: gloo, tag: "2.0"}}',
+      'worker: {image: {registry: other.io, repository: team/worker, tag: "1.1", digest: "sha256:' + 'a'.repeat(64) + '"}}',
+      'sidecars: [{name: log, image: "busybox:1.36"}]',
+      'broken: {image: {repository: x, tag: "1", variant: 5}}',
+    ].join('\n'),
+  });
+  const seen: Diagnostic[] = [];
+  const images = resolveImages(loaded, { profile: 'generic', onDiagnostic: (d) => seen.push(d) });
+  test('finds image blocks and image strings, applies global.image as the gloo chart does', () => {
+    expect(images.map((i) => [i.valuesPath, i.reference, i.variant, i.source, i.workloads])).toEqual([
+      ['api.image', 'reg.example.com/gloo:2.0-distroless', 'distroless', 'generic', []],
+      ['worker.image', 'other.io/team/worker:1.1', 'distroless', 'generic', []],
+      ['sidecars[0].image', 'busybox:1.36', 'standard', 'generic', []],
+    ]);
+  });
+  test('says that workloads are unknown, and why a block did not render', () => {
+    expect(seen.map((d) => d.code)).toEqual(['workloads-unknown', 'image-not-rendered']);
+    expect(seen[1]!.path).toBe('broken.image');
+  });
+});
