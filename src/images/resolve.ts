@@ -10,7 +10,7 @@ import { fromJson } from '../values/strvals.js';
 import { deepCopy, isMap, newMap, Src, type GoMap } from '../values/model.js';
 import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError, type GlooRun } from './gloo-epochs.js';
+import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epochs.js';
 import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
@@ -199,7 +199,8 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
     if (path === 'global.image') return;
     if (truthy(v.repository) && (typeof v.repository === 'string')) {
       try {
-        add(glooImageFor(v, global, rules), path, sprigMergeCopy(v, global));
+        const merged = sprigMerge(deepCopy(v) as GoMap, global);
+        add(glooImage(merged, rules), path, merged);
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         note({ code: 'image-not-rendered', severity: 'warning', message: `${path}: ${e.message}`, path, pointer: '/' + path.replace(/\./g, '/') });
@@ -215,12 +216,4 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
   };
   walk(tree, '', 0);
   return out;
-}
-
-function sprigMergeCopy(block: GoMap, global: GoMap): GoMap {
-  return sprigMerge(deepCopy(block) as GoMap, global);
-}
-
-function glooImageFor(block: GoMap, global: GoMap, rules: GlooRun): string {
-  return glooImage(sprigMergeCopy(block, global), rules);
 }
