@@ -130,16 +130,18 @@ function passthroughRows(list: Val | undefined, kind: string, name: string, init
 export function renderProfile(profile: Profile, values: GoMap, version: string, rules: GlooRun): RenderedImage[] {
   const global = valueAt(values, profile.globalImage.split('.'));
   const rows: RenderedImage[] = [];
+  /** A profile path's value and its values path: `$.x` is inside the current fan-out entry. */
+  const resolvePath = (p: string, entry: Val | undefined, entryPath: string) =>
+    p.startsWith('$.') ? { v: valueAt(entry, p.slice(2).split('.')), path: `${entryPath}.${p.slice(2)}` } : { v: valueAt(values, p.split('.')), path: p };
   const containerRows = (c: ProfileContainer, kind: string, name: string, entry: Val | undefined, entryPath: string, entryName: string) => {
     if (!inVersions(c.versions, version) || !holds(c.when, values, entry)) return;
-    const resolvePath = (p: string) => (p.startsWith('$.') ? { v: valueAt(entry, p.slice(2).split('.')), path: `${entryPath}.${p.slice(2)}` } : { v: valueAt(values, p.split('.')), path: p });
     if (c.passthrough) {
-      const { v, path } = resolvePath(c.passthrough);
+      const { v, path } = resolvePath(c.passthrough, entry, entryPath);
       rows.push(...passthroughRows(v, kind, name, c.init ?? false, path));
       return;
     }
     if (!c.image) return;
-    const { v, path } = resolvePath(c.image);
+    const { v, path } = resolvePath(c.image, entry, entryPath);
     const merged = mergeWithGlobal(v, global, path);
     const text = glooImage(merged, rules);
     const parsed = yamlScalar(text, `${profile.chart}/${kind}/${name}`);
@@ -156,8 +158,8 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
   };
   const eagerMerge = (c: ProfileContainer, entry: Val | undefined, entryPath: string) => {
     if (!c.eager || !c.image || !inVersions(c.versions, version)) return;
-    const p = c.image.startsWith('$.') ? { v: valueAt(entry, c.image.slice(2).split('.')), path: `${entryPath}.${c.image.slice(2)}` } : { v: valueAt(values, c.image.split('.')), path: c.image };
-    mergeWithGlobal(p.v, global, p.path);
+    const { v, path } = resolvePath(c.image, entry, entryPath);
+    mergeWithGlobal(v, global, path);
   };
   for (const w of profile.workloads) {
     if (!inVersions(w.versions, version)) continue;

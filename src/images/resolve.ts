@@ -8,6 +8,7 @@ import { Coalescer } from '../values/coalesce.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
 import { fromJson } from '../values/strvals.js';
 import { deepCopy, isMap, newMap, Src, type GoMap } from '../values/model.js';
+import { formatPointer, parsePath } from '../values/paths.js';
 import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epochs.js';
@@ -82,6 +83,16 @@ function valuesTree(values: Values | LoadedValues): { tree: GoMap; final: boolea
   return { tree: isMap(tree) ? tree : newMap(), final: false };
 }
 
+/** Fills registry, repository, tag and digest from the reference when it is a valid image reference. */
+function setReferenceParts(e: ResolvedImage): void {
+  const parts = tryParseImageReference(e.reference);
+  if (!parts) return;
+  if (parts.registry !== undefined) e.registry = parts.registry;
+  e.repository = parts.repository;
+  if (parts.tag !== undefined) e.tag = parts.tag;
+  if (parts.digest !== undefined) e.digest = parts.digest;
+}
+
 /** Groups rendered containers into one entry per image (block and reference), with all its workloads. */
 function group(rows: RenderedImage[]): ResolvedImage[] {
   const out = new Map<string, ResolvedImage>();
@@ -90,7 +101,6 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
     let e = out.get(key);
     if (!e) {
       const reference = r.image ?? '';
-      const parts = tryParseImageReference(reference);
       const repoField = r.block?.repository;
       e = {
         component: r.source === 'passthrough' ? (r.container ?? '') : typeof repoField === 'string' && repoField ? repoField : r.valuesPath,
@@ -100,12 +110,7 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
         source: r.source,
         workloads: [],
       };
-      if (parts) {
-        if (parts.registry !== undefined) e.registry = parts.registry;
-        e.repository = parts.repository;
-        if (parts.tag !== undefined) e.tag = parts.tag;
-        if (parts.digest !== undefined) e.digest = parts.digest;
-      }
+      setReferenceParts(e);
       if (r.fields) e.fields = r.fields;
       out.set(key, e);
     }
@@ -180,13 +185,7 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
   note({ code: 'workloads-unknown', message: 'generic mode: image blocks were found in the values; which workloads render them is unknown', path: '', pointer: '' });
   const add = (reference: string, valuesPath: string, block?: GoMap) => {
     const e: ResolvedImage = { component: block && typeof block.repository === 'string' ? block.repository : valuesPath, valuesPath, reference, variant: appliedVariant(block), source: 'generic', workloads: [] };
-    const parts = tryParseImageReference(reference);
-    if (parts) {
-      if (parts.registry !== undefined) e.registry = parts.registry;
-      e.repository = parts.repository;
-      if (parts.tag !== undefined) e.tag = parts.tag;
-      if (parts.digest !== undefined) e.digest = parts.digest;
-    }
+    setReferenceParts(e);
     out.push(e);
   };
   const walk = (v: unknown, path: string, depth: number) => {
@@ -203,7 +202,7 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
         add(glooImage(merged, rules), path, merged);
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
-        note({ code: 'image-not-rendered', severity: 'warning', message: `${path}: ${e.message}`, path, pointer: '/' + path.replace(/\./g, '/') });
+        note({ code: 'image-not-rendered', severity: 'warning', message: `${path}: ${e.message}`, path, pointer: formatPointer(parsePath(path)) });
       }
       return;
     }

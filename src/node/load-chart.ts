@@ -21,6 +21,11 @@ export interface LoadChartOptions {
   helmVersion?: HelmVersion;
 }
 
+/** Helm drops a UTF-8 byte order mark from every chart file it reads. */
+function trimBom(data: Uint8Array): Uint8Array {
+  return data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
+}
+
 function archiveError(message: string, name: string): ValuesError {
   return new ValuesError('CHART_ARCHIVE', message, undefined, name);
 }
@@ -110,9 +115,7 @@ export async function readChartArchive(data: Uint8Array, name: string): Promise<
           fail(new ValuesError('CHART_TOO_LARGE', `decompressed chart is larger than the maximum size ${MAX_DECOMPRESSED_CHART_SIZE}`, undefined, name));
           return;
         }
-        let buf = Buffer.concat(chunks);
-        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-        files.push({ name: n, data: new Uint8Array(buf) });
+        files.push({ name: n, data: new Uint8Array(trimBom(Buffer.concat(chunks))) });
         next();
       });
     });
@@ -139,9 +142,7 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
     if (st.size > MAX_DECOMPRESSED_FILE_SIZE) {
       throw new ValuesError('CHART_TOO_LARGE', `chart file ${JSON.stringify(rel)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, undefined, display);
     }
-    let data = new Uint8Array(await fs.readFile(real));
-    if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
-    files.push({ name: rel, data });
+    files.push({ name: rel, data: trimBom(new Uint8Array(await fs.readFile(real))) });
     return true;
   };
   for (const f of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml']) {

@@ -6,6 +6,12 @@ import type { Profile, ProfileContainer } from '../images/profile.js';
 
 const init = (path: string): ProfileContainer => ({ passthrough: path, init: true });
 
+/** The certgen block's containers; `eager`: the chart merges the image before testing the workload's condition. */
+const certgen = (eager: boolean): ProfileContainer[] => [
+  init('gateway.certGenJob.initContainers'),
+  { name: 'certgen', image: 'gateway.certGenJob.image', ...(eager ? { eager: true } : {}) },
+];
+
 export const glooProfile: Profile = {
   name: 'gloo',
   chart: 'gloo',
@@ -27,20 +33,20 @@ export const glooProfile: Profile = {
       kind: 'Job',
       name: 'gateway-certgen',
       when: 'gateway.enabled && gateway.validation.enabled && gateway.certGenJob.enabled',
-      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image' }],
+      containers: certgen(false),
     },
     {
       kind: 'CronJob',
       name: 'gateway-certgen-cronjob',
       when: 'gateway.enabled && gateway.validation.enabled && gateway.validation.webhook.enabled && gateway.certGenJob.cron.enabled',
-      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }],
+      containers: certgen(true),
     },
-    { kind: 'Job', name: 'gloo-mtls-certgen', when: 'global.glooMtls.enabled', containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }] },
+    { kind: 'Job', name: 'gloo-mtls-certgen', when: 'global.glooMtls.enabled', containers: certgen(true) },
     {
       kind: 'CronJob',
       name: 'gloo-mtls-certgen-cronjob',
       when: 'global.glooMtls.enabled && gateway.certGenJob.cron.enabled',
-      containers: [init('gateway.certGenJob.initContainers'), { name: 'certgen', image: 'gateway.certGenJob.image', eager: true }],
+      containers: certgen(true),
     },
     ...['gloo-resource-rollout', 'gloo-resource-migration', 'gloo-resource-rollout-check', 'gloo-resource-rollout-cleanup'].map((name) => ({
       kind: 'Job',

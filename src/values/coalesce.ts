@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../errors.js';
 import { ValuesError } from '../errors.js';
 import { formatGoT, formatGoV } from './gofmt.js';
+import { formatPointer } from './paths.js';
 import { helmRules, type HelmRules, type HelmVersion } from './helm-rules.js';
 import { copyLoc, deepCopy, hasKey, isMap, locsOf, locTable, newMap, shallowCopy, type GoMap, type Loc, type Val } from './model.js';
 
@@ -182,10 +183,9 @@ export class Coalescer {
   }
 }
 
-/** A JSON pointer from a dotted path (dots inside keys cannot be told apart here; Helm prints them alike). */
+/** A JSON pointer from a Helm dotted path (dots inside keys cannot be told apart here; Helm prints them alike). */
 export function toPointer(path: string): string {
-  if (path === '') return '';
-  return '/' + path.split('.').map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  return formatPointer(path === '' ? [] : path.split('.'));
 }
 
 export type { Val };

@@ -123,5 +123,6 @@ describe('generic mode (charts without a profile)', () => {
   test('says that workloads are unknown, and why a block did not render', () => {
     expect(seen.map((d) => d.code)).toEqual(['workloads-unknown', 'image-not-rendered']);
     expect(seen[1]!.path).toBe('broken.image');
+    expect(seen[1]!.pointer).toBe('/broken/image');
   });
 });
