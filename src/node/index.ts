@@ -7,7 +7,7 @@ import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 /**
  * Reads a values file as bytes (so that invalid UTF-8 is refused as Helm refuses it) into a
  * {@link ValuesSource} named by `name` (default: the path). Refuses a missing file, a directory and a
- * file over the size limit before reading it.
+ * file over the size limit before reading it, and anything that is not a regular file (a FIFO would block).
  */
 export async function readValuesSource(path: string, name: string = path): Promise<ValuesSource> {
   let stat;
@@ -19,6 +19,8 @@ export async function readValuesSource(path: string, name: string = path): Promi
     throw new ValuesError('INVALID_INPUT', `open ${name}: ${why}`, undefined, name);
   }
   if (stat.isDirectory()) throw new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
+  // a FIFO or a device would block the read forever (or never end): only regular files are values files
+  if (!stat.isFile()) throw new ValuesError('INVALID_INPUT', `read ${name}: not a regular file`, undefined, name);
   if (stat.size > MAX_VALUES_BYTES) {
     throw new ValuesError('VALUES_TOO_LARGE', `${name}: the file is ${stat.size} bytes long, over the limit of ${MAX_VALUES_BYTES}`, undefined, name);
   }
