@@ -111,14 +111,17 @@ export function parseCommandArgs(command: CommandName, args: string[]): ParsedAr
   }
   let parsed;
   try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UsageError((e as Error).message.split('\n')[0]!, command);
   }
   const flags = { ...parsed.values } as ParsedArgs['flags'];
+  // a repeated single-valued flag would silently keep its last value: say so instead
+  const counts = new Map<string, number>();
+  for (const t of parsed.tokens ?? []) if (t.kind === 'option') counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
   for (const f of spec.flags) {
     const v = flags[f.name];
-    if (f.type === 'string' && !f.multiple && Array.isArray(v)) throw new UsageError(`--${f.name} given more than once`, command);
+    if (f.type === 'string' && !f.multiple && (counts.get(f.name) ?? 0) > 1) throw new UsageError(`--${f.name} given more than once`, command);
     if (f.choices && typeof v === 'string' && !f.choices.includes(v)) {
       throw new UsageError(`--${f.name} must be one of ${f.choices.join(', ')}; got ${JSON.stringify(v)}`, command);
     }

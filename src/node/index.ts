@@ -4,6 +4,12 @@ import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 
+/** The reason a file system call failed, worded as Go's os package words it (Helm prints those). */
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+}
+
 /**
  * Reads a values file as bytes (so that invalid UTF-8 is refused as Helm refuses it) into a
  * {@link ValuesSource} named by `name` (default: the path). Refuses a missing file, a directory and a
@@ -14,9 +20,7 @@ export async function readValuesSource(path: string, name: string = path): Promi
   try {
     stat = await fs.stat(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why}`, undefined, name);
+    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
   }
   if (stat.isDirectory()) throw new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
   // a FIFO or a device would block the read forever (or never end): only regular files are values files
@@ -28,7 +32,7 @@ export async function readValuesSource(path: string, name: string = path): Promi
   try {
     bytes = new Uint8Array(await fs.readFile(path));
   } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `read ${name}: ${(e as Error).message}`, undefined, name);
+    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
   }
   return { name, text: bytes };
 }
