@@ -30,6 +30,8 @@ export interface HelmSchemaReport {
   failures: Array<{ pointer: string; text: string }>;
   /** Set when the schema itself fails to load: Helm prints this instead of failures. */
   schemaError?: string;
+  /** Records Helm 4 logs on stderr while loading the schema (an unresolved `urn:` made permissive). */
+  warnings?: string[];
 }
 
 const META: Record<Draft, string> = {
@@ -61,6 +63,8 @@ function draftOf3(s: unknown): Draft {
   if (typeof s === 'string' && /draft-06/.test(s)) return 6;
   return 7;
 }
+
+const URN_WARNING = 'level=WARN msg="unresolved URN reference ignored; using permissive schema" urn=';
 
 const REF_SIBLINGS_KEPT = new Set(['$ref', 'definitions', '$defs', '$id', 'id']);
 const NEWER_THAN_07 = ['prefixItems', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties', 'unevaluatedItems', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', 'minContains', 'maxContains'];
@@ -95,11 +99,17 @@ function prepare(node: unknown, draft: Draft, helm: HelmVersion, problems: strin
       if (typeof v === 'string' && (helm === 3 || draft <= 7)) out['x-helm-format'] = v;
     } else if (k === 'pattern' && typeof v === 'string') {
       const p = re2Problem(v);
-      if (p) problems.push(helm === 3 ? 'pattern must be a valid regex' : `- at '${path}/pattern': '${v}' is not valid regex: error parsing regexp: ${p}`);
+      if (p) problems.push('pattern must be a valid regex');
       else out['x-helm-pattern'] = v;
+      if (p && helm === 4) problems[problems.length - 1] = `${path}/pattern\u0000'${v}' is not valid regex: error parsing regexp: ${p}`;
     } else if (k === 'multipleOf' && typeof v === 'number') {
       out['x-helm-multiple-of'] = v;
     } else out[k] = v;
+  }
+  // Helm 4 replaces a `urn:` reference it cannot resolve with an always-valid schema (and logs a warning)
+  if (helm === 4 && typeof out.$ref === 'string' && out.$ref.startsWith('urn:')) {
+    problems.push(`${URN_WARNING}${out.$ref}`);
+    delete out.$ref;
   }
   // a $ref alone: draft-04/06/07 ignore its siblings (2019-09 and 2020-12 apply them)
   if (typeof out.$ref === 'string' && draft <= 7) out = Object.fromEntries(Object.entries(out).filter(([k]) => REF_SIBLINGS_KEPT.has(k)));
@@ -225,24 +235,90 @@ function helm3SchemaProblem(root: unknown, draft: Draft): string | undefined {
   return found;
 }
 
-/** Helm 4.1 checks the schema against its draft's metaschema first; the lines it prints for a failure. */
+/** The subschemas a pointer into a schema passes through ('' first): `/properties/a/items` -> '', /properties/a, /properties/a/items. */
+function schemaHops(pointer: string): string[] {
+  const segs = pointer.split('/').slice(1);
+  const out = [''];
+  let cur = '';
+  for (let i = 0; i < segs.length; ) {
+    const k = segs[i]!;
+    const take = SCHEMA_MAPS.includes(k) || k === 'dependencies' || (SCHEMA_LISTS.includes(k) && /^\d+$/.test(segs[i + 1] ?? '')) ? 2 : SCHEMA_ONE.includes(k) ? 1 : 0;
+    if (take === 0 || i + take > segs.length) break;
+    cur += '/' + segs.slice(i, i + take).join('/');
+    out.push(cur);
+    i += take;
+  }
+  return out;
+}
+
+/**
+ * Helm 4.1 checks the schema against its draft's metaschema first; the lines it prints for a failure. The
+ * 2019-09 and 2020-12 metaschemas are `allOf` their vocabularies, so each subschema on the way to a bad keyword
+ * adds an "'allOf' failed" level; the older ones group several failures of one subschema as "validation failed".
+ */
 function helm4MetaschemaProblem(schema: unknown, draft: Draft, patternProblems: string[]): string | undefined {
   const meta = ajvFor(draft, 4);
   const metaId = draft === 4 ? 'http://json-schema.org/draft-04/schema' : draft === 6 || draft === 7 ? 'http://json-schema.org/draft-07/schema' : META[draft];
   const validateMeta = meta.getSchema(metaId) ?? meta.getSchema(`${metaId}#`);
-  const lines: string[] = [];
+  const leaves: Array<{ at: string; schemaAt: string; text: string; children?: string[] }> = [];
+  const seen = new Set<string>();
+  const add = (at: string, schemaAt: string, text: string, children?: string[]) => {
+    const key = `${at}\u0000${text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    leaves.push({ at, schemaAt, text, ...(children ? { children } : {}) });
+  };
   if (validateMeta && !validateMeta(schema)) {
-    const errors = (validateMeta.errors ?? []) as AjvError[];
-    lines.push(...renderHelm4(buildTree(errors.filter((e) => e.keyword !== '$dynamicRef')), '').map((l) => l.text));
+    let tree = buildTree(((validateMeta.errors ?? []) as AjvError[]).filter((e) => e.keyword !== '$dynamicRef' && e.keyword !== 'allOf'));
+    // a failure reached through a $ref inside an anyOf branch (`type`'s simpleTypes enum) belongs to that anyOf
+    const anyOfs = tree.filter((n) => n.e.keyword === 'anyOf');
+    tree = tree.filter((n) => {
+      const owner = n.e.keyword !== 'anyOf' && anyOfs.find((a) => a.e.instancePath === n.e.instancePath);
+      if (owner) owner.children.unshift(n);
+      return !owner;
+    });
+    const parentOf = (ptr: string) => ptr.slice(0, ptr.lastIndexOf('/'));
+    for (const n of tree) {
+      const onObject = ['required', 'dependencies', 'dependentRequired', 'additionalProperties'].includes(n.e.keyword);
+      const schemaAt = onObject ? n.e.instancePath : parentOf(n.e.instancePath);
+      const kids = n.children.map((c) => `- ${at4(c.e.instancePath)}: ${message4(c.e)}`).filter((x, i, a) => a.indexOf(x) === i);
+      add(n.e.instancePath, schemaAt, `- ${at4(n.e.instancePath)}: ${message4(n.e)}`, kids.length ? kids : undefined);
+    }
   }
-  lines.push(...patternProblems);
-  if (lines.length === 0) return undefined;
+  for (const p of patternProblems) {
+    const [at, text] = p.split('\u0000') as [string, string];
+    add(at, at.slice(0, at.lastIndexOf('/')), `- ${at4(at)}: ${text}`);
+  }
+  if (leaves.length === 0) return undefined;
+  const lines: string[] = [];
+  const pad = (d: number) => '  '.repeat(d);
+  const bySchema = new Map<string, typeof leaves>();
+  for (const l of leaves) bySchema.set(l.schemaAt, [...(bySchema.get(l.schemaAt) ?? []), l]);
+  const printed = new Set<string>();
+  for (const [schemaAt, list] of bySchema) {
+    let depth = 0;
+    if (draft >= 2019) {
+      for (const hop of schemaHops(schemaAt)) {
+        if (!printed.has(hop)) lines.push(`${pad(depth)}- ${at4(hop)}: 'allOf' failed`);
+        printed.add(hop);
+        depth++;
+      }
+    } else if (list.length > 1) {
+      lines.push(`- ${at4(schemaAt)}: validation failed`);
+      depth = 1;
+    }
+    for (const l of list) {
+      lines.push(pad(depth) + l.text);
+      for (const c of l.children ?? []) lines.push(pad(depth + 1) + c);
+    }
+  }
   return [`"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${META[draft]}${META[draft].endsWith('#') ? '' : '#'}'`, ...lines].join('\n');
 }
 
 interface Compiled {
   validate?: ((data: unknown) => boolean) & { errors?: unknown[] | null };
   schemaError?: string;
+  warnings: string[];
 }
 
 const compiledCache = new WeakMap<object, Map<HelmVersion, Compiled>>();
@@ -264,36 +340,48 @@ function compileUncached(schemaIn: object | string, helm: HelmVersion): Compiled
   let schema: unknown = schemaIn;
   if (typeof schemaIn === 'string') {
     const syntax = goJsonSyntaxError(schemaIn);
-    if (syntax) return { schemaError: syntax };
+    if (syntax) return { schemaError: syntax, warnings: [] };
     schema = JSON.parse(schemaIn);
   }
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
-    return { schemaError: helm === 3 ? 'Invalid type. Expected: object or boolean, given: schema' : 'jsonschema: schema must be an object or a boolean' };
+    return { schemaError: helm === 3 ? 'Invalid type. Expected: object or boolean, given: schema' : 'jsonschema: schema must be an object or a boolean', warnings: [] };
   }
   const $schema = typeof schema === 'object' ? (schema as Obj).$schema : undefined;
   let draft: Draft;
   if (helm === 3) {
     draft = draftOf3($schema);
     const p = helm3SchemaProblem(schema, draft);
-    if (p) return { schemaError: p };
+    if (p) return { schemaError: p, warnings: [] };
   } else {
     const d = draftOf4($schema);
-    if ('error' in d) return { schemaError: d.error };
+    if ('error' in d) return { schemaError: d.error, warnings: [] };
     draft = d.draft;
   }
   const problems: string[] = [];
+  const warnings = helm === 4 && typeof $schema === 'string' && $schema.startsWith('urn:') ? [`${URN_WARNING}${$schema}`] : [];
   const prepared = prepare(schema, draft, helm, problems, '');
+  warnings.push(...problems.filter((p) => p.startsWith(URN_WARNING)));
+  const patternProblems = problems.filter((p) => !p.startsWith(URN_WARNING));
   if (helm === 4) {
-    const meta = helm4MetaschemaProblem(schema, draft, problems);
-    if (meta) return { schemaError: meta };
-  } else if (problems.length) return { schemaError: problems[0]! };
+    const meta = helm4MetaschemaProblem(schema, draft, patternProblems);
+    if (meta) return { schemaError: meta, warnings };
+  } else if (patternProblems.length) return { schemaError: patternProblems[0]!, warnings };
   const ref = refProblem(schema, helm);
-  if (ref) return { schemaError: ref };
+  if (ref) return { schemaError: ref, warnings };
   try {
-    return { validate: ajvFor(draft, helm).compile(prepared as object) as Compiled['validate'] };
+    return { validate: ajvFor(draft, helm).compile(prepared as object) as Compiled['validate'], warnings };
   } catch (e) {
-    return { schemaError: (e as Error).message };
+    return { schemaError: (e as Error).message, warnings };
   }
+}
+
+/** ajv reports an unevaluated property at its object; both Helm engines name the property's own place. */
+function normalise(errors: AjvError[]): AjvError[] {
+  return errors.map((e) =>
+    e.keyword === 'unevaluatedProperties'
+      ? { ...e, keyword: 'false schema', instancePath: `${e.instancePath}/${String(e.params.unevaluatedProperty).replace(/~/g, '~0').replace(/\//g, '~1')}` }
+      : e,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -458,6 +546,8 @@ function message4(e: AjvError): string {
     }
     case 'required':
       return `missing property '${String(p.missingProperty)}'`;
+    case 'x-missing':
+      return `missing properties ${String(p.names)}`;
     case 'enum':
       return `value must be one of ${(e.schema as unknown[]).map(quote4).join(', ')}`;
     case 'const':
@@ -531,7 +621,12 @@ function renderHelm4(nodes: Node[], indent: string): Array<{ pointer: string; te
   for (const [pointer, list] of groups) {
     const lines: string[] = [];
     const extra = list.filter((n) => n.e.keyword === 'additionalProperties').map((n) => `'${String(n.e.params.additionalProperty)}'`);
-    const others = list.filter((n) => n.e.keyword !== 'additionalProperties');
+    const missing = list.filter((n) => n.e.keyword === 'required' && n.children.length === 0);
+    const others = list.filter((n) => n.e.keyword !== 'additionalProperties' && !(n.e.keyword === 'required' && n.children.length === 0));
+    if (missing.length > 1) {
+      const names = missing.map((n) => `'${String(n.e.params.missingProperty)}'`).join(', ');
+      others.unshift({ e: { ...missing[0]!.e, keyword: 'x-missing', params: { names } }, children: [] });
+    } else others.unshift(...missing);
     const one = (n: Node, ind: string): string[] => {
       const place = n.e.keyword === 'propertyNames' ? '' : n.e.instancePath;
       const head = `${ind}- ${at4(place)}: ${message4(n.e)}`;
@@ -556,14 +651,15 @@ function renderHelm4(nodes: Node[], indent: string): Array<{ pointer: string; te
  */
 export function judgeChartSchema(values: Values, schema: object | string, helm: HelmVersion): HelmSchemaReport {
   const c = compile(schema, helm);
-  if (c.schemaError !== undefined) return { failures: [], schemaError: c.schemaError };
+  const warnings = c.warnings.length ? { warnings: c.warnings } : {};
+  if (c.schemaError !== undefined) return { failures: [], schemaError: c.schemaError, ...warnings };
   const validate = c.validate!;
-  if (validate(values)) return { failures: [] };
-  const tree = buildTree((validate.errors ?? []) as AjvError[]);
-  if (helm === 4) return { failures: renderHelm4(tree, '') };
+  if (validate(values)) return { failures: [], ...warnings };
+  const tree = buildTree(normalise((validate.errors ?? []) as AjvError[]));
+  if (helm === 4) return { failures: renderHelm4(tree, ''), ...warnings };
   const failures: Array<{ pointer: string; text: string }> = [];
   render3(tree, failures);
-  return { failures };
+  return { failures, ...warnings };
 }
 
 /** The diagnostics of a chart schema: one per line Helm prints, at the value's place (below `prefix`, a subchart's path). */
