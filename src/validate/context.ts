@@ -45,6 +45,8 @@ export interface NewDiagnostic {
   message: string;
   suggestion?: string;
   helmOutput?: string;
+  /** Where to point an editor when that is not `parts` (the cause of a finding about an image, e.g. its variant). */
+  locateAt?: Parts;
 }
 
 /** Reads a value at a path of a Go tree (undefined when absent or crossing a non-map). */
@@ -64,8 +66,9 @@ export function finish(d: NewDiagnostic, locate: ((path: string) => SourceLocati
   const out: Diagnostic = { code: d.code, severity: d.severity, message: d.message, path, pointer: formatPointer(d.parts) };
   // a value that is not where it is reported (a default, or a key the user never wrote) has no location; its
   // nearest written ancestor is the next best place to point an editor at
-  for (let n = d.parts.length; locate && n > 0; n--) {
-    const loc = locate(formatPath(d.parts.slice(0, n)));
+  const at = d.locateAt ?? d.parts;
+  for (let n = at.length; locate && n > 0; n--) {
+    const loc = locate(formatPath(at.slice(0, n)));
     if (loc) {
       out.location = loc;
       break;

@@ -45,7 +45,7 @@ export function schemaDiagnostics(errors: SchemaError[], valueOf: (parts: Parts)
         code: 'tag-not-string',
         severity: 'error',
         parts,
-        message: `${at} is not a string: Helm reads ${read}. An unquoted 1.10 becomes 1.1, and with a distroless variant the chart renders %!s(${g?.type ?? 'float64'}=${g?.text ?? String(v)})-distroless. Quote the tag: tag: "${String(g?.text ?? v)}" (as you meant it).`,
+        message: `${at} is not a string: Helm reads ${read}. An unquoted 1.10 becomes 1.1, and with a distroless variant the chart renders %!s(${g?.type ?? 'float64'}=${g?.text ?? String(v)})-distroless. Quote the tag as you mean it, e.g. tag: "1.10".`,
       });
     } else if (field === 'fips' && e.keyword === 'type') {
       out.push({

@@ -3,23 +3,36 @@
 import { parseImageReference, ImageReferenceError } from '../../reference/index.js';
 import { isMap, type Val } from '../../values/model.js';
 import { formatPath, parsePath } from '../../values/paths.js';
-import { mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
+import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
 import { requested } from './variants.js';
 
 export function referenceRules(ctx: RuleContext): void {
+  // one finding per cause: a bad global registry breaks every image, and is reported once, where it is written
+  const byCause = new Map<string, { parts: Parts; images: string[]; reason: string }>();
   for (const img of ctx.images) {
     if (img.source !== 'chart') continue;
     try {
       parseImageReference(img.reference);
     } catch (e) {
       if (!(e instanceof ImageReferenceError)) throw e;
-      ctx.report({
-        code: 'reference-invalid',
-        severity: 'error',
-        parts: parsePath(img.valuesPath),
-        message: `${img.valuesPath} renders ${JSON.stringify(img.reference)}, which is not a valid image reference (${e.message}). Check registry (no trailing slash, not empty), repository and tag.`,
-      });
+      const m = mergedBlock(ctx, img.valuesPath);
+      const registry = m.registry;
+      const registryBad = typeof registry !== 'string' || registry === '' || registry.endsWith('/') || registry.startsWith('/');
+      const parts = registryBad ? fieldSource(ctx, img.valuesPath, 'registry') : parsePath(img.valuesPath);
+      const key = formatPath(parts);
+      const entry = byCause.get(key) ?? { parts, images: [], reason: e.message };
+      entry.images.push(img.reference);
+      byCause.set(key, entry);
     }
+  }
+  for (const { parts, images, reason } of byCause.values()) {
+    const list = images.length > 3 ? `${images.slice(0, 3).map((r) => JSON.stringify(r)).join(', ')} and ${images.length - 3} more` : images.map((r) => JSON.stringify(r)).join(', ');
+    ctx.report({
+      code: 'reference-invalid',
+      severity: 'error',
+      parts,
+      message: `${formatPath(parts)} makes the chart render ${list}, not a valid image reference (${reason}). Check registry (not empty, no trailing slash), repository and tag.`,
+    });
   }
   archRules(ctx);
 }

@@ -52,6 +52,7 @@ export function variantRules(ctx: RuleContext): void {
           code: 'variant-not-applied',
           severity: 'warning',
           parts: parsePath(img.valuesPath),
+          locateAt: src,
           message: `${img.valuesPath}: ${repo || 'this image'} has no distroless variant in the ${ctx.profile.chart} chart ${ctx.version}, so it keeps its standard image ${img.reference} although ${formatPath(src)} asks for ${JSON.stringify(m.variant)}.${compareRelease(ctx.version, ALL_OSS_DISTROLESS) < 0 ? ` Chart ${ALL_OSS_DISTROLESS} and later publish distroless images for every OSS component.` : ''}`,
         });
       } else {
@@ -74,6 +75,7 @@ export function variantRules(ctx: RuleContext): void {
           code: 'variant-not-applied',
           severity: 'warning',
           parts: parsePath(img.valuesPath),
+          locateAt: src,
           message: `${img.valuesPath}: ${repo || 'this image'} has no fips variant in the ${ctx.profile.chart} chart ${ctx.version}, so it keeps its non-fips image ${img.reference}.`,
         });
       }
