@@ -24,3 +24,6 @@ export type { ImageReference, ImageReferenceErrorCode } from './reference/index.
 export { resolveImages, ResolveError } from './images/resolve.js';
 export type { ImageVariant, ResolvedImage, ResolveErrorCode, ResolveOptions } from './images/resolve.js';
 export type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFields, ProfileWorkload } from './images/profile.js';
+export { validateValues } from './validate/validate.js';
+export type { ValidateOptions, ValidationResult } from './validate/validate.js';
+export { valuesSchema, imageBlockSchema, globalImageSchema } from './validate/schema.js';
