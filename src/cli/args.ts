@@ -60,6 +60,12 @@ export const COMMANDS = {
       HELP,
     ] as FlagSpec[],
   },
+  schema: {
+    usage: 'helm-image-variant schema --profile NAME|PATH',
+    summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",
+    positionals: false,
+    flags: [{ name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo) or a profile file (YAML or JSON)' }, HELP] as FlagSpec[],
+  },
 } as const;
 
 /** A command's name. */

@@ -1,32 +1,30 @@
 // The checks one release of values goes through, as diagnostics: Helm's own warnings from loading, then
-// resolving every image as `helm template` would render it.
-import { resolveImages, ResolveError, type Diagnostic, type LoadedValues, type ResolveOptions } from '../index.js';
+// validateValues (the profile's schema and rules, every chart's own values.schema.json, and resolving every
+// image as `helm template` would render it).
+import { validateValues, type Diagnostic, type LoadedValues, type Profile } from '../index.js';
 import { UsageError } from './errors.js';
 import type { Setup } from './setup.js';
 
-/** Resolver refusals that mean the command line is wrong, not the values. */
+/** Findings that mean the command line is wrong, not the values. */
 const USAGE_CODES = new Set(['chart-version-unsupported', 'chart-version-invalid', 'profile-unknown']);
 
-function pointerOf(path: string): string {
-  return path === '' ? '' : `/${path.split('.').map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+/**
+ * A chart without a profile of its own: no image blocks known, so what is checked is `global.image` (the
+ * variant) and the charts' own schemas. Its version says nothing about image rules, so none is passed on.
+ */
+function genericProfile(chart: string): Profile {
+  return { name: 'generic', chart, globalImage: 'global.image', workloads: [], fanOuts: [], imageFields: [] };
 }
 
 /** Every diagnostic about the loaded values; a wrong profile or chart version is a {@link UsageError}. */
 export function checkValues(loaded: LoadedValues, setup: Setup, command: string): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [...loaded.warnings];
-  const options: ResolveOptions = { helmVersion: setup.helmVersion, onDiagnostic: (d) => diagnostics.push(d) };
-  if (setup.profile !== undefined) options.profile = setup.profile;
-  if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
-  try {
-    resolveImages(loaded, options);
-  } catch (e) {
-    if (!(e instanceof ResolveError)) throw e;
-    if (USAGE_CODES.has(e.code)) throw new UsageError(e.message, command);
-    const path = e.path ?? '';
-    const d: Diagnostic = { code: e.code, severity: 'error', message: e.message, path, pointer: pointerOf(path) };
-    const location = path ? loaded.locate(path) : undefined;
-    if (location) d.location = location;
-    diagnostics.push(d);
-  }
-  return diagnostics;
+  const generic = setup.profile === 'generic';
+  const options: Parameters<typeof validateValues>[1] = { helmVersion: setup.helmVersion };
+  options.profile = generic ? genericProfile(setup.chart?.name ?? 'chart') : setup.profile;
+  if (setup.chartVersion !== undefined && !generic) options.chartVersion = setup.chartVersion;
+  if (setup.chart) options.chart = setup.chart;
+  const result = validateValues(loaded, options);
+  const usage = result.diagnostics.find((d) => USAGE_CODES.has(d.code));
+  if (usage) throw new UsageError(usage.message, command);
+  return [...loaded.warnings, ...result.diagnostics];
 }

@@ -7,6 +7,7 @@ import { PROGRAM, type CliIo } from './io.js';
 const RUNNERS: Record<CommandName, () => Promise<(args: string[], io: CliIo) => Promise<number>>> = {
   validate: async () => (await import('./validate.js')).runValidate,
   images: async () => (await import('./images.js')).runImages,
+  schema: async () => (await import('./schema.js')).runSchema,
 };
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code; never throws. */

@@ -66,6 +66,11 @@ async function readProfile(path: string): Promise<Profile> {
   return data as unknown as Profile;
 }
 
+/** A --profile value: a built-in name as is, a file read and checked. */
+export async function resolveProfile(value: string): Promise<string | Profile> {
+  return PROFILE_FILE.test(value) ? readProfile(value) : value;
+}
+
 /** `--set-file key=path[,key2=path2]`: Helm reads each path; the library takes the content. */
 async function readSetFiles(args: string[]): Promise<Array<{ key: string; text: string }>> {
   const out: Array<{ key: string; text: string }> = [];
@@ -110,7 +115,7 @@ export async function prepareSetup(spec: SetupSpec, command: string): Promise<Se
   }
   const setup: Setup = { helmVersion: spec.helmVersion, layers: [], flags: {} };
   if (spec.chart) setup.chart = await readChart(spec.chart, spec.helmVersion);
-  if (spec.profile) setup.profile = PROFILE_FILE.test(spec.profile) ? await readProfile(spec.profile) : spec.profile;
+  if (spec.profile) setup.profile = await resolveProfile(spec.profile);
   else if (setup.chart) setup.profile = ['gloo', 'gloo-ee'].includes(setup.chart.name) ? setup.chart.name : 'generic';
   const version = spec.chartVersion ?? setup.chart?.version;
   if (version !== undefined) setup.chartVersion = version;

@@ -24,7 +24,7 @@ export function formatGithub(files: readonly FileReport[], options: { verbose?: 
       if (d.location && !isFlagSource(d.location.file)) props.push(`line=${d.location.line}`, `col=${d.location.column}`);
       props.push(`title=${escapeProperty(`helm-image-variant ${d.code}`)}`);
       const from = d.location && isFlagSource(d.location.file) ? ` (${d.location.file} column ${d.location.column})` : '';
-      const suggestion = d.suggestion ? `\n${d.suggestion}` : '';
+      const suggestion = d.suggestion ? `\nsuggestion: ${d.suggestion}` : '';
       out.push(`::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(`${d.message}${from}${suggestion}`)}`);
     }
   }

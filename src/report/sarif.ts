@@ -53,7 +53,7 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 
 function message(d: Diagnostic): string {
   const from = d.location && isFlagSource(d.location.file) ? ` (${d.location.file} column ${d.location.column})` : '';
-  return `${d.message}${from}${d.suggestion ? ` ${d.suggestion}` : ''}`;
+  return `${d.message}${from}${d.suggestion ? ` (suggestion: ${d.suggestion})` : ''}`;
 }
 
 /** Builds the SARIF log object. */

@@ -10,9 +10,12 @@ export const CHART = path.join(ROOT, 'fixtures', 'charts', 'gloo-1.18.40');
 /** Files by name relative to the scratch directory: text, bytes, or a maker for special files. */
 export const FILES: Record<string, string | Buffer> = {
   'good.yaml': 'global:\n  image:\n    variant: distroless\ngloo:\n  deployment:\n    image:\n      tag: "1.18.2"\n',
+  'standard.yaml': 'global:\n  image:\n    variant: standard\n',
+  'typo.yaml': 'global:\n  image:\n    variant: Distroless\n',
   'fips.yaml': 'global:\n  image:\n    variant: fips\n',
   'broken.yaml': 'global:\n  image:\n    variant: [distroless\n',
-  'render-fails.yaml': 'global:\n  image:\n    variant: 5\n',
+  'variant-number.yaml': 'global:\n  image:\n    variant: 5\n',
+  'render-fails.yaml': 'discovery:\n  deployment: null\n',
   'warns.yaml': 'discovery:\n  serviceAccount: 5\n',
   'not-a-map.yaml': '- a\n- b\n',
   'binary.bin': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]),

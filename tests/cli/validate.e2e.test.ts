@@ -18,16 +18,19 @@ type Row = [name: string, args: string[], code: number, stdout: Array<string | R
 
 const rows: Row[] = [
   ['a clean file', [...P, 'good.yaml'], 0, ['1 file checked, no problems'], []],
-  ['two clean files', [...P, 'good.yaml', 'fips.yaml'], 0, ['2 files checked, no problems'], []],
+  ['two clean files', [...P, 'good.yaml', 'standard.yaml'], 0, ['2 files checked, no problems'], []],
   ['the same file twice is checked once', [...P, 'good.yaml', './good.yaml', 'good.yaml'], 0, [/^2 files checked/m], []],
   ['broken YAML: FILE:LINE:COLUMN, Helm message, code frame', [...P, 'broken.yaml'], 1, [/^broken\.yaml:4:1: error: .*did not find expected ',' or '\]' \[YAML_SYNTAX\]$/m, '3 |     variant: [distroless', '1 error, 0 warnings in 1 file'], []],
   ['a binary file: named, located, no stack trace', [...P, 'binary.bin'], 1, [/^binary\.bin:1:\d+: error: .*\[YAML_CONTROL_CHARACTER\]/m], []],
   ['invalid UTF-8: named, located', [...P, 'latin1.yaml'], 1, [/^latin1\.yaml:3:\d+: error: failed to parse latin1\.yaml: .*UTF-8 octet.*\[YAML_INVALID_UTF8\]/m], []],
   ['a list instead of a map', [...P, 'not-a-map.yaml'], 1, [/^not-a-map\.yaml.*error: .*\[VALUES_NOT_A_MAP\]/m], []],
-  ['values helm template cannot render', [...P, 'render-fails.yaml'], 1, [/^render-fails\.yaml: error: helm template would fail: .*\[render-failed\]/m], []],
+  ['a variant in the wrong case: located, with the fix', [...P, 'typo.yaml'], 1, [/^typo\.yaml:3:14: error: global\.image\.variant is "Distroless".*\[variant-case-mismatch\]$/m, '> 3 |     variant: Distroless', '  suggestion: distroless'], []],
+  ['a variant that is a number', [...P, 'variant-number.yaml'], 1, [/^variant-number\.yaml:3:14: error: global\.image\.variant is number 5, not a string.*\[variant-not-string\]$/m], []],
+  ['fips on the open-source chart', [...P, 'fips.yaml'], 1, [/^fips\.yaml:3:14: error: .*\[fips-enterprise-only\]$/m], []],
+  ['values helm template cannot render', [...P, 'render-fails.yaml'], 1, [/^render-fails\.yaml.*: error: helm template would fail: .*\[render-failed\]/m], []],
   ['a warning passes', ['--chart', CHART, 'warns.yaml'], 0, [/^warns\.yaml: warning: .*cannot overwrite table with non table.*\[values-table-overwritten\]/m, '0 errors, 1 warning in 1 file'], []],
   ['a warning fails with --strict', ['--chart', CHART, '--strict', 'warns.yaml'], 1, ['0 errors, 1 warning'], []],
-  ['one bad file among good ones', [...P, 'good.yaml', 'broken.yaml', 'fips.yaml'], 1, ['1 error, 0 warnings in 3 files'], []],
+  ['one bad file among good ones', [...P, 'good.yaml', 'broken.yaml', 'standard.yaml'], 1, ['1 error, 0 warnings in 3 files'], []],
   ['a glob, sorted, node_modules and .git ignored', [...P, '**/*.yaml', '--verbose', '--format', 'json'], 1, ['"file": "broken.yaml"', '"file": "sub/a.yaml"'], []],
   ['a glob matching nothing', [...P, 'nothing/*.yaml'], 2, [], ['no files match "nothing/*.yaml"']],
   ['a missing file', [...P, 'missing.yaml'], 2, [], ['helm-image-variant: error: open missing.yaml: no such file or directory']],
@@ -36,8 +39,8 @@ const rows: Row[] = [
   ['a FIFO is refused, not read (it would block)', [...P, 'fifo.yaml'], 2, [], ['read fifo.yaml: not a regular file']],
   ['a symlink loop', [...P, 'loop-a.yaml'], 2, [], [/loop-a\.yaml: .*(too many|symbolic links|ELOOP)/i]],
   ['-f layers under each file', [...P, '-f', 'prod-layer.yaml', 'good.yaml'], 0, ['1 file checked'], []],
-  ['-f comma list as Helm splits it', [...P, '-f', 'prod-layer.yaml,fips.yaml', 'good.yaml'], 0, ['1 file checked'], []],
-  ['a broken -f file is reported once, under its name', [...P, '-f', 'broken.yaml', 'good.yaml', 'fips.yaml'], 1, [/^broken\.yaml:4:1: error:/m], []],
+  ['-f comma list as Helm splits it', [...P, '-f', 'prod-layer.yaml,standard.yaml', 'good.yaml'], 0, ['1 file checked'], []],
+  ['a broken -f file is reported once, under its name', [...P, '-f', 'broken.yaml', 'good.yaml', 'standard.yaml'], 1, [/^broken\.yaml:4:1: error:/m], []],
   ['a missing -f file', [...P, '-f', 'missing.yaml', 'good.yaml'], 2, [], ['-f: open missing.yaml: no such file or directory']],
   ['--set-file reads the file', [...P, '--set-file', 'gloo.deployment.image.tag=tag.txt', 'good.yaml'], 0, ['1 file checked'], []],
   ['--set-file of a missing file', [...P, '--set-file', 'a=missing.txt', 'good.yaml'], 2, [], ['--set-file a=missing.txt: no such file or directory']],
@@ -45,7 +48,7 @@ const rows: Row[] = [
   ['malformed --set is a usage error', [...P, '--set', 'a[x]=1', 'good.yaml'], 2, [], ['--set: failed parsing --set data: error parsing index']],
   ['malformed --set-json is a usage error', [...P, '--set-json', 'a={', 'good.yaml'], 2, [], ['--set-json']],
   ['the release of -f files alone', [...P, '-f', 'good.yaml'], 0, ['1 file checked'], []],
-  ['the release of --set alone', [...P, '--set', 'global.image.variant=fips'], 0, ['1 file checked'], []],
+  ['the release of --set alone', [...P, '--set', 'global.image.variant=distroless'], 0, ['1 file checked'], []],
   ['--helm-version 3', [...P, '--helm-version', '3', 'good.yaml'], 0, ['1 file checked'], []],
   ['--chart: a chart directory gives the defaults and version', ['--chart', CHART, 'good.yaml'], 0, ['1 file checked'], []],
   ['--chart that does not exist', ['--chart', 'nowhere', 'good.yaml'], 2, [], [/--chart nowhere: /]],
@@ -59,7 +62,7 @@ const rows: Row[] = [
   ['defaults but no files', P, 2, [], ['no files to validate']],
   ['an unknown profile', ['--profile', 'glooo', 'good.yaml'], 2, [], [/unknown profile "glooo"/]],
   ['a missing profile file', ['--profile', './my-profile.yaml', 'good.yaml'], 2, [], ['--profile: open ./my-profile.yaml: no such file or directory']],
-  ['a profile file that is not a profile', ['--profile', 'good.yaml', 'fips.yaml'], 2, [], ['--profile good.yaml: not a profile: name must be a string']],
+  ['a profile file that is not a profile', ['--profile', 'good.yaml', 'standard.yaml'], 2, [], ['--profile good.yaml: not a profile: name must be a string']],
   ['an unsupported chart version', ['--profile', 'gloo', '--chart-version', '0.1.0', 'good.yaml'], 2, [], [/0\.1\.0/]],
   ['an invalid chart version', ['--profile', 'gloo', '--chart-version', 'banana', 'good.yaml'], 2, [], [/banana/]],
 ];
@@ -84,7 +87,7 @@ test('a file nobody may read: exit 2, named, no stack trace', () => {
 test('the glob row checked exactly the files outside node_modules and .git, in order', () => {
   const r = run([...P, '**/*.yaml', '--format', 'json']);
   const files = (JSON.parse(r.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file);
-  expect(files).toEqual(['broken.yaml', 'fips.yaml', 'good.yaml', 'latin1.yaml', 'not-a-map.yaml', 'prod-layer.yaml', 'render-fails.yaml', 'secret.yaml', 'sub/a.yaml', 'sub/b.yaml', 'warns.yaml']);
+  expect(files).toEqual(['broken.yaml', 'fips.yaml', 'good.yaml', 'latin1.yaml', 'not-a-map.yaml', 'prod-layer.yaml', 'render-fails.yaml', 'secret.yaml', 'standard.yaml', 'sub/a.yaml', 'sub/b.yaml', 'typo.yaml', 'variant-number.yaml', 'warns.yaml']);
 });
 
 test('a directory argument and a FIFO are named on stderr; stdout still has the report of the rest', () => {

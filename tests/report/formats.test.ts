@@ -40,7 +40,7 @@ test.each([
   ['error at a place', d(at('a.yaml', 3, 14)), '::error file=a.yaml,line=3,col=14,title=helm-image-variant variant-invalid::global.image.variant is "Distroless"'],
   ['warning, no location', d({ severity: 'warning', code: 'w' }), '::warning file=a.yaml,title=helm-image-variant w::global.image.variant is "Distroless"'],
   ['property and message escaping', d({ ...at('dir,x:y.yaml', 1, 1), message: '100% sure\nsecond line\r' }), '::error file=dir%2Cx%3Ay.yaml,line=1,col=1,title=helm-image-variant variant-invalid::100%25 sure%0Asecond line%0D'],
-  ['a suggestion on its own line', d({ suggestion: 'use distroless' }), '::error file=a.yaml,title=helm-image-variant variant-invalid::global.image.variant is "Distroless"%0Ause distroless'],
+  ['a suggestion on its own line', d({ suggestion: 'use distroless' }), '::error file=a.yaml,title=helm-image-variant variant-invalid::global.image.variant is "Distroless"%0Asuggestion: use distroless'],
   ['from --set', d(at('--set', 1, 9)), '::error file=a.yaml,title=helm-image-variant variant-invalid::global.image.variant is "Distroless" (--set column 9)'],
 ] as Array<[string, Diagnostic, string]>)('github: %s', (_name, diag, line) => {
   expect(formatGithub([{ file: 'a.yaml', diagnostics: [diag] }])).toBe(`${line}\n`);

@@ -50,7 +50,7 @@ test('one rule per code, levels as SARIF names them, regions 1-based as given', 
   expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['variant-invalid', 'values-table-overwritten', 'chart-version-assumed']);
   expect(run.results.map((r) => r.level)).toEqual(['error', 'warning', 'note', 'error']);
   expect(run.results[3]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'b.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 9, startColumn: 2 } });
-  expect(run.results[0]!.message.text).toBe('bad use "distroless"');
+  expect(run.results[0]!.message.text).toBe('bad (suggestion: use "distroless")');
 });
 
 test.each([
