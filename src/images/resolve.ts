@@ -15,10 +15,9 @@ import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epo
 import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
-import { renderProfile, type RenderedImage } from './render.js';
+import { renderProfile, type ImageVariant, type RenderedImage } from './render.js';
 
-/** The image variants a chart publishes. */
-export type ImageVariant = 'standard' | 'fips' | 'distroless' | 'fips-distroless';
+export type { ImageVariant } from './render.js';
 
 /** One image that renders, with every place it renders into. */
 export interface ResolvedImage {
@@ -106,7 +105,7 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
         component: r.source === 'passthrough' ? (r.container ?? '') : typeof repoField === 'string' && repoField ? repoField : r.valuesPath,
         valuesPath: r.valuesPath,
         reference,
-        variant: r.source === 'passthrough' ? 'standard' : appliedVariant(r.block),
+        variant: r.variant ?? 'standard',
         source: r.source,
         workloads: [],
       };
