@@ -16,7 +16,8 @@ import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
-import { glooEeProfile } from '../profiles/gloo-ee.js';
+import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
+import { checkProfile, ProfileError } from './profile-check.js';
 import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
 import { valueAt } from './expr.js';
@@ -61,7 +62,7 @@ export interface ResolveOptions {
 }
 
 /** Stable codes of {@link ResolveError}. */
-export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'render-failed';
+export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed';
 
 /** Where `helm template` would fail, or the request cannot be answered. */
 export class ResolveError extends Error {
@@ -140,13 +141,20 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   if (typeof profile === 'string' && !BUILT_IN[profile]) {
     throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: ${[...Object.keys(BUILT_IN), 'generic'].join(', ')}`);
   }
-  const p = typeof profile === 'string' ? BUILT_IN[profile]! : profile;
+  let p: Profile;
+  try {
+    p = typeof profile === 'string' ? BUILT_IN[profile]! : checkProfile(profile, (n) => SUBPROFILES[n]);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new ResolveError('profile-invalid', e.message);
+    throw e;
+  }
   if (p.subcharts?.length) return resolveComposite(p, values, options, helmVersion);
   let rules;
   let version: string;
   try {
-    rules = glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last);
-    version = normalizeVersion((options.chartVersion ?? CURRENT_GLOO_RUN.last).trim())!;
+    version = normalizeVersion((options.chartVersion ?? CURRENT_GLOO_RUN.last).trim()) ?? '';
+    // a chart of the user's own takes the Gloo helper's rules of its version where there are some, else the current ones
+    rules = !BUILT_IN[p.name] || BUILT_IN[p.name] !== p ? rulesOrCurrent(options.chartVersion) : glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last);
   } catch (e) {
     if (e instanceof UnsupportedVersionError) throw new ResolveError(e.code, e.message);
     throw e;
@@ -178,6 +186,26 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
 
 /** Built-in profiles by name. */
 const BUILT_IN: Record<string, Profile> = { gloo: glooProfile, 'gloo-ee': glooEeProfile };
+/** Built-in profiles a profile's `subcharts` may name. */
+const SUBPROFILES: Record<string, Profile> = {
+  gloo: glooProfile,
+  'gloo-fed': glooFedProfile,
+  'gateway-portal-web-server': portalProfile,
+  prometheus: prometheusProfile,
+  'kube-state-metrics': kubeStateMetricsProfile,
+  grafana: grafanaProfile,
+};
+
+/** The Gloo helper's rules for a user chart's version: its epoch when it has one, else the current rules. */
+function rulesOrCurrent(version: string | undefined): GlooRun {
+  if (version === undefined) return CURRENT_GLOO_RUN;
+  try {
+    return glooRules(version);
+  } catch (e) {
+    if (e instanceof UnsupportedVersionError && e.code === 'chart-version-unsupported') return CURRENT_GLOO_RUN;
+    throw e;
+  }
+}
 
 /** A copy of a values tree that keeps Go's sharing: a map reachable twice is copied once (globals shared by charts). */
 function copyShared(v: Val, memo = new Map<object, Val>()): Val {
@@ -219,6 +247,13 @@ function resolveComposite(p: Profile, values: Values | LoadedValues, options: Re
   if (final && loadedCharts && loadedCharts['']?.name === p.chart) {
     root = copyShared(tree) as GoMap;
     charts = loadedCharts;
+  } else if (p !== glooEeProfile) {
+    // a composite profile of the user's own without its chart: the values are taken as they are, each subchart's
+    // values under its key, versions from dependencyVersions (else the chart version)
+    root = copyShared(tree) as GoMap;
+    const v = options.chartVersion ?? '0.0.0';
+    charts = { '': { name: p.chart, version: v } };
+    for (const s of p.subcharts ?? []) if (isMap(valueAt(root, s.name.split('.')))) charts[s.name] = { name: s.name, version: options.dependencyVersions?.[s.name] ?? v };
   } else {
     let chart;
     try {
@@ -235,7 +270,7 @@ function resolveComposite(p: Profile, values: Values | LoadedValues, options: Re
   const versionOf = (name: string) => options.dependencyVersions?.[name] ?? charts[name]?.version;
   const parentVersion = normalizeVersion(charts['']?.version ?? '') ?? charts['']?.version ?? '';
   const rulesVersion = p.rulesFrom !== undefined && versionOf(p.rulesFrom) !== undefined ? versionOf(p.rulesFrom)! : parentVersion;
-  const rules = rulesOf(rulesVersion);
+  const rules = p === glooEeProfile ? rulesOf(rulesVersion) : rulesOrCurrent(rulesVersion);
   const rows: RenderedImage[] = [];
   const known = new Set((p.subcharts ?? []).map((s) => s.name));
   for (const name of Object.keys(charts)) {
@@ -247,12 +282,12 @@ function resolveComposite(p: Profile, values: Values | LoadedValues, options: Re
   const subs = (p.subcharts ?? []).filter((s) => charts[s.name] !== undefined).sort((a, b) => b.name.split('.').length - a.name.split('.').length || (a.name < b.name ? 1 : -1));
   try {
     for (const s of subs) {
-      const sp = typeof s.profile === 'string' ? BUILT_IN[s.profile] : s.profile;
+      const sp = typeof s.profile === 'string' ? SUBPROFILES[s.profile] : s.profile;
       if (!sp) throw new ResolveError('profile-unknown', `the ${p.name} profile names an unknown subchart profile ${JSON.stringify(s.profile)}`);
       const subValues = valueAt(root, s.name.split('.'));
       if (!isMap(subValues)) continue;
       const sv = versionOf(s.name)!;
-      const subRules = sp === glooProfile ? rulesOf(sv) : rules;
+      const subRules = sp === glooProfile ? rulesOf(sv) : sp.helpers?.length ? rules : rulesOrCurrent(sv);
       const opts: RenderOptions = { releaseName, inPlace: true };
       if (charts[s.name]!.appVersion !== undefined) opts.appVersion = charts[s.name]!.appVersion!;
       if (s.extend) opts.extend = s.extend;
