@@ -2,8 +2,8 @@
 // files and the --set family. Built once per distinct set-up and shared by every file checked against it.
 import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
-import { loadValues, ValuesError, type Chart, type HelmVersion, type LoadValuesInput, type Profile, type ValuesSource } from '../index.js';
-import { loadChart, readValuesSource } from '../node/index.js';
+import { ProfileError, ValuesError, type Chart, type HelmVersion, type LoadValuesInput, type Profile, type ValuesSource } from '../index.js';
+import { loadChart, readProfile, readValuesSource } from '../node/index.js';
 import { InputError, UsageError } from './errors.js';
 
 /** The command-line (or config) description of a set-up, paths still unread. */
@@ -44,31 +44,22 @@ export async function readInput(path: string, flag: string): Promise<ValuesSourc
   }
 }
 
-/** The fields a profile object must have before the resolver can use it. */
-const PROFILE_SHAPE: Record<string, 'string' | 'array'> = { name: 'string', chart: 'string', globalImage: 'string', workloads: 'array', fanOuts: 'array', imageFields: 'array' };
-
-/** Reads a profile file (YAML or JSON) and checks its outline; the resolver reads the rest. */
-async function readProfile(path: string): Promise<Profile> {
-  const source = await readInput(path, '--profile');
-  let data;
+/** Reads a profile file (YAML or JSON) with the library's reader, which checks it against the profile schema. */
+async function readProfileFile(path: string): Promise<Profile> {
   try {
-    data = loadValues({ valuesFiles: [source] }).values;
+    return await readProfile(path);
   } catch (e) {
-    if (e instanceof ValuesError) throw new InputError(`--profile ${path}: ${e.location ? `${e.location.line}:${e.location.column}: ` : ''}${e.message}`);
+    if (e instanceof ValuesError) {
+      throw new InputError(`--profile: ${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ''}${e.message}`);
+    }
+    if (e instanceof ProfileError) throw new InputError(`--profile ${path}: ${e.message}`);
     throw e;
   }
-  for (const [key, kind] of Object.entries(PROFILE_SHAPE)) {
-    const v = data[key];
-    if (kind === 'string' ? typeof v !== 'string' : !Array.isArray(v)) {
-      throw new InputError(`--profile ${path}: not a profile: ${key} must be ${kind === 'string' ? 'a string' : 'a list'} (see docs/profiles.md)`);
-    }
-  }
-  return data as unknown as Profile;
 }
 
 /** A --profile value: a built-in name as is, a file read and checked. */
 export async function resolveProfile(value: string): Promise<string | Profile> {
-  return PROFILE_FILE.test(value) ? readProfile(value) : value;
+  return PROFILE_FILE.test(value) ? readProfileFile(value) : value;
 }
 
 /** `--set-file key=path[,key2=path2]`: Helm reads each path; the library takes the content. */

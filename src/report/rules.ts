@@ -75,6 +75,8 @@ const RULES: Readonly<Record<string, RuleHelp>> = {
   'arch-unsupported': { summary: 'Distroless images are not published for this node architecture.', help: 'Use a standard or fips variant on those nodes.' },
   'chart-schema': { summary: "The values break the chart's own values.schema.json; Helm refuses them.", help: 'Fix the value as the message says; helm install and helm template check this schema.' },
   'chart-schema-invalid': { summary: "The chart's values.schema.json is not a valid schema.", help: 'Fix the chart schema; Helm refuses to use it.' },
+  'images-not-modelled': { summary: 'An enabled subchart whose images the profile does not describe.', help: 'Its images are not listed or checked; describe the subchart in a profile to include them.' },
+  'profile-invalid': { summary: 'The profile file does not follow the profile format.', help: 'Fix the profile as schemas/profile.schema.json and docs/profiles.md describe.' },
   'int64-precision': { summary: 'An integer beyond 2^53 cannot be held exactly by JavaScript numbers.', help: 'Quote the value if it is meant as a string.' },
 };
 

@@ -122,10 +122,10 @@ export function mergedBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, value
   let block = valueAt(ctx.release, parts);
   for (const f of ctx.profile.fanOuts) {
     const each = parsePath(f.each);
-    const base = parsePath(f.base);
     if (parts.length <= each.length + 1 || each.some((p, i) => parts[i] !== p)) continue;
     const entry = valueAt(ctx.release, parts.slice(0, each.length + 1));
-    const baseEntry = valueAt(ctx.release, [...each, ...base]);
+    // a fan-out without a base (main's profile format since gloo-ee) takes its entries as written
+    const baseEntry = f.base === undefined ? undefined : valueAt(ctx.release, [...each, ...parsePath(f.base)]);
     if (isMap(entry) && isMap(baseEntry) && entry !== baseEntry) {
       block = valueAt(mergeOverwrite(deepCopy(baseEntry) as GoMap, deepCopy(entry) as GoMap), parts.slice(each.length + 1));
     }

@@ -62,7 +62,7 @@ const rows: Row[] = [
   ['defaults but no files', P, 2, [], ['no files to validate']],
   ['an unknown profile', ['--profile', 'glooo', 'good.yaml'], 2, [], [/unknown profile "glooo"/]],
   ['a missing profile file', ['--profile', './my-profile.yaml', 'good.yaml'], 2, [], ['--profile: open ./my-profile.yaml: no such file or directory']],
-  ['a profile file that is not a profile', ['--profile', 'good.yaml', 'standard.yaml'], 2, [], ['--profile good.yaml: not a profile: name must be a string']],
+  ['a profile file that is not a profile', ['--profile', 'good.yaml', 'standard.yaml'], 2, [], ['--profile good.yaml: the profile is not valid', '/: missing property "name"']],
   ['an unsupported chart version', ['--profile', 'gloo', '--chart-version', '0.1.0', 'good.yaml'], 2, [], [/0\.1\.0/]],
   ['an invalid chart version', ['--profile', 'gloo', '--chart-version', 'banana', 'good.yaml'], 2, [], [/banana/]],
 ];
