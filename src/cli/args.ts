@@ -56,6 +56,7 @@ export const COMMANDS = {
     positionals: false,
     flags: [
       ...DEFAULTS_FLAGS,
+      { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
       { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json'], help: 'table (default), list (one reference per line, unique and sorted) or json (with workloads and variant)' },
       HELP,
     ] as FlagSpec[],

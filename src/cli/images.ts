@@ -21,6 +21,7 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   };
   if (setup.profile !== undefined) options.profile = setup.profile;
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
+  if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
   let images;
   try {
     images = resolveImages(loadValues(loadInput(setup)), options);

@@ -19,6 +19,7 @@ const VARIANT = ['--set', 'global.image.variant=fips-distroless'];
 test.each([
   ['profile at a version, with --set', ['--profile', 'gloo', '--chart-version', '1.18.0', ...VARIANT], () => resolveImages(loadValues({ set: ['global.image.variant=fips-distroless'] }), { profile: 'gloo', chartVersion: '1.18.0' })],
   ['profile with an -f file', ['--profile', 'gloo', '--chart-version', '1.17.0', '-f', 'prod-layer.yaml'], () => resolveImages(loadValues({ valuesFiles: [fs.readFileSync(path.join(dir, 'prod-layer.yaml'), 'utf8')] }), { profile: 'gloo', chartVersion: '1.17.0' })],
+  ['a release name', ['--profile', 'gloo-ee', '--chart-version', '1.18.0', '--release-name', 'edge', '--set', 'license_key=x'], () => resolveImages(loadValues({ set: ['license_key=x'] }), { profile: 'gloo-ee', chartVersion: '1.18.0', releaseName: 'edge' })],
   ['a chart directory, Helm 3', ['--chart', CHART, '--helm-version', '3', ...VARIANT], async () => resolveImages(loadValues({ chart: await loadChart(CHART), set: ['global.image.variant=fips-distroless'], helmVersion: 3 }), { profile: 'gloo', chartVersion: '1.18.40', helmVersion: 3 })],
 ] as Array<[string, string[], () => ResolvedImage[] | Promise<ResolvedImage[]>]>)('%s: json, list and table agree with resolveImages', async (_name, args, expected) => {
   const want = await expected();
