@@ -1,4 +1,6 @@
 // helm-image-variant/node: the parts that touch the file system. The package root stays browser-safe.
+import { parseProfile } from '../images/profile-check.js';
+import type { Profile } from '../images/profile.js';
 import { promises as fs } from 'node:fs';
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
@@ -29,6 +31,12 @@ export async function readValuesSource(path: string, name: string = path): Promi
     throw new ValuesError('INVALID_INPUT', `read ${name}: ${(e as Error).message}`, undefined, name);
   }
   return { name, text: bytes };
+}
+
+/** Reads a profile file (YAML or JSON) and checks it against the profile schema; throws ProfileError when invalid. */
+export async function readProfile(path: string): Promise<Profile> {
+  const source = await readValuesSource(path);
+  return parseProfile(source.text, source.name);
 }
 
 export { loadChart, readChartArchive, MAX_DECOMPRESSED_CHART_SIZE, MAX_DECOMPRESSED_FILE_SIZE } from './load-chart.js';

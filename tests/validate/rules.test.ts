@@ -111,7 +111,7 @@ describe('defaults and the input', () => {
 
   test('bad arguments are diagnostics, not exceptions', () => {
     expect(validateValues({}, { profile: 'nope' }).diagnostics.map((d) => d.code)).toContain('profile-unknown');
-    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
+    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-invalid');
     expect(validateValues({}, { chartVersion: '1.2.0' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
     expect(validateValues({}, { schema: '{"type":' }).diagnostics.map((d) => d.code)).toContain('chart-schema-invalid');
   });
