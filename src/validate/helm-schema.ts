@@ -322,15 +322,27 @@ interface Compiled {
 }
 
 const compiledCache = new WeakMap<object, Map<HelmVersion, Compiled>>();
+/** Schemas given as text, by text (a chart's values.schema.json read again and again by a hook). */
+const textCache = new Map<string, Compiled>();
+const TEXT_CACHE_SIZE = 32;
 
 function compile(schemaIn: object | string, helm: HelmVersion): Compiled {
-  const cacheKey = typeof schemaIn === 'object' && schemaIn !== null ? schemaIn : undefined;
-  const hit = cacheKey && compiledCache.get(cacheKey)?.get(helm);
+  if (typeof schemaIn === 'string') {
+    const key = `${helm}\u0000${schemaIn}`;
+    let hit = textCache.get(key);
+    if (!hit) {
+      hit = compileUncached(schemaIn, helm);
+      if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+      textCache.set(key, hit);
+    }
+    return hit;
+  }
+  const hit = schemaIn !== null ? compiledCache.get(schemaIn)?.get(helm) : undefined;
   if (hit) return hit;
   const result = compileUncached(schemaIn, helm);
-  if (cacheKey) {
-    let m = compiledCache.get(cacheKey);
-    if (!m) compiledCache.set(cacheKey, (m = new Map()));
+  if (schemaIn !== null && typeof schemaIn === 'object') {
+    let m = compiledCache.get(schemaIn);
+    if (!m) compiledCache.set(schemaIn, (m = new Map()));
     m.set(helm, result);
   }
   return result;
@@ -369,7 +381,11 @@ function compileUncached(schemaIn: object | string, helm: HelmVersion): Compiled
   const ref = refProblem(schema, helm);
   if (ref) return { schemaError: ref, warnings };
   try {
-    return { validate: ajvFor(draft, helm).compile(prepared as object) as Compiled['validate'], warnings };
+    // ajv keeps schemas by $id: two charts (or two versions of one) may ship the same $id
+    const a = ajvFor(draft, helm);
+    const id = typeof prepared === 'object' && prepared !== null ? ((prepared as Obj).$id ?? (prepared as Obj).id) : undefined;
+    if (typeof id === 'string' && a.getSchema(id)) a.removeSchema(id);
+    return { validate: a.compile(prepared as object) as Compiled['validate'], warnings };
   } catch (e) {
     return { schemaError: (e as Error).message, warnings };
   }
@@ -433,7 +449,8 @@ const num = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(
 
 function message3(e: AjvError): string {
   const p = e.params;
-  const field = parsePath(e.instancePath).map(String).pop() ?? '(root)';
+  // gojsonschema names the field by its whole dotted path (recorded with Helm 3.17.1: `- a.b: a.b must be one of ...`)
+  const field = path3(e.instancePath);
   switch (e.keyword) {
     case 'type': {
       const t = Array.isArray(e.schema) ? `[${(e.schema as string[]).join(',')}]` : String(e.schema);
