@@ -124,37 +124,21 @@ function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
   if (a) return a;
   const Class = draft === 4 ? AjvDraft04 : draft === 2019 ? Ajv2019 : draft === 2020 ? Ajv2020 : Ajv07;
   a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false });
-  a.addKeyword({
-    keyword: 'x-helm-format',
-    schemaType: 'string',
-    errors: true,
-    validate: function formatCheck(this: unknown, format: string, data: unknown) {
-      const reason = checkFormat(format, data, helm);
-      if (reason === undefined) return true;
-      (formatCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'format', params: { format, reason } }];
-      return false;
-    },
+  // Go's checks in place of ajv's: each reports under the standard keyword, with what the message needs
+  const goKeyword = <S>(keyword: string, schemaType: 'string' | 'number', reports: string, check: (schema: S, data: unknown) => Obj | undefined) => {
+    const validate = (schema: S, data: unknown): boolean => {
+      const params = check(schema, data);
+      (validate as unknown as { errors?: unknown[] }).errors = params ? [{ keyword: reports, params }] : [];
+      return !params;
+    };
+    a!.addKeyword({ keyword, schemaType, errors: true, validate: validate as (schema: unknown, data: unknown) => boolean });
+  };
+  goKeyword<string>('x-helm-format', 'string', 'format', (format, data) => {
+    const reason = checkFormat(format, data, helm);
+    return reason === undefined ? undefined : { format, reason };
   });
-  a.addKeyword({
-    keyword: 'x-helm-pattern',
-    schemaType: 'string',
-    errors: true,
-    validate: function patternCheck(pattern: string, data: unknown) {
-      if (typeof data !== 'string' || toJsRegExp(pattern).test(data)) return true;
-      (patternCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'pattern', params: { pattern } }];
-      return false;
-    },
-  });
-  a.addKeyword({
-    keyword: 'x-helm-multiple-of',
-    schemaType: 'number',
-    errors: true,
-    validate: function multipleCheck(m: number, data: unknown) {
-      if (typeof data !== 'number' || isExactMultiple(data, m)) return true;
-      (multipleCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'multipleOf', params: { multipleOf: m } }];
-      return false;
-    },
-  });
+  goKeyword<string>('x-helm-pattern', 'string', 'pattern', (pattern, data) => (typeof data !== 'string' || toJsRegExp(pattern).test(data) ? undefined : { pattern }));
+  goKeyword<number>('x-helm-multiple-of', 'number', 'multipleOf', (m, data) => (typeof data !== 'number' || isExactMultiple(data, m) ? undefined : { multipleOf: m }));
   instances.set(key, a);
   return a;
 }
