@@ -91,7 +91,20 @@ export function finish(d: NewDiagnostic, locate: ((path: string) => SourceLocati
 
 /** Whether the argument is a LoadedValues (it has `locate`). */
 export function isLoaded(values: Values | LoadedValues): values is LoadedValues {
-  return typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
+  return values !== null && typeof values === 'object' && typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
+}
+
+/** How deeply plain data nests (counted without recursion, so hostile input cannot overflow the stack), up to `limit + 1`. */
+export function nestingDepth(v: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (x !== null && typeof x === 'object') for (const c of Object.values(x)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 /** The release the rules look at: its values, the defaults underneath, and the image rules that apply. */

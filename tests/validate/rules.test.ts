@@ -140,3 +140,27 @@ describe('custom profiles', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}`)).toEqual(expected);
   });
 });
+
+describe('hostile input is a diagnostic, never a crash', () => {
+  const deep = (): Record<string, unknown> => {
+    const root: Record<string, unknown> = {};
+    let v = root;
+    for (let i = 0; i < 5000; i++) v = (v.a = {}) as Record<string, unknown>;
+    return root;
+  };
+  const ROWS: Array<[string, () => unknown, Record<string, unknown>, string]> = [
+    ['null', () => null, {}, 'values-not-a-map'],
+    ['a list', () => [], {}, 'values-not-a-map'],
+    ['a string', () => 'global.image.variant=fips', {}, 'values-not-a-map'],
+    ['5000 levels', deep, {}, 'values-too-deep'],
+    ['a schema that is a number', () => ({}), { schema: 5 }, 'chart-schema-invalid'],
+    ['a schema that is null', () => ({}), { schema: null }, 'chart-schema-invalid'],
+    ['a $ref to itself', () => ({ a: 1 }), { schema: { type: 'object', properties: { a: { $ref: '#/properties/a' } } } }, 'chart-schema-invalid'],
+    ['__proto__ keys are data', () => JSON.parse('{"__proto__": {"x": 1}, "global": {"image": {"__proto__": {"variant": 1}, "variant": "Fips"}}}'), {}, 'variant-case-mismatch'],
+  ];
+  test.each(ROWS)('%s', (_n, make, options, code) => {
+    const r = validateValues(make() as never, options as ValidateOptions);
+    expect(r.diagnostics.map((d) => d.code)).toContain(code);
+    expect(r.valid).toBe(false);
+  });
+});
