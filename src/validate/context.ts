@@ -225,6 +225,7 @@ function fanOutBase(ctx: Pick<RuleContext, 'profile' | 'release'>, parts: Parts)
  */
 const MERGED = new WeakMap<GoMap, Map<string, GoMap>>();
 
+/** The merged block of an image (see mergeBlock), computed once per release and path. */
 export function mergedBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string): GoMap {
   // the rules ask for the same blocks; the release is not changed while they run
   let memo = MERGED.get(ctx.release);

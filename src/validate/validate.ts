@@ -206,4 +206,5 @@ function chartTreeDiagnostics(chart: Chart, loaded: LoadedValues | undefined, he
   return out;
 }
 
+/** The variants `global.image.variant` accepts. */
 export { VARIANTS };
