@@ -41,6 +41,10 @@ const TABLE: Array<[string, ValidateOptions, string[]]> = [
   ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -']],
   ['digest-stale', { profile: 'gloo-ee', chartVersion: '1.17.0' }, ['error digest-stale gloo.gloo.deployment.image.tag 7:14']],
   ['digest-stale-fixed', { profile: 'gloo-ee', chartVersion: '1.17.0' }, []],
+  ['arch-unsupported-affinity', { chartVersion: '1.19.10' }, ['warning arch-unsupported gloo.deployment.affinity 7:5']],
+  ['arch-amd64-allowed', { chartVersion: '1.19.10' }, []],
+  ['chart-schema', { chartVersion: '1.19.10', schema: { type: 'object', properties: { replicas: { type: 'integer' } } } }, ['error chart-schema replicas 2:11']],
+  ['chart-schema', { chartVersion: '1.19.10', helmVersion: 3, schema: '{"type": "object", "properties": {"replicas": {"type": "integer"}}' }, ['error chart-schema-invalid  -']],
   ['valid', { chartVersion: '1.19.10' }, []],
 ];
 
