@@ -39,6 +39,12 @@ const TABLE: Array<[string, ValidateOptions, string[]]> = [
   // the number prints as %!s(float64=5) in the reference, which is not valid YAML: the render fails too
   ['image-field-type', {}, ['error image-field-type gloo.deployment.image.registry 5:17', 'error render-failed  -']],
   ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -']],
+  ['digest-stale', { profile: 'gloo-ee', chartVersion: '1.17.0' }, ['error digest-stale gloo.gloo.deployment.image.tag 7:14']],
+  ['digest-stale-fixed', { profile: 'gloo-ee', chartVersion: '1.17.0' }, []],
+  ['arch-unsupported-affinity', { chartVersion: '1.19.10' }, ['warning arch-unsupported gloo.deployment.affinity 7:5']],
+  ['arch-amd64-allowed', { chartVersion: '1.19.10' }, []],
+  ['chart-schema', { chartVersion: '1.19.10', schema: { type: 'object', properties: { replicas: { type: 'integer' } } } }, ['error chart-schema replicas 2:11']],
+  ['chart-schema', { chartVersion: '1.19.10', helmVersion: 3, schema: '{"type": "object", "properties": {"replicas": {"type": "integer"}}' }, ['error chart-schema-invalid  -']],
   ['valid', { chartVersion: '1.19.10' }, []],
 ];
 
@@ -111,8 +117,54 @@ describe('defaults and the input', () => {
 
   test('bad arguments are diagnostics, not exceptions', () => {
     expect(validateValues({}, { profile: 'nope' }).diagnostics.map((d) => d.code)).toContain('profile-unknown');
-    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
+    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-invalid');
     expect(validateValues({}, { chartVersion: '1.2.0' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
     expect(validateValues({}, { schema: '{"type":' }).diagnostics.map((d) => d.code)).toContain('chart-schema-invalid');
+  });
+});
+
+describe('custom profiles', () => {
+  const profile = {
+    name: 'mychart',
+    chart: 'mychart',
+    globalImage: 'global.image',
+    workloads: [{ kind: 'Deployment', name: 'app', containers: [{ name: 'app', image: 'app.image' }] }],
+    fanOuts: [],
+    imageFields: [],
+  };
+  const ROWS: Array<[Record<string, unknown>, string[]]> = [
+    // a chart of one's own defines global.image itself (without it the chart's merge fails, and so does the resolver)
+    [{ app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, ['render-failed ']],
+    [{ global: { image: {} }, app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, []],
+    [{ global: { image: { variant: 'Distroless' } }, app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, ['variant-case-mismatch global.image.variant']],
+    [{ global: { image: {} }, app: { image: { registry: 'r.example', repository: 'app', tag: 2 } } }, ['tag-not-string app.image.tag']],
+  ];
+  test.each(ROWS)('%j', (values, expected) => {
+    const r = validateValues(values, { profile });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}`)).toEqual(expected);
+  });
+});
+
+describe('hostile input is a diagnostic, never a crash', () => {
+  const deep = (): Record<string, unknown> => {
+    const root: Record<string, unknown> = {};
+    let v = root;
+    for (let i = 0; i < 5000; i++) v = (v.a = {}) as Record<string, unknown>;
+    return root;
+  };
+  const ROWS: Array<[string, () => unknown, Record<string, unknown>, string]> = [
+    ['null', () => null, {}, 'values-not-a-map'],
+    ['a list', () => [], {}, 'values-not-a-map'],
+    ['a string', () => 'global.image.variant=fips', {}, 'values-not-a-map'],
+    ['5000 levels', deep, {}, 'values-too-deep'],
+    ['a schema that is a number', () => ({}), { schema: 5 }, 'chart-schema-invalid'],
+    ['a schema that is null', () => ({}), { schema: null }, 'chart-schema-invalid'],
+    ['a $ref to itself', () => ({ a: 1 }), { schema: { type: 'object', properties: { a: { $ref: '#/properties/a' } } } }, 'chart-schema-invalid'],
+    ['__proto__ keys are data', () => JSON.parse('{"__proto__": {"x": 1}, "global": {"image": {"__proto__": {"variant": 1}, "variant": "Fips"}}}'), {}, 'variant-case-mismatch'],
+  ];
+  test.each(ROWS)('%s', (_n, make, options, code) => {
+    const r = validateValues(make() as never, options as ValidateOptions);
+    expect(r.diagnostics.map((d) => d.code)).toContain(code);
+    expect(r.valid).toBe(false);
   });
 });
