@@ -51,6 +51,7 @@ const rows: Row[] = [
   ['the release of --set alone', [...P, '--set', 'global.image.variant=distroless'], 0, ['1 file checked'], []],
   ['--helm-version 3', [...P, '--helm-version', '3', 'good.yaml'], 0, ['1 file checked'], []],
   ['--chart: a chart directory gives the defaults and version', ['--chart', CHART, 'good.yaml'], 0, ['1 file checked'], []],
+  ['--profile gloo-ee', ['--profile', 'gloo-ee', '--chart-version', '1.18.0', '--set', 'license_key=x', 'typo.yaml', 'standard.yaml'], 1, [/^typo\.yaml:3:14: error: .*\[variant-case-mismatch\]$/m, '1 error, 0 warnings in 2 files'], []],
   ['--chart: a packaged chart', ['--chart', 'gloo-1.18.40.tgz', 'typo.yaml'], 1, [/^typo\.yaml:3:14: error: .*\[variant-case-mismatch\]$/m], []],
   ['--chart: a file that is not a packaged chart', ['--chart', 'not-a-chart.tgz', 'good.yaml'], 2, [], [/--chart not-a-chart\.tgz: .*does not appear to be a gzipped archive/]],
   ['--chart that does not exist', ['--chart', 'nowhere', 'good.yaml'], 2, [], [/--chart nowhere: /]],
