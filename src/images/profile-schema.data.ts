@@ -435,6 +435,24 @@ export const PROFILE_SCHEMA = {
           "whenRaw": {
             "type": "boolean"
           },
+          "fails": {
+            "type": "object",
+            "required": [
+              "when",
+              "message"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "when": {
+                "$ref": "#/definitions/condition"
+              },
+              "message": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 2000
+              }
+            }
+          },
           "versions": {
             "$ref": "#/definitions/versions"
           },

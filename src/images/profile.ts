@@ -38,6 +38,8 @@ export interface ProfileContainer {
   each?: string;
   /** Evaluate `when` on the fan-out entry as written in the values, before it is laid over the base entry. */
   whenRaw?: boolean;
+  /** The chart fails (with `message`) when the container renders and this holds. */
+  fails?: { when: string; message: string };
   /** Values path of the image block (`$.x` inside a fan-out). */
   image?: string;
   /** Values path of a list of containers copied verbatim (`initContainers`, `extraContainers`, custom sidecars). */

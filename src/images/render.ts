@@ -174,10 +174,27 @@ export interface RenderOptions {
   extend?: Array<{ each: string; containers: ProfileContainer[] }>;
 }
 
-/** A workload or container name with its placeholders filled. */
+/** Helm's usual `trunc 63 | trimSuffix "-"`. */
+const dnsName = (n: string) => Array.from(n).slice(0, 63).join('').replace(/-$/, '');
+
+/**
+ * A workload or container name with its placeholders filled: `{release}`, `{name}` and `{key}` (fan-out entries),
+ * `{value:a.b}` (a value, %v), and the community charts' name helpers: `{chartName}` (nameOverride or the chart's name),
+ * `{fullname}` (fullnameOverride, else the release name joined with the chart name unless it already contains it) and
+ * `{fullname:server}` (a component's: `server.fullnameOverride`, else the same joined with `server.name`).
+ */
 function fillName(template: string, values: GoMap, subst: Record<string, string>): string {
-  return template.replace(/\{(value:[^{}]+|release|name|key)\}/g, (m, k: string) => {
+  const chartName = () => dnsName(field(values.nameOverride) || subst.chart || '');
+  const joined = (n: string) => (subst.release!.includes(n) ? subst.release! : `${subst.release}-${n}`);
+  return template.replace(/\{(value:[^{}]+|release|name|key|chartName|fullname(?::[^{}]+)?)\}/g, (m, k: string) => {
     if (k.startsWith('value:')) return field(valueAt(values, k.slice(6).split('.')));
+    if (k === 'chartName') return chartName();
+    if (k === 'fullname') return dnsName(field(values.fullnameOverride) || joined(chartName()));
+    if (k.startsWith('fullname:')) {
+      const comp = valueAt(values, [k.slice(9)]);
+      const override = field(valueAt(comp, ['fullnameOverride']));
+      return dnsName(override || `${joined(chartName())}-${field(valueAt(comp, ['name']))}`);
+    }
     return subst[k] ?? m;
   });
 }
@@ -189,7 +206,7 @@ function fillName(template: string, values: GoMap, subst: Record<string, string>
 export function renderProfile(profile: Profile, values: GoMap, version: string, rules: GlooRun, opts: RenderOptions = {}): RenderedImage[] {
   const global = valueAt(values, profile.globalImage.split('.'));
   const rows: RenderedImage[] = [];
-  const subst = { release: opts.releaseName ?? 'gloo' };
+  const subst: Record<string, string> = { release: opts.releaseName ?? 'gloo', chart: profile.chart };
   const inPlace = opts.inPlace ?? false;
   const profileHelper = profile.helpers?.find((h) => inVersions(h.versions, version))?.helper ?? 'gloo';
   for (const ck of profile.checks ?? []) {
@@ -240,6 +257,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       rows.push(...passthroughRows(v, kind, name, c.init ?? false, path));
       return;
     }
+    if (c.fails && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) throw new TemplateError(c.fails.message);
     if (!c.image) return;
     const items: Array<{ key: string; item?: { v: Val | undefined; path: string } }> = [];
     if (c.each) {

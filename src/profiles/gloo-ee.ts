@@ -13,9 +13,20 @@ const mtlsSidecars = (extraEnvoyWhen = ''): ProfileContainer[] => [
   { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled' },
 ];
 
-/** The extauth container (gloo-ee's `gloo.extauthcontainer`) and its plugin init containers. */
-const extauthContainers = (when: string, whenRaw: boolean): ProfileContainer[] => [
-  { name: '{value:global.extensions.extAuth.deployment.name}', image: 'global.extensions.extAuth.deployment.image', when, whenRaw },
+/**
+ * The extauth container (gloo-ee's `gloo.extauthcontainer`) and its plugin init containers. As a proxy sidecar with
+ * dataplanePerProxy the helper kebab-cases a `.Name` the proxy's context does not have, and the render fails.
+ */
+const extauthContainers = (when: string, whenRaw: boolean, sidecar: boolean): ProfileContainer[] => [
+  {
+    name: '{value:global.extensions.extAuth.deployment.name}',
+    image: 'global.extensions.extAuth.deployment.image',
+    when,
+    whenRaw,
+    ...(sidecar
+      ? { fails: { when: 'global.extensions.dataplanePerProxy', message: 'error calling include: template: gloo-ee/templates/_helpers.tpl:92:52: executing "gloo.extauthcontainer" at <kebabcase>: invalid value; expected string' } }
+      : {}),
+  },
   { name: 'plugin-{key}', each: 'global.extensions.extAuth.plugins', image: '@.image', init: true, when, whenRaw },
 ];
 
@@ -99,16 +110,16 @@ export const prometheusProfile: Profile = {
     { kind: 'StatefulSet', when: 'server.enabled && server.statefulSet.enabled', versions: '<25.0.0' },
   ].map((w) => ({
     ...w,
-    name: '{release}-prometheus-{value:server.name}',
+    name: '{fullname:server}',
     containers: [
       { passthrough: 'server.extraInitContainers', init: true },
       {
-        name: 'prometheus-{value:server.name}-{value:configmapReload.prometheus.name}',
+        name: '{chartName}-{value:server.name}-{value:configmapReload.prometheus.name}',
         image: 'configmapReload.prometheus.image',
         when: 'configmapReload.prometheus.enabled',
         format: w.versions === '>=25.0.0' ? digestOrTag('{tag}') : [{ template: '{repository}:{tag}' }],
       },
-      { name: 'prometheus-{value:server.name}', image: 'server.image', format: w.versions === '>=25.0.0' ? digestOrTag('{tag|appVersion}') : [{ template: '{repository}:{tag}' }] },
+      { name: '{chartName}-{value:server.name}', image: 'server.image', format: w.versions === '>=25.0.0' ? digestOrTag('{tag|appVersion}') : [{ template: '{repository}:{tag}' }] },
     ],
   })),
   fanOuts: [],
@@ -124,10 +135,10 @@ export const kubeStateMetricsProfile: Profile = {
   workloads: [
     {
       kind: 'Deployment',
-      name: '{release}-kube-state-metrics',
+      name: '{fullname}',
       containers: [
-        { name: 'kube-state-metrics', image: 'image', versions: '>=5.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|vAppVersion}', '{sha}') },
-        { name: 'kube-state-metrics', image: 'image', versions: '<5.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
+        { name: '{chartName}', image: 'image', versions: '>=5.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|vAppVersion}', '{sha}') },
+        { name: '{chartName}', image: 'image', versions: '<5.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
       ],
     },
   ],
@@ -144,7 +155,7 @@ export const grafanaProfile: Profile = {
   workloads: [
     {
       kind: 'Deployment',
-      name: '{release}-grafana',
+      name: '{fullname}',
       containers: [
         { name: 'grafana', image: 'image', versions: '>=7.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|appVersion}', 'sha256:{sha}') },
         { name: 'grafana', image: 'image', versions: '<7.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
@@ -172,7 +183,7 @@ export const glooEeProfile: Profile = {
       name: 'gloo',
       profile: glooProfile,
       // gloo-ee's gloo.updatevalues gives every gateway proxy the extauth sidecar (and its plugin init containers)
-      extend: [{ each: 'gatewayProxies', containers: extauthContainers('global.extensions.extAuth.envoySidecar && !$.disableExtauthSidecar', true) }],
+      extend: [{ each: 'gatewayProxies', containers: extauthContainers('global.extensions.extAuth.envoySidecar && !$.disableExtauthSidecar', true, true) }],
     },
     { name: 'gloo-fed', profile: glooFedProfile },
     { name: 'gateway-portal-web-server', profile: portalProfile },
@@ -202,7 +213,7 @@ export const glooEeProfile: Profile = {
       name: '{value:global.extensions.extAuth.deployment.name}',
       when: 'global.extensions.extAuth.enabled && global.extensions.extAuth.standaloneDeployment',
       kind: [{ kind: 'Deployment' }],
-      containers: [...extauthContainers('', false), ...mtlsSidecars()],
+      containers: [...extauthContainers('', false, false), ...mtlsSidecars()],
     },
     {
       each: 'gloo.gatewayProxies',
