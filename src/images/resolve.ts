@@ -16,7 +16,17 @@ import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
-import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
+import {
+  alertmanagerProfile,
+  glooEeProfile,
+  glooFedProfile,
+  grafanaProfile,
+  kubeStateMetricsProfile,
+  nodeExporterProfile,
+  portalProfile,
+  prometheusProfile,
+  pushgatewayProfile,
+} from '../profiles/gloo-ee.js';
 import { checkProfile, ProfileError } from './profile-check.js';
 import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
@@ -193,6 +203,9 @@ const SUBPROFILES: Record<string, Profile> = {
   'gateway-portal-web-server': portalProfile,
   prometheus: prometheusProfile,
   'kube-state-metrics': kubeStateMetricsProfile,
+  alertmanager: alertmanagerProfile,
+  'prometheus-node-exporter': nodeExporterProfile,
+  'prometheus-pushgateway': pushgatewayProfile,
   grafana: grafanaProfile,
 };
 
