@@ -16,7 +16,15 @@ test('import gets the ES module build of both entries', () => {
   expect(out.trim()).toBe('function function {"a":"007"}');
 });
 
-test("the README's example command shows values, their Go types and where they came from", () => {
+test("the README's first command lists a gloo-ee release's images, Solo images distroless and pinned", () => {
+  const out = run(['dist/cjs/cli/bin.js', 'images', '--profile', 'gloo-ee', '--chart-version', '1.17.0', '-f', 'fixtures/values/gloo-ee-distroless.yaml']);
+  expect(out.split('\n')[0]).toMatch(/^COMPONENT +VARIANT +IMAGE +WORKLOADS$/);
+  expect(out).toMatch(/^gloo-ee +distroless +quay\.io\/solo-io\/gloo-ee:1\.17\.0-distroless@sha256:[0-9a-f]{64} +Deployment\/gloo:gloo$/m);
+  expect(out).toMatch(/Deployment\/public-gw:public-gw/);
+  expect(out).toMatch(/^redis +standard +docker\.io\/redis:7\.2\.4-alpine /m);
+});
+
+test("the README's values example shows values, their Go types and where they came from", () => {
   const out = run(['examples/load-values.mjs', 'fixtures/values/chart-values.yaml', '-f', 'fixtures/values/prod.yaml', '--set', 'gatewayProxies.gatewayProxy.podTemplate.image.tag=110']);
   expect(out).toContain('gloo.deployment.image.tag = 1.1 (float64) from fixtures/values/prod.yaml:8:12');
   expect(out).toContain('global.image.variant = distroless (string) from fixtures/values/prod.yaml:4:14');

@@ -228,14 +228,14 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     switch (helper) {
       case 'format': {
         if (!isMap(v)) return { image: '', variant: 'standard' };
-        return { image: formatImage(v, c.format ?? [], values, opts.appVersion), variant: 'standard' };
+        return { image: formatImage(v, c.format ?? [], values, opts.appVersion), block: v, variant: 'standard' };
       }
       case 'raw':
       case 'plain': {
         const b = helper === 'raw' ? v : mergeWithGlobal(v, global, path, inPlace);
         if (!isMap(b)) throw new TemplateError(`nil pointer evaluating interface {}.registry (${path} is not a map)`);
         const parsed = yamlScalar(`${field(b.registry)}/${field(b.repository)}:${field(b.tag)}`, where);
-        return { image: typeof parsed === 'string' ? parsed : printV(parsed), variant: 'standard' };
+        return { image: typeof parsed === 'string' ? parsed : printV(parsed), block: b, variant: 'standard' };
       }
       case 'gloo-fed-first-variant': {
         const b = mergeWithGlobal(v, global, path, inPlace);
