@@ -72,9 +72,22 @@ export class Src {
   }
 }
 
-// Locations of values, keyed by the container that holds them and the key or index inside it. A WeakMap
-// keeps them attached to the very objects Helm's algorithm moves around, so sharing and copying carry them.
-const LOCS = new WeakMap<object, Map<string | number, Loc>>();
+// Locations of values, kept with the container that holds them and keyed by the key or index inside it,
+// so that Helm's algorithm moving and sharing containers carries them along. The table hangs on the
+// container itself under a private symbol, not in a WeakMap: a WeakMap insert per container was the
+// loader's largest cost of its own in the profile (ephemeron table growth and its GC work). It is
+// non-enumerable, so Object.keys, JSON, spreads and test equality never see it.
+const LOCS: unique symbol = Symbol('locations');
+
+type Located = { [LOCS]?: Map<string | number, Loc> };
+
+function tableOf(container: object): Map<string | number, Loc> | undefined {
+  return (container as Located)[LOCS];
+}
+
+function attachTable(container: object, m: Map<string | number, Loc>): void {
+  Object.defineProperty(container, LOCS, { value: m, writable: true, configurable: true, enumerable: false });
+}
 
 export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
   if (!loc) return;
@@ -83,18 +96,18 @@ export function setLoc(container: object, key: string | number, loc: Loc | undef
 
 /** The location table of a container (created on first use); callers setting many entries keep it. */
 export function locsOf(container: object): Map<string | number, Loc> {
-  let m = LOCS.get(container);
-  if (!m) LOCS.set(container, (m = new Map()));
+  let m = tableOf(container);
+  if (!m) attachTable(container, (m = new Map()));
   return m;
 }
 
 export function getLoc(container: object, key: string | number): Loc | undefined {
-  return LOCS.get(container)?.get(key);
+  return tableOf(container)?.get(key);
 }
 
 export function copyLoc(from: object, fromKey: string | number, to: object, toKey: string | number): void {
-  const l = LOCS.get(from)?.get(fromKey);
-  if (l) setLoc(to, toKey, l);
+  const l = tableOf(from)?.get(fromKey);
+  if (l) locsOf(to).set(toKey, l);
 }
 
 /** Deep copy of a value (Go's copystructure.Copy), locations included. */
@@ -116,8 +129,8 @@ export function deepCopy(v: Val): Val {
 
 /** Gives `to` the same location table entries as `from` (same keys). */
 function copyAllLocs(from: object, to: object): void {
-  const m = LOCS.get(from);
-  if (m) LOCS.set(to, new Map(m));
+  const m = tableOf(from);
+  if (m) attachTable(to, new Map(m));
 }
 
 /** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */
@@ -144,5 +157,5 @@ export function isMarkedInteger(container: object, key: string): boolean {
 
 /** The location table of a container, if it has one (for loops that copy many entries). */
 export function locTable(container: object): Map<string | number, Loc> | undefined {
-  return LOCS.get(container);
+  return tableOf(container);
 }
