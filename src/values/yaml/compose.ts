@@ -169,6 +169,9 @@ class Decoder {
   active = new Set<YNode>();
   keyError: YamlFailure | undefined;
   numberError: YamlFailure | undefined;
+  /** The resolution of the scalar decoded last (read right after decoding a key or a number). A field,
+   * not an out-parameter object per call: that allocation per key showed in the profile. */
+  lastResolved: Resolved | undefined;
   constructor(readonly src: Src, readonly markIntegers = false) {}
 
   loc(off: number): Loc | undefined {
@@ -183,8 +186,8 @@ class Decoder {
     }
   }
 
-  /** Decodes a node; `resolvedOut` receives the scalar resolution (for key stringification). */
-  decode(n: YNode, depth: number, into?: GoMap, resolvedOut?: { r?: Resolved }, isKey = false): Val {
+  /** Decodes a node; a scalar leaves its resolution in `lastResolved` (for key stringification). */
+  decode(n: YNode, depth: number, into?: GoMap, isKey = false): Val {
     if (depth > MAX_YAML_DEPTH) {
       throw new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, n.off);
     }
@@ -197,14 +200,14 @@ class Decoder {
         this.active.add(n.target);
         this.aliasDepth++;
         try {
-          return this.decode(n.target, depth, into, resolvedOut, isKey);
+          return this.decode(n.target, depth, into, isKey);
         } finally {
           this.aliasDepth--;
           this.active.delete(n.target);
         }
       }
       case 'scalar':
-        return this.scalar(n, resolvedOut, isKey);
+        return this.scalar(n, isKey);
       case 'seq': {
         const out: Val[] = [];
         for (const item of n.items) {
@@ -218,7 +221,7 @@ class Decoder {
     }
   }
 
-  scalar(n: Extract<YNode, { k: 'scalar' }>, resolvedOut: { r?: Resolved } | undefined, isKey: boolean): Val {
+  scalar(n: Extract<YNode, { k: 'scalar' }>, isKey: boolean): Val {
     let r: Resolved;
     try {
       r = resolveScalar(n.tag, n.text, n.plain);
@@ -226,7 +229,7 @@ class Decoder {
       if (e instanceof TagMismatch) throw new YamlFailure('tag', e.message, n.off);
       throw e;
     }
-    if (resolvedOut) resolvedOut.r = r;
+    this.lastResolved = r;
     if (r.tag === BINARY) return decodeBase64(n.text, n.off);
     if (r.tag === NULL) return null;
     if (r.tag === FLOAT || r.tag === INT) {
@@ -250,17 +253,18 @@ class Decoder {
         this.merge(vn, depth, out);
         continue;
       }
-      const kr: { r?: Resolved } = {};
-      const k = this.decode(kn, depth + 1, undefined, kr, true);
+      const k = this.decode(kn, depth + 1, undefined, true);
       if (Array.isArray(k) || isMap(k)) {
         throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
       }
-      const vr: { r?: Resolved } | undefined = this.markIntegers ? {} : undefined;
-      const v = this.decode(vn, depth + 1, undefined, vr);
-      const key = this.stringKey(k, kr.r, v, kn.off);
+      // only a scalar decodes to a string, number or bool, and it set lastResolved just now
+      const kr = this.lastResolved;
+      const v = this.decode(vn, depth + 1);
+      const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
+      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, kn.off);
       if (key === undefined) continue;
       out[key] = v;
-      if (vr?.r?.tag === INT) markInteger(out, key);
+      if (valueIsInt && this.markIntegers) markInteger(out, key);
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
       const isScalar = target.k === 'scalar' && target.off >= 0;
