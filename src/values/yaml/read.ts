@@ -121,6 +121,8 @@ interface Piece {
  * starts with `---`; the rest of that line must be blank or a comment.
  */
 function splitDocuments(text: string, origin: ValuesTextOrigin): Piece[] {
+  // Most files have no separator: one piece, without copying the text line by line.
+  if (!/^---/m.test(text)) return text.length === 0 ? [] : [{ text, lineBase: 0 }];
   const pieces: Piece[] = [];
   let buf = '';
   let bufLine = 0;
