@@ -96,7 +96,7 @@ async function context(opts) {
     root: ROOT,
     api,
     quick: opts.quick,
-    rounds: opts.quick ? { rounds: 9, warmup: 2 } : { rounds: 21, warmup: 3 },
+    rounds: opts.quick ? { rounds: 11, warmup: 2 } : { rounds: 31, warmup: 3 },
     processRounds: opts.quick ? 7 : 15,
     cli: cliBin(ROOT),
     helm,

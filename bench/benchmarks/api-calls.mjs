@@ -38,6 +38,10 @@ export async function run(ctx) {
     extra: {
       'validateValues / loadValues': r.ratios.validateValues,
       'resolveImages / loadValues': r.ratios.resolveImages,
+      'validateValues / loadValues by CPU time (cross-check)': r.cpuRatios.validateValues,
+      'resolveImages / loadValues by CPU time (cross-check)': r.cpuRatios.resolveImages,
+      'validateValues / loadValues, fastest rounds (cross-check)': r.minRatios.validateValues,
+      'resolveImages / loadValues, fastest rounds (cross-check)': r.minRatios.resolveImages,
       'validateValues calls per second': perSecond('validateValues'),
       'resolveImages calls per second': perSecond('resolveImages'),
       'images resolved per call': images.length,

@@ -19,9 +19,21 @@ export function summarize(samples, unit) {
 
 /** Microseconds per call of `fn` over `iterations` calls in a row. */
 export function timeLoop(fn, iterations) {
+  return timeLoopBoth(fn, iterations).wall;
+}
+
+/**
+ * Wall and CPU microseconds per call of `fn` over `iterations` calls. The CPU time is the process's
+ * (user + system, all its threads, so GC and compiler threads count): when other work crowds the
+ * machine, wall time stretches with waiting while CPU time mostly does not, so it is the cross-check.
+ */
+export function timeLoopBoth(fn, iterations) {
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < iterations; i++) fn();
-  return ((performance.now() - start) * 1000) / iterations;
+  const wall = ((performance.now() - start) * 1000) / iterations;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / iterations };
 }
 
 /**
@@ -44,17 +56,31 @@ export function calibrate(fn, batchMs) {
  * median of the per-round ratios of each function to the first (the baseline).
  * @param fns object of name -> function; the first entry is the baseline of every ratio
  */
-export function sideBySide(fns, { rounds = 21, warmup = 3, batchMs = 20 } = {}) {
+export function sideBySide(fns, { rounds = 31, warmup = 3, batchMs = 10, warmupMs = 1500 } = {}) {
   const names = Object.keys(fns);
+  // Warm-up by time, not by a few calls: V8 keeps optimizing a large parser for thousands of calls, and
+  // a baseline still warming while the subject is warm makes the ratio drift within one run (seen:
+  // js-yaml load 30% faster after 2,500 calls than after 30).
+  const until = performance.now() + warmupMs;
+  while (performance.now() < until) for (const n of names) timeLoop(fns[n], 10);
   const sizes = Object.fromEntries(names.map((n) => [n, calibrate(fns[n], batchMs)]));
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < warmup + rounds; r++) {
     const order = names.map((_, i) => names[(i + r) % names.length]);
     const round = {};
-    for (const n of order) round[n] = timeLoop(fns[n], sizes[n]);
-    if (r >= warmup) for (const n of names) samples[n].push(round[n]);
+    for (const n of order) round[n] = timeLoopBoth(fns[n], sizes[n]);
+    if (r < warmup) continue;
+    for (const n of names) {
+      wall[n].push(round[n].wall);
+      cpu[n].push(round[n].cpu);
+    }
   }
-  return ratiosTo(names, samples, 'us');
+  const byWall = ratiosTo(names, wall, 'us');
+  const byCpu = ratiosTo(names, cpu, 'us');
+  // The fastest round of each is the one least disturbed by the neighbours: a second cross-check.
+  const minRatios = Object.fromEntries(names.slice(1).map((n) => [n, byWall.times[n].min / byWall.times[names[0]].min]));
+  return { ...byWall, cpuTimes: byCpu.times, cpuRatios: byCpu.ratios, minRatios };
 }
 
 /** Summaries of each name's samples and the median per-round ratio of each to the first name. */
