@@ -6,7 +6,7 @@
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
 import { GoInt, isMap, locsOf, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
-import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
+import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
 export const MAX_YAML_DEPTH = 1100;
@@ -162,6 +162,9 @@ function goSyntax(v: Val, r?: Resolved): string {
   return `map[interface {}]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(v[k]!)}`).join(', ')}}`;
 }
 
+/** The resolution of every scalar that is its own text (what is read of it: only the tag). */
+const AS_TEXT: Resolved = { tag: STR, value: '' };
+
 class Decoder {
   decodeCount = 0;
   aliasCount = 0;
@@ -222,6 +225,10 @@ class Decoder {
   }
 
   scalar(n: Extract<YNode, { k: 'scalar' }>, isKey: boolean): Val {
+    if (resolvesToText(n.tag, n.text, n.plain)) {
+      this.lastResolved = AS_TEXT;
+      return n.text;
+    }
     let r: Resolved;
     try {
       r = resolveScalar(n.tag, n.text, n.plain);

@@ -141,6 +141,17 @@ function shortTag(tag: string): string {
 }
 
 /**
+ * True when {@link resolveScalar} would give the text itself as a string: a quoted or block scalar,
+ * an explicit !!str, or plain text whose first character starts no YAML 1.1 number or word. Most
+ * keys and values are such text; the composer answers them without building a result per scalar.
+ */
+export function resolvesToText(tag: string, text: string, plain: boolean): boolean {
+  if (tag === STR) return true;
+  if (tag !== '') return false;
+  return !plain || (text !== '' && hint(text[0]!) === '');
+}
+
+/**
  * Resolves one scalar. `tag` is the full explicit tag ('' for none); `plain` tells an untagged plain
  * scalar (resolved) from a quoted or block one (always a string).
  */
