@@ -23,4 +23,18 @@ export {
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
 export { resolveImages, ResolveError } from './images/resolve.js';
 export type { ImageVariant, ResolvedImage, ResolveErrorCode, ResolveOptions } from './images/resolve.js';
-export type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFields, ProfileWorkload } from './images/profile.js';
+export type {
+  ImageHelper,
+  Profile,
+  ProfileCheck,
+  ProfileContainer,
+  ProfileFanOut,
+  ProfileImageFields,
+  ProfileImageFormat,
+  ProfileSubchart,
+  ProfileWorkload,
+} from './images/profile.js';
+export { checkProfile, parseProfile, ProfileError } from './images/profile-check.js';
+export { validateValues } from './validate/validate.js';
+export type { ValidateOptions, ValidationResult } from './validate/validate.js';
+export { valuesSchema, imageBlockSchema, globalImageSchema } from './validate/schema.js';

@@ -4,10 +4,13 @@ import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../va
 import { composeFirstDocument } from '../values/yaml/compose.js';
 import { compareRelease } from './gloo-epochs.js';
 import type { GlooRun } from './gloo-epochs.js';
-import { glooImage, splitDigest, splitRepository, splitTag } from './gloo-helpers.js';
+import { glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
 import { evalExpr, holds, parseExpr, valueAt } from './expr.js';
-import { mergeOverwrite, printS, printV, sprigMerge, TemplateError, truthy } from './go-template.js';
-import type { Profile, ProfileContainer } from './profile.js';
+import { hasString, mergeOverwrite, printS, printV, sprigMerge, TemplateError, truthy } from './go-template.js';
+import type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFormat } from './profile.js';
+
+/** The image variants a chart publishes. */
+export type ImageVariant = 'standard' | 'fips' | 'distroless' | 'fips-distroless';
 
 /** One rendered container image (or structured image of a resource). */
 export interface RenderedImage {
@@ -23,6 +26,8 @@ export interface RenderedImage {
   fields?: Record<string, unknown>;
   /** The merged block the image was built from (chart images). */
   block?: GoMap;
+  /** The variant the image got (chart images). */
+  variant?: ImageVariant;
 }
 
 /** Whether `version` is inside a range of `>=X`, `<X`, `>X`, `<=X` comparators in release order. */
@@ -99,10 +104,12 @@ function jsonRoundTrip(v: Val): Val {
   return v;
 }
 
-function mergeWithGlobal(block: Val | undefined, global: Val | undefined, path: string): GoMap {
+function mergeWithGlobal(block: Val | undefined, global: Val | undefined, path: string, inPlace = false): GoMap {
   if (!isMap(block)) throw new TemplateError(`error calling merge: ${path} is not a map (${block === undefined || block === null ? 'nil' : typeof block})`);
   if (!isMap(global)) throw new TemplateError('error calling merge: global.image is not a map');
-  return sprigMerge(deepCopy(block) as GoMap, global);
+  // Helm's templates merge into the values themselves (sprig merge writes into its first argument); callers that
+  // reproduce what later templates see (gloo-ee reading blocks a subchart filled) merge in place on a private copy.
+  return sprigMerge(inPlace ? block : (deepCopy(block) as GoMap), global);
 }
 
 function passthroughRows(list: Val | undefined, kind: string, name: string, init: boolean, valuesPath: string): RenderedImage[] {
@@ -123,43 +130,162 @@ function passthroughRows(list: Val | undefined, kind: string, name: string, init
   });
 }
 
+/** The fed images gloo-fed publishes distroless (it has no FIPS build). */
+const FED_DISTROLESS = ['gloo-fed', 'gloo-fed-apiserver', 'gloo-fed-rbac-validating-webhook', 'gloo-federation-console', 'gloo-fed-apiserver-envoy'];
+const FED_RULES: HelperRules = { helper: 'per-variant-digest', fipsRepositories: [], distrolessRepositories: FED_DISTROLESS, disableDigest: false };
+const DISTROLESS_VARIANTS = ['distroless', 'fips-distroless'];
+
+/** `{{ .x }}` of a missing or nil field prints nothing (Helm drops `<no value>`). */
+const field = (v: Val | undefined): string => (v === undefined || v === null ? '' : printV(v));
+
+/** The variant an image got: fips only where the repository has a fips build, distroless only where it has one. */
+function variantApplied(img: GoMap, rules: HelperRules): ImageVariant {
+  const fips = (truthy(img.fips) || hasString(['fips', 'fips-distroless'], img.variant)) && hasString(rules.fipsRepositories, img.repository);
+  const distroless = (rules.helper === 'fips-bool' ? false : hasString(DISTROLESS_VARIANTS, img.variant)) && hasString(rules.distrolessRepositories, img.repository) && (rules.helper === 'first-variant' || truthy(img.tag));
+  return fips && distroless ? 'fips-distroless' : fips ? 'fips' : distroless ? 'distroless' : 'standard';
+}
+
+/** The `format` helper: the first template whose `if` field is truthy, placeholders printed with %v. */
+function formatImage(block: GoMap, formats: ProfileImageFormat[], values: GoMap, appVersion: string | undefined): string {
+  const f = formats.find((x) => x.if === undefined || truthy(block[x.if]));
+  if (!f) return '';
+  return f.template.replace(/\{([^{}]+)\}/g, (_, alts: string) => {
+    for (const a of alts.split('|')) {
+      let v: Val | undefined;
+      if (a === 'appVersion') v = appVersion ?? null;
+      else if (a === 'vAppVersion') v = appVersion === undefined ? null : appVersion.startsWith('v') ? appVersion : `v${appVersion}`;
+      else if (a.startsWith('global.')) v = valueAt(values, a.split('.'));
+      else v = Object.prototype.hasOwnProperty.call(block, a) ? block[a] : undefined;
+      if (truthy(v)) return printV(v!);
+    }
+    return '';
+  });
+}
+
+/** How a render is done beyond the profile: the chart version's rules and names. */
+export interface RenderOptions {
+  /** The release name (`{release}` in workload names). Default `gloo`. */
+  releaseName?: string;
+  /** The chart's appVersion (`format` templates). */
+  appVersion?: string;
+  /** Merge image blocks into the values themselves, as Helm does (the caller passes a private copy). */
+  inPlace?: boolean;
+  /** Containers a parent chart adds to this chart's fan-outs. */
+  extend?: Array<{ each: string; containers: ProfileContainer[] }>;
+}
+
+/** Helm's usual `trunc 63 | trimSuffix "-"`. */
+const dnsName = (n: string) => Array.from(n).slice(0, 63).join('').replace(/-$/, '');
+
+/**
+ * A workload or container name with its placeholders filled: `{release}`, `{name}` and `{key}` (fan-out entries),
+ * `{value:a.b}` (a value, %v), and the community charts' name helpers: `{chartName}` (nameOverride or the chart's name),
+ * `{fullname}` (fullnameOverride, else the release name joined with the chart name unless it already contains it) and
+ * `{fullname:server}` (a component's: `server.fullnameOverride`, else the same joined with `server.name`).
+ */
+function fillName(template: string, values: GoMap, subst: Record<string, string>): string {
+  const chartName = () => dnsName(field(values.nameOverride) || subst.chart || '');
+  const joined = (n: string) => (subst.release!.includes(n) ? subst.release! : `${subst.release}-${n}`);
+  return template.replace(/\{(value:[^{}]+|release|name|key|chartName|fullname(?::[^{}]+)?)\}/g, (m, k: string) => {
+    if (k.startsWith('value:')) return field(valueAt(values, k.slice(6).split('.')));
+    if (k === 'chartName') return chartName();
+    if (k === 'fullname') return dnsName(field(values.fullnameOverride) || joined(chartName()));
+    if (k.startsWith('fullname:')) {
+      const comp = valueAt(values, [k.slice(9)]);
+      const override = field(valueAt(comp, ['fullnameOverride']));
+      return dnsName(override || `${joined(chartName())}-${field(valueAt(comp, ['name']))}`);
+    }
+    return subst[k] ?? m;
+  });
+}
+
 /**
  * Every image the chart renders for these values at this chart version, sorted by kind, name, container.
  * Throws TemplateError where `helm template` would fail.
  */
-export function renderProfile(profile: Profile, values: GoMap, version: string, rules: GlooRun): RenderedImage[] {
+export function renderProfile(profile: Profile, values: GoMap, version: string, rules: GlooRun, opts: RenderOptions = {}): RenderedImage[] {
   const global = valueAt(values, profile.globalImage.split('.'));
   const rows: RenderedImage[] = [];
-  /** A profile path's value and its values path: `$.x` is inside the current fan-out entry. */
-  const resolvePath = (p: string, entry: Val | undefined, entryPath: string) =>
-    p.startsWith('$.') ? { v: valueAt(entry, p.slice(2).split('.')), path: `${entryPath}.${p.slice(2)}` } : { v: valueAt(values, p.split('.')), path: p };
-  const containerRows = (c: ProfileContainer, kind: string, name: string, entry: Val | undefined, entryPath: string, entryName: string) => {
-    if (!inVersions(c.versions, version) || !holds(c.when, values, entry)) return;
+  const subst: Record<string, string> = { release: opts.releaseName ?? 'gloo', chart: profile.chart };
+  const inPlace = opts.inPlace ?? false;
+  const profileHelper = profile.helpers?.find((h) => inVersions(h.versions, version))?.helper ?? 'gloo';
+  for (const ck of profile.checks ?? []) {
+    if (inVersions(ck.versions, version) && holds(ck.when, values)) throw new TemplateError(ck.message);
+  }
+  /** A profile path's value and its values path: `$.x` is inside the current fan-out entry, `@.x` inside an `each` entry. */
+  const resolvePath = (p: string, entry: Val | undefined, entryPath: string, item?: { v: Val | undefined; path: string }) => {
+    if (p.startsWith('@.') && item) return { v: valueAt(item.v, p.slice(2).split('.')), path: `${item.path}.${p.slice(2)}` };
+    return p.startsWith('$.') ? { v: valueAt(entry, p.slice(2).split('.')), path: `${entryPath}.${p.slice(2)}` } : { v: valueAt(values, p.split('.')), path: p };
+  };
+  /** The image text of one container and the block it came from. */
+  const imageOf = (c: ProfileContainer, v: Val | undefined, path: string, where: string): { image: string; block?: GoMap; variant: ImageVariant } => {
+    const helper = c.helper ?? profileHelper;
+    switch (helper) {
+      case 'format': {
+        if (!isMap(v)) return { image: '', variant: 'standard' };
+        return { image: formatImage(v, c.format ?? [], values, opts.appVersion), variant: 'standard' };
+      }
+      case 'raw':
+      case 'plain': {
+        const b = helper === 'raw' ? v : mergeWithGlobal(v, global, path, inPlace);
+        if (!isMap(b)) throw new TemplateError(`nil pointer evaluating interface {}.registry (${path} is not a map)`);
+        const parsed = yamlScalar(`${field(b.registry)}/${field(b.repository)}:${field(b.tag)}`, where);
+        return { image: typeof parsed === 'string' ? parsed : printV(parsed), variant: 'standard' };
+      }
+      case 'gloo-fed-first-variant': {
+        const b = mergeWithGlobal(v, global, path, inPlace);
+        let image = `${printS(b.registry ?? null)}/${printS(b.repository ?? null)}:${printS(b.tag ?? null)}`;
+        const distroless = hasString(DISTROLESS_VARIANTS, b.variant) && hasString(FED_DISTROLESS, b.repository);
+        if (distroless) image += '-distroless';
+        if (truthy(b.digest)) image += `@${printS(b.digest!)}`;
+        const parsed = yamlScalar(image, where);
+        return { image: typeof parsed === 'string' ? parsed : printV(parsed), block: b, variant: distroless ? 'distroless' : 'standard' };
+      }
+      case 'gloo':
+      case 'gloo-fed': {
+        const r = helper === 'gloo' ? rules : FED_RULES;
+        const b = mergeWithGlobal(v, global, path, inPlace);
+        const parsed = yamlScalar(glooImage(b, r), where);
+        return { image: typeof parsed === 'string' ? parsed : printV(parsed), block: b, variant: variantApplied(b, r) };
+      }
+    }
+  };
+  const containerRows = (c: ProfileContainer, kind: string, name: string, entry: Val | undefined, entryPath: string, entryName: string, rawEntry?: Val) => {
+    if (!inVersions(c.versions, version) || !holds(c.when, values, c.whenRaw ? rawEntry : entry)) return;
     if (c.passthrough) {
       const { v, path } = resolvePath(c.passthrough, entry, entryPath);
       rows.push(...passthroughRows(v, kind, name, c.init ?? false, path));
       return;
     }
+    if (c.fails && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) throw new TemplateError(c.fails.message);
     if (!c.image) return;
-    const { v, path } = resolvePath(c.image, entry, entryPath);
-    const merged = mergeWithGlobal(v, global, path);
-    const text = glooImage(merged, rules);
-    const parsed = yamlScalar(text, `${profile.chart}/${kind}/${name}`);
-    rows.push({
-      kind,
-      name,
-      container: (c.name ?? '').replace('{name}', entryName),
-      image: typeof parsed === 'string' ? parsed : printV(parsed),
-      init: c.init ?? false,
-      valuesPath: path,
-      source: 'chart',
-      block: merged,
-    });
+    const items: Array<{ key: string; item?: { v: Val | undefined; path: string } }> = [];
+    if (c.each) {
+      const { v: map, path: mapPath } = resolvePath(c.each, entry, entryPath);
+      if (!isMap(map)) return;
+      for (const k of Object.keys(map).sort()) items.push({ key: k, item: { v: map[k], path: `${mapPath}.${k}` } });
+    } else items.push({ key: '' });
+    for (const { key, item } of items) {
+      const { v, path } = resolvePath(c.image, entry, entryPath, item);
+      const img = imageOf(c, v, path, `${profile.chart}/${kind}/${name}`);
+      const row: RenderedImage = {
+        kind,
+        name,
+        container: fillName((c.name ?? '').replace('{name}', entryName), values, { ...subst, key }),
+        image: img.image,
+        init: c.init ?? false,
+        valuesPath: path,
+        source: 'chart',
+        variant: img.variant,
+      };
+      if (img.block) row.block = img.block;
+      rows.push(row);
+    }
   };
   const eagerMerge = (c: ProfileContainer, entry: Val | undefined, entryPath: string) => {
-    if (!c.eager || !c.image || !inVersions(c.versions, version)) return;
+    if (!c.eager || !c.image || c.each || !inVersions(c.versions, version)) return;
     const { v, path } = resolvePath(c.image, entry, entryPath);
-    mergeWithGlobal(v, global, path);
+    if (c.helper !== 'raw' && c.helper !== 'format') mergeWithGlobal(v, global, path, inPlace);
   };
   for (const w of profile.workloads) {
     if (!inVersions(w.versions, version)) continue;
@@ -167,22 +293,30 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       for (const c of w.containers) eagerMerge(c, undefined, '');
       continue;
     }
-    for (const c of w.containers) containerRows(c, w.kind, w.name, undefined, '', '');
+    const name = fillName(w.name, values, subst);
+    for (const c of w.containers) containerRows(c, w.kind, name, undefined, '', '');
   }
   for (const f of profile.fanOuts) {
-    if (!holds(f.when, values)) continue;
+    if (!inVersions(f.versions, version) || !holds(f.when, values)) continue;
     const map = valueAt(values, f.each.split('.'));
+    const extra = (opts.extend ?? []).filter((e) => e.each === f.each).flatMap((e) => e.containers);
+    const containers = [...f.containers, ...extra];
+    if (f.select) {
+      renderDataplane(f, map);
+      continue;
+    }
     if (!isMap(map)) continue;
-    const base = map[f.base];
+    const base = f.base === undefined ? undefined : map[f.base];
     for (const key of Object.keys(map).sort()) {
-      const spec = jsonRoundTrip(mergeOverwrite(deepCopy(isMap(base) ? base : newMap()) as GoMap, deepCopy(map[key]!) as GoMap));
+      const raw = map[key]!;
+      const spec = f.base === undefined ? raw : jsonRoundTrip(mergeOverwrite(deepCopy(isMap(base) ? base : newMap()) as GoMap, deepCopy(raw) as GoMap));
       const check = (afterSkip: boolean) => {
         for (const ck of f.checks ?? []) {
           if ((ck.afterSkip ?? false) !== afterSkip || !inVersions(ck.versions, version)) continue;
           if (holds(ck.when, values, spec)) throw new TemplateError(ck.message.replace('{name}', key));
         }
       };
-      for (const c of f.containers) eagerMerge(c, spec, `${f.each}.${key}`);
+      for (const c of containers) eagerMerge(c, spec, `${f.each}.${key}`);
       check(false);
       if (holds(f.skip, values, spec)) continue;
       check(true);
@@ -193,7 +327,29 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
         break;
       }
       const name = kebabcase(key);
-      for (const c of f.containers) containerRows(c, kind, name, spec, `${f.each}.${key}`, name);
+      for (const c of containers) containerRows(c, kind, name, spec, `${f.each}.${key}`, name, raw);
+    }
+  }
+  /** gloo-ee's data plane: the entries `gloo.dataplaneperproxyhelper` picks, each rendering one set of workloads. */
+  function renderDataplane(f: ProfileFanOut, map: Val | undefined): void {
+    const sel = f.select!;
+    const picked: Array<[string, Val]> = [];
+    const placeholder = sel.placeholder && holds(sel.placeholder.when, values) ? sel.placeholder.key : undefined;
+    if (placeholder !== undefined) picked.push([placeholder, newMap()]);
+    const perEntry = holds(sel.perEntry, values);
+    if (perEntry && isMap(map)) for (const k of Object.keys(map)) if (k !== placeholder) picked.push([k, map[k]!]);
+    if (picked.length === 0) {
+      const first = isMap(map) ? Object.keys(map).filter((k) => !truthy(valueAt(map[k], ['disabled']))).sort()[0] : undefined;
+      if (first !== undefined) picked.push([first, map && isMap(map) ? map[first]! : newMap()]);
+      else if (sel.emptyFails && inVersions(sel.emptyFails.versions, version)) throw new TemplateError(sel.emptyFails.message);
+    }
+    picked.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [key, entry] of picked) {
+      if (truthy(valueAt(entry, ['disabled']))) continue;
+      const base = fillName(f.name ?? '', values, subst);
+      const name = perEntry && key !== placeholder ? `${base}-${kebabcase(key)}` : base;
+      for (const c of f.containers) eagerMerge(c, entry, `${f.each}.${key}`);
+      for (const c of f.containers) containerRows(c, f.kind[0]?.kind ?? 'Deployment', name, entry, `${f.each}.${key}`, name, entry);
     }
   }
   for (const r of profile.imageFields) {
@@ -204,7 +360,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     for (const e of r.entries) {
       if (!inVersions(e.versions, version) || !holds(e.when, values)) continue;
       const block = valueAt(values, e.image.split('.'));
-      const merged = mergeWithGlobal(e.optional && (block === undefined || block === null || (isMap(block) === false && !truthy(block))) ? newMap() : block, global, e.image);
+      const merged = mergeWithGlobal(e.optional && (block === undefined || block === null || (isMap(block) === false && !truthy(block))) ? newMap() : block, global, e.image, inPlace);
       const fields: Record<string, unknown> = {};
       const emit = (k: string, text: string) => {
         fields[k] = yamlScalar(text, `${profile.chart}/${r.kind}/${r.name}`);
@@ -217,7 +373,8 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       const asS = (v: unknown) => printS((v ?? null) as Val);
       let image = `${asS(fields.registry)}/${asS(fields.repository)}:${asS(fields.tag)}`;
       if (fields.digest !== undefined && fields.digest !== null && fields.digest !== '') image += `@${asS(fields.digest)}`;
-      rows.push({ kind: r.kind, name: r.name, container: e.container, image, valuesPath: e.image, source: 'chart', fields, block: merged });
+      const variant = rules.gatewayParameters === 'variant' ? variantApplied(merged, rules) : 'standard';
+      rows.push({ kind: r.kind, name: fillName(r.name, values, subst), container: e.container, image, valuesPath: e.image, source: 'chart', fields, block: merged, variant });
     }
   }
   const key = (x: RenderedImage) => [x.kind, x.name, String(x.container), x.image === null ? 'null' : x.image];

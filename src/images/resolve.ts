@@ -7,7 +7,7 @@ import { glooProfile } from '../profiles/gloo.js';
 import { Coalescer } from '../values/coalesce.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
 import { fromJson } from '../values/strvals.js';
-import { deepCopy, isMap, newMap, Src, type GoMap } from '../values/model.js';
+import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
 import { formatPointer, parsePath } from '../values/paths.js';
 import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
@@ -15,10 +15,15 @@ import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epo
 import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
-import { renderProfile, type RenderedImage } from './render.js';
+import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
+import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
+import { checkProfile, ProfileError } from './profile-check.js';
+import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
+import { coalesceChart } from '../chart/load-chart-values.js';
+import { valueAt } from './expr.js';
+import type { GlooRun } from './gloo-epochs.js';
 
-/** The image variants a chart publishes. */
-export type ImageVariant = 'standard' | 'fips' | 'distroless' | 'fips-distroless';
+export type { ImageVariant } from './render.js';
 
 /** One image that renders, with every place it renders into. */
 export interface ResolvedImage {
@@ -48,12 +53,16 @@ export interface ResolveOptions {
   chartVersion?: string;
   /** Whose error texts a ResolveError quotes, and whose rules read the profile's defaults. Default 4. */
   helmVersion?: HelmVersion;
+  /** Versions of subcharts, e.g. gloo-ee's bundled `{ gloo: '1.18.0-beta14' }` (known already when the values came from a chart). */
+  dependencyVersions?: Record<string, string>;
+  /** The release name: workload names that derive from it. Default `gloo`. */
+  releaseName?: string;
   /** Assumptions made while resolving. */
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
 /** Stable codes of {@link ResolveError}. */
-export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'render-failed';
+export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed';
 
 /** Where `helm template` would fail, or the request cannot be answered. */
 export class ResolveError extends Error {
@@ -106,7 +115,7 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
         component: r.source === 'passthrough' ? (r.container ?? '') : typeof repoField === 'string' && repoField ? repoField : r.valuesPath,
         valuesPath: r.valuesPath,
         reference,
-        variant: r.source === 'passthrough' ? 'standard' : appliedVariant(r.block),
+        variant: r.variant ?? 'standard',
         source: r.source,
         workloads: [],
       };
@@ -129,15 +138,23 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   const helmVersion = options.helmVersion ?? (values as LoadedValues).helmVersion ?? 4;
   const profile = options.profile ?? 'gloo';
   if (profile === 'generic') return resolveGeneric(values, options);
-  if (profile !== 'gloo' && typeof profile === 'string') {
-    throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: gloo, generic`);
+  if (typeof profile === 'string' && !BUILT_IN[profile]) {
+    throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: ${[...Object.keys(BUILT_IN), 'generic'].join(', ')}`);
   }
-  const p = typeof profile === 'string' ? glooProfile : profile;
+  let p: Profile;
+  try {
+    p = typeof profile === 'string' ? BUILT_IN[profile]! : checkProfile(profile, (n) => SUBPROFILES[n]);
+  } catch (e) {
+    if (e instanceof ProfileError) throw new ResolveError('profile-invalid', e.message);
+    throw e;
+  }
+  if (p.subcharts?.length) return resolveComposite(p, values, options, helmVersion);
   let rules;
   let version: string;
   try {
-    rules = glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last);
-    version = normalizeVersion((options.chartVersion ?? CURRENT_GLOO_RUN.last).trim())!;
+    version = normalizeVersion((options.chartVersion ?? CURRENT_GLOO_RUN.last).trim()) ?? '';
+    // a chart of the user's own takes the Gloo helper's rules of its version where there are some, else the current ones
+    rules = !BUILT_IN[p.name] || BUILT_IN[p.name] !== p ? rulesOrCurrent(options.chartVersion) : glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last);
   } catch (e) {
     if (e instanceof UnsupportedVersionError) throw new ResolveError(e.code, e.message);
     throw e;
@@ -159,7 +176,126 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   }
   let rows: RenderedImage[];
   try {
-    rows = renderProfile(p, release, version, rules);
+    rows = renderProfile(p, release, version, rules, { releaseName: options.releaseName ?? 'gloo' });
+  } catch (e) {
+    if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
+    throw e;
+  }
+  return group(rows);
+}
+
+/** Built-in profiles by name. */
+const BUILT_IN: Record<string, Profile> = { gloo: glooProfile, 'gloo-ee': glooEeProfile };
+/** Built-in profiles a profile's `subcharts` may name. */
+const SUBPROFILES: Record<string, Profile> = {
+  gloo: glooProfile,
+  'gloo-fed': glooFedProfile,
+  'gateway-portal-web-server': portalProfile,
+  prometheus: prometheusProfile,
+  'kube-state-metrics': kubeStateMetricsProfile,
+  grafana: grafanaProfile,
+};
+
+/** The Gloo helper's rules for a user chart's version: its epoch when it has one, else the current rules. */
+function rulesOrCurrent(version: string | undefined): GlooRun {
+  if (version === undefined) return CURRENT_GLOO_RUN;
+  try {
+    return glooRules(version);
+  } catch (e) {
+    if (e instanceof UnsupportedVersionError && e.code === 'chart-version-unsupported') return CURRENT_GLOO_RUN;
+    throw e;
+  }
+}
+
+/** A copy of a values tree that keeps Go's sharing: a map reachable twice is copied once (globals shared by charts). */
+function copyShared(v: Val, memo = new Map<object, Val>()): Val {
+  if (v === null || typeof v !== 'object' || v instanceof GoInt) return v;
+  const seen = memo.get(v);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(v)) {
+    const out: Val[] = [];
+    memo.set(v, out);
+    for (const x of v) out.push(copyShared(x, memo));
+    return out;
+  }
+  const out = newMap();
+  memo.set(v, out);
+  for (const k of Object.keys(v)) out[k] = copyShared((v as GoMap)[k]!, memo);
+  return out;
+}
+
+function rulesOf(version: string): GlooRun {
+  try {
+    return glooRules(version);
+  } catch (e) {
+    if (e instanceof UnsupportedVersionError) throw new ResolveError(e.code, e.message);
+    throw e;
+  }
+}
+
+/**
+ * A chart with subcharts (gloo-ee): each enabled subchart rendered with its own profile, values and version, before
+ * the parent, as Helm renders them. Merges write into the (privately copied) values as the chart's templates do, so
+ * blocks a subchart template filled from its own global.image are seen filled by the parent (reference §6.4).
+ */
+function resolveComposite(p: Profile, values: Values | LoadedValues, options: ResolveOptions, helmVersion: HelmVersion): ResolvedImage[] {
+  const note = (d: Diagnostic) => options.onDiagnostic?.(d);
+  const { tree, final } = valuesTree(values);
+  const loadedCharts = (values as LoadedValues).charts;
+  let root: GoMap;
+  let charts: Record<string, { name: string; version: string; appVersion?: string }>;
+  if (final && loadedCharts && loadedCharts['']?.name === p.chart) {
+    root = copyShared(tree) as GoMap;
+    charts = loadedCharts;
+  } else if (p !== glooEeProfile) {
+    // a composite profile of the user's own without its chart: the values are taken as they are, each subchart's
+    // values under its key, versions from dependencyVersions (else the chart version)
+    root = copyShared(tree) as GoMap;
+    const v = options.chartVersion ?? '0.0.0';
+    charts = { '': { name: p.chart, version: v } };
+    for (const s of p.subcharts ?? []) if (isMap(valueAt(root, s.name.split('.')))) charts[s.name] = { name: s.name, version: options.dependencyVersions?.[s.name] ?? v };
+  } else {
+    let chart;
+    try {
+      chart = glooEeChart(options.chartVersion, options.dependencyVersions?.gloo, helmVersion, note);
+    } catch (e) {
+      if (e instanceof GlooEeVersionError) throw new ResolveError(e.code, e.message);
+      throw e;
+    }
+    const r = coalesceChart(chart, copyShared(tree) as GoMap, helmVersion);
+    root = r.root;
+    charts = r.charts;
+  }
+  const releaseName = options.releaseName ?? 'gloo';
+  const versionOf = (name: string) => options.dependencyVersions?.[name] ?? charts[name]?.version;
+  const parentVersion = normalizeVersion(charts['']?.version ?? '') ?? charts['']?.version ?? '';
+  const rulesVersion = p.rulesFrom !== undefined && versionOf(p.rulesFrom) !== undefined ? versionOf(p.rulesFrom)! : parentVersion;
+  const rules = p === glooEeProfile ? rulesOf(rulesVersion) : rulesOrCurrent(rulesVersion);
+  const rows: RenderedImage[] = [];
+  const known = new Set((p.subcharts ?? []).map((s) => s.name));
+  for (const name of Object.keys(charts)) {
+    if (name !== '' && !known.has(name)) {
+      note({ code: 'images-not-modelled', severity: 'info', message: `subchart ${name} (${charts[name]!.name} ${charts[name]!.version}) is enabled; the ${p.name} profile does not describe its images`, path: name, pointer: formatPointer(parsePath(name)) });
+    }
+  }
+  // Helm renders the deepest charts first, then in reverse order of their template paths
+  const subs = (p.subcharts ?? []).filter((s) => charts[s.name] !== undefined).sort((a, b) => b.name.split('.').length - a.name.split('.').length || (a.name < b.name ? 1 : -1));
+  try {
+    for (const s of subs) {
+      const sp = typeof s.profile === 'string' ? SUBPROFILES[s.profile] : s.profile;
+      if (!sp) throw new ResolveError('profile-unknown', `the ${p.name} profile names an unknown subchart profile ${JSON.stringify(s.profile)}`);
+      const subValues = valueAt(root, s.name.split('.'));
+      if (!isMap(subValues)) continue;
+      const sv = versionOf(s.name)!;
+      const subRules = sp === glooProfile ? rulesOf(sv) : sp.helpers?.length ? rules : rulesOrCurrent(sv);
+      const opts: RenderOptions = { releaseName, inPlace: true };
+      if (charts[s.name]!.appVersion !== undefined) opts.appVersion = charts[s.name]!.appVersion!;
+      if (s.extend) opts.extend = s.extend;
+      for (const r of renderProfile(sp, subValues, normalizeVersion(sv) ?? sv, subRules, opts)) {
+        rows.push({ ...r, valuesPath: r.source === 'chart' && r.valuesPath.startsWith('global.') ? r.valuesPath : `${s.name}.${r.valuesPath}` });
+      }
+    }
+    rows.push(...renderProfile(p, root, parentVersion, rules, { releaseName, inPlace: true }));
   } catch (e) {
     if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
     throw e;

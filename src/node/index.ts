@@ -1,24 +1,32 @@
 // helm-image-variant/node: the parts that touch the file system. The package root stays browser-safe.
+import { parseProfile } from '../images/profile-check.js';
+import type { Profile } from '../images/profile.js';
 import { promises as fs } from 'node:fs';
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 
+/** The reason a file system call failed, worded as Go's os package words it (Helm prints those). */
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+}
+
 /**
  * Reads a values file as bytes (so that invalid UTF-8 is refused as Helm refuses it) into a
  * {@link ValuesSource} named by `name` (default: the path). Refuses a missing file, a directory and a
- * file over the size limit before reading it.
+ * file over the size limit before reading it, and anything that is not a regular file (a FIFO would block).
  */
 export async function readValuesSource(path: string, name: string = path): Promise<ValuesSource> {
   let stat;
   try {
     stat = await fs.stat(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why}`, undefined, name);
+    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
   }
   if (stat.isDirectory()) throw new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
+  // a FIFO or a device would block the read forever (or never end): only regular files are values files
+  if (!stat.isFile()) throw new ValuesError('INVALID_INPUT', `read ${name}: not a regular file`, undefined, name);
   if (stat.size > MAX_VALUES_BYTES) {
     throw new ValuesError('VALUES_TOO_LARGE', `${name}: the file is ${stat.size} bytes long, over the limit of ${MAX_VALUES_BYTES}`, undefined, name);
   }
@@ -26,9 +34,15 @@ export async function readValuesSource(path: string, name: string = path): Promi
   try {
     bytes = new Uint8Array(await fs.readFile(path));
   } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `read ${name}: ${(e as Error).message}`, undefined, name);
+    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
   }
   return { name, text: bytes };
+}
+
+/** Reads a profile file (YAML or JSON) and checks it against the profile schema; throws ProfileError when invalid. */
+export async function readProfile(path: string): Promise<Profile> {
+  const source = await readValuesSource(path);
+  return parseProfile(source.text, source.name);
 }
 
 export { loadChart, readChartArchive, MAX_DECOMPRESSED_CHART_SIZE, MAX_DECOMPRESSED_FILE_SIZE } from './load-chart.js';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,8 @@ test('reads bytes that loadValues checks as UTF-8', async () => {
 test.each([
   ['missing file', () => path.join(dir, 'nope.yaml'), 'no such file or directory'],
   ['directory', () => dir, 'is a directory'],
+  // a FIFO has no writer here: reading it would block forever, so it must be refused before the read
+  ['FIFO', () => { const f = path.join(dir, 'fifo'); if (!fs.existsSync(f)) execFileSync('mkfifo', [f]); return f; }, 'not a regular file'],
 ])('refuses a %s', async (_n, p, text) => {
   await expect(readValuesSource(p())).rejects.toThrow(ValuesError);
   await expect(readValuesSource(p())).rejects.toThrow(text);

@@ -1,0 +1,178 @@
+// Command-line flags as one table per command: the parser, --help and docs/cli.md all follow it. Helm's
+// values flags keep Helm's forms: -f/--values splits on commas (a CSV list, as Helm's StringSlice does),
+// the --set family takes each argument whole and may repeat.
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+/** One flag of a command. */
+export interface FlagSpec {
+  name: string;
+  short?: string;
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  /** Shown in --help as `--name VALUE`. */
+  value?: string;
+  /** Allowed values, checked when parsed. */
+  choices?: readonly string[];
+  help: string;
+}
+
+const DEFAULTS_FLAGS: FlagSpec[] = [
+  { name: 'chart', type: 'string', value: 'PATH', help: 'chart directory or packaged .tgz whose values.yaml (and subcharts, Chart.yaml version, values.schema.json) are the defaults' },
+  { name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo, gloo-ee, generic) or a profile file (YAML or JSON); its defaults at --chart-version are used when there is no --chart' },
+  { name: 'chart-version', type: 'string', value: 'VERSION', help: "the chart version whose rules apply (default: --chart's Chart.yaml version, or the current rules)" },
+  { name: 'values', short: 'f', type: 'string', multiple: true, value: 'FILES', help: 'values files layered over the defaults, in order (comma-separated or repeated, as Helm)' },
+  { name: 'set', type: 'string', multiple: true, value: 'K=V', help: 'set values as helm --set does (repeatable)' },
+  { name: 'set-string', type: 'string', multiple: true, value: 'K=V', help: 'set STRING values as helm --set-string does' },
+  { name: 'set-json', type: 'string', multiple: true, value: 'K=JSON', help: 'set JSON values as helm --set-json does' },
+  { name: 'set-file', type: 'string', multiple: true, value: 'K=PATH', help: "set values from files' contents as helm --set-file does" },
+  { name: 'set-literal', type: 'string', multiple: true, value: 'K=V', help: 'set a literal STRING value as helm --set-literal does' },
+  { name: 'helm-version', type: 'string', value: '3|4', choices: ['3', '4'], help: 'read values as Helm 4.1 (default) or Helm 3.17 does' },
+];
+
+const HELP: FlagSpec = { name: 'help', short: 'h', type: 'boolean', help: 'show this help' };
+
+/** The commands and their flags. */
+export const COMMANDS = {
+  validate: {
+    usage: 'helm-image-variant validate [options] [FILES or GLOBS...]',
+    summary: 'check values files: each file is layered over the chart defaults and any -f files, then validated',
+    positionals: true,
+    flags: [
+      ...DEFAULTS_FLAGS,
+      { name: 'format', type: 'string', value: 'FORMAT', choices: ['text', 'json', 'sarif', 'github'], help: 'report format: text (default), json, sarif (SARIF 2.1.0), github (Actions annotations)' },
+      { name: 'strict', type: 'boolean', help: 'exit 1 on warnings too' },
+      { name: 'verbose', type: 'boolean', help: 'show diagnostics of severity info in text and github reports' },
+      { name: 'color', type: 'boolean', help: 'colour the text report even when stdout is not a terminal' },
+      { name: 'no-color', type: 'boolean', help: 'never colour the text report (as NO_COLOR does)' },
+      { name: 'config', type: 'string', value: 'PATH', help: 'configuration file (default: .helm-image-variant.yaml in the current directory, when present)' },
+      { name: 'no-config', type: 'boolean', help: 'ignore .helm-image-variant.yaml' },
+      HELP,
+    ] as FlagSpec[],
+  },
+  images: {
+    usage: 'helm-image-variant images [options]',
+    summary: 'list every image one release deploys, computed like helm template from the defaults, -f files and --set flags',
+    positionals: false,
+    flags: [
+      ...DEFAULTS_FLAGS,
+      { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
+      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json'], help: 'table (default), list (one reference per line, unique and sorted) or json (with workloads and variant)' },
+      HELP,
+    ] as FlagSpec[],
+  },
+  schema: {
+    usage: 'helm-image-variant schema --profile NAME|PATH',
+    summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",
+    positionals: false,
+    flags: [{ name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo) or a profile file (YAML or JSON)' }, HELP] as FlagSpec[],
+  },
+} as const;
+
+/** A command's name. */
+export type CommandName = keyof typeof COMMANDS;
+
+/** Parsed flags: strings, string lists and booleans by flag name. */
+export interface ParsedArgs {
+  flags: Record<string, string | string[] | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Splits a -f argument as Helm's StringSlice does: a CSV record (quotes group commas, "" escapes a quote). */
+export function splitCsv(arg: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  let atStart = true;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg[i]!;
+    if (quoted) {
+      if (c === '"' && arg[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && atStart) {
+      quoted = true;
+      atStart = false;
+    } else if (c === ',') {
+      out.push(field);
+      field = '';
+      atStart = true;
+    } else {
+      field += c;
+      atStart = false;
+    }
+  }
+  if (quoted) throw new UsageError(`invalid argument ${JSON.stringify(arg)} for "-f, --values" flag: extraneous or missing " in quoted-field`);
+  out.push(field);
+  return out;
+}
+
+/** Parses a command's arguments against its flag table; every mistake is a {@link UsageError}. */
+export function parseCommandArgs(command: CommandName, args: string[]): ParsedArgs {
+  const spec = COMMANDS[command];
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const f of spec.flags) {
+    options[f.name] = { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!, command);
+  }
+  const flags = { ...parsed.values } as ParsedArgs['flags'];
+  // a repeated single-valued flag would silently keep its last value: say so instead
+  const counts = new Map<string, number>();
+  for (const t of parsed.tokens ?? []) if (t.kind === 'option') counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+  for (const f of spec.flags) {
+    const v = flags[f.name];
+    if (f.type === 'string' && !f.multiple && (counts.get(f.name) ?? 0) > 1) throw new UsageError(`--${f.name} given more than once`, command);
+    if (f.choices && typeof v === 'string' && !f.choices.includes(v)) {
+      throw new UsageError(`--${f.name} must be one of ${f.choices.join(', ')}; got ${JSON.stringify(v)}`, command);
+    }
+  }
+  if (Array.isArray(flags.values)) flags.values = flags.values.flatMap(splitCsv).filter((f) => f !== '');
+  if (!spec.positionals && parsed.positionals.length && !flags.help) {
+    throw new UsageError(`${command} takes no file arguments (got ${JSON.stringify(parsed.positionals[0])}); pass values files with -f`, command);
+  }
+  return { flags, positionals: parsed.positionals };
+}
+
+/** The --help text of a command, from its flag table. */
+export function commandHelp(command: CommandName): string {
+  const spec = COMMANDS[command];
+  const rows = spec.flags.map((f) => [`${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.value ? ` ${f.value}` : ''}`, f.help]);
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  return [
+    `Usage: ${spec.usage}`,
+    '',
+    `${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.`,
+    '',
+    'Options:',
+    ...rows.map(([a, b]) => `  ${a!.padEnd(width)}  ${b}`),
+    '',
+    'Exit codes: 0 no problems; 1 problems found (or warnings with --strict); 2 usage error or unreadable input.',
+    '',
+  ].join('\n');
+}
+
+/** The top-level --help text. */
+export function mainHelp(): string {
+  const names = Object.keys(COMMANDS) as CommandName[];
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'Usage: helm-image-variant <command> [options]',
+    '',
+    'Read Helm values exactly as Helm 4 (or 3) does, validate global.image.variant and list the images a chart deploys.',
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n].summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show help (also: helm-image-variant <command> --help)',
+    '  -V, --version  print the version',
+    '',
+  ].join('\n');
+}

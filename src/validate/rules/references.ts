@@ -1,0 +1,91 @@
+// Rules about the rendered image and where it runs: a reference the image grammar rejects (an empty registry
+// gives `/gloo:1.0`, a trailing slash `//`), and distroless images scheduled onto another architecture.
+import { parseImageReference, ImageReferenceError } from '../../reference/index.js';
+import { isMap, type Val } from '../../values/model.js';
+import { formatPath, parsePath } from '../../values/paths.js';
+import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
+import { requested } from './variants.js';
+
+export function referenceRules(ctx: RuleContext): void {
+  // one finding per cause: a bad global registry breaks every image, and is reported once, where it is written
+  const byCause = new Map<string, { parts: Parts; images: string[]; reason: string }>();
+  for (const img of ctx.images) {
+    if (img.source !== 'chart') continue;
+    try {
+      parseImageReference(img.reference);
+    } catch (e) {
+      if (!(e instanceof ImageReferenceError)) throw e;
+      const m = mergedBlock(ctx, img.valuesPath);
+      const registry = m.registry;
+      const registryBad = typeof registry !== 'string' || registry === '' || registry.endsWith('/') || registry.startsWith('/');
+      const parts = registryBad ? fieldSource(ctx, img.valuesPath, 'registry') : parsePath(img.valuesPath);
+      const key = formatPath(parts);
+      const entry = byCause.get(key) ?? { parts, images: [], reason: e.message };
+      entry.images.push(img.reference);
+      byCause.set(key, entry);
+    }
+  }
+  for (const { parts, images, reason } of byCause.values()) {
+    const list = images.length > 3 ? `${images.slice(0, 3).map((r) => JSON.stringify(r)).join(', ')} and ${images.length - 3} more` : images.map((r) => JSON.stringify(r)).join(', ');
+    ctx.report({
+      code: 'reference-invalid',
+      severity: 'error',
+      parts,
+      message: `${formatPath(parts)} makes the chart render ${list}, not a valid image reference (${reason}). Check registry (not empty, no trailing slash), repository and tag.`,
+    });
+  }
+  archRules(ctx);
+}
+
+const ARCH_KEYS = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
+
+/** The architectures a nodeSelector or a required node affinity restricts a pod to (undefined: no restriction). */
+function allowedArchs(selector: Val | undefined, affinity: Val | undefined): { archs: string[] } | undefined {
+  if (isMap(selector)) {
+    for (const k of ARCH_KEYS) if (typeof selector[k] === 'string') return { archs: [selector[k] as string] };
+  }
+  const terms = valueAt(affinity, ['nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']);
+  if (!Array.isArray(terms) || terms.length === 0) return undefined;
+  // terms are ORed: the pod may go wherever any term allows; a term without an arch expression allows all
+  const archs = new Set<string>();
+  for (const t of terms) {
+    const exprs = isMap(t) && Array.isArray(t.matchExpressions) ? t.matchExpressions : [];
+    const arch = exprs.find((x) => isMap(x) && typeof x.key === 'string' && ARCH_KEYS.includes(x.key));
+    if (!isMap(arch) || !Array.isArray(arch.values)) return undefined;
+    const values = arch.values.filter((v): v is string => typeof v === 'string');
+    if (arch.operator === 'In') values.forEach((v) => archs.add(v));
+    else if (arch.operator === 'NotIn' && !values.includes('amd64')) archs.add('amd64');
+    else if (arch.operator !== 'NotIn') return undefined;
+  }
+  return { archs: [...archs] };
+}
+
+function archRules(ctx: RuleContext): void {
+  const seen = new Set<string>();
+  for (const img of ctx.images) {
+    if (img.source !== 'chart' || !img.tag?.endsWith('-distroless')) continue;
+    if (!requested(mergedBlock(ctx, img.valuesPath)).distroless) continue;
+    const parts = parsePath(img.valuesPath);
+    // the pod spec fields sit beside the image block or above it (gloo.deployment.nodeSelector, podTemplate.nodeSelector)
+    for (let n = parts.length - 1; n >= 1; n--) {
+      const base: Parts = parts.slice(0, n);
+      const r = allowedArchs(valueAt(ctx.release, [...base, 'nodeSelector']), valueAt(ctx.release, [...base, 'affinity']));
+      if (!r) continue;
+      if (!r.archs.includes('amd64')) {
+        const field = isMap(valueAt(ctx.release, [...base, 'nodeSelector'])) && r.archs.length === 1 ? 'nodeSelector' : 'affinity';
+        const at = [...base, field];
+        const key = formatPath(at);
+        if (!seen.has(key)) {
+          seen.add(key);
+          ctx.report({
+            code: 'arch-unsupported',
+            severity: 'warning',
+            parts: at,
+            message: `${key} schedules ${img.workloads.map((w) => w.name).filter((x, i, a) => a.indexOf(x) === i).join(', ') || img.valuesPath} onto ${r.archs.join(', ') || 'no'} nodes, but distroless images (${img.reference}) are built for amd64 only. Allow amd64, or use the standard variant for this component.`,
+          });
+        }
+      }
+      break;
+    }
+  }
+}

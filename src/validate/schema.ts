@@ -1,0 +1,147 @@
+// The project's JSON Schemas, built from one description: the image block, `global.image`, and a values
+// schema per profile that places those blocks at the profile's paths and leaves everything else open. They
+// are draft-07 and use only keywords that Helm 3.17 (gojsonschema) and Helm 4.1 (santhosh-tekuri/jsonschema,
+// draft chosen by `$schema`) judge alike: type, enum, properties, additionalProperties, default, description
+// (no `format`, no tuple `items`, and `$ref` only alone: keywords beside it are ignored by draft-07 engines and
+// applied by newer ones).
+import type { Profile } from '../images/profile.js';
+import { glooProfile } from '../profiles/gloo.js';
+
+/** The variants `global.image.variant` accepts. */
+export const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'] as const;
+
+/** Digest fields of an image block, and the variant that reads each. */
+export const DIGEST_FIELDS = ['digest', 'fipsDigest', 'distrolessDigest', 'fipsDistrolessDigest'] as const;
+
+/** Base of every `$id`; the files are shipped in the package's `schemas/` folder under the same names. */
+export const SCHEMA_ID_BASE = 'https://helm-image-variant.dev/schemas/';
+
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/** A JSON Schema object as plain data. */
+export type JsonSchema = { [key: string]: unknown };
+
+// null is allowed wherever a value may be unset: a user `null` deletes a default in Helm, and a values file
+// that is validated before coalescing still holds it.
+const str = (description: string): JsonSchema => ({ type: ['string', 'null'], description });
+
+function imageProperties(variantEnum: readonly (string | null)[], variantDescription: string): JsonSchema {
+  return {
+    registry: str('Registry host (and path), e.g. quay.io/solo-io. Falls back to global.image.registry when empty.'),
+    repository: str('Repository name; the chart adds -fips for fips variants where the image has one.'),
+    tag: str('Image tag. Quote it: an unquoted 1.10 is the number 1.1 to Helm.'),
+    digest: str('Digest of the standard image (sha256:...), used by the standard variant only.'),
+    fipsDigest: str('Digest used by the fips variant (and by the deprecated fips: true).'),
+    distrolessDigest: str('Digest used by the distroless variant.'),
+    fipsDistrolessDigest: str('Digest used by the fips-distroless variant.'),
+    disableDigest: { type: ['boolean', 'null'], description: 'When true no digest is rendered (chart 1.19.0-beta15 and later).' },
+    pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never', '', null], description: 'Kubernetes imagePullPolicy.' },
+    pullSecret: str('Name of an image pull secret.'),
+    variant: { enum: [...variantEnum], description: variantDescription },
+    fips: { type: ['boolean', 'null'], description: 'Deprecated: use variant fips. Any non-empty string, even "false", turns fips on.' },
+    extended: { type: ['boolean', 'null'], description: 'Charts before 1.17: the -extended image.' },
+  };
+}
+
+/** The schema of one image block (a component's `image`). */
+export function imageBlockSchema(): JsonSchema {
+  return {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_ID_BASE}image.schema.json`,
+    title: 'Image block',
+    description: 'An image block of a chart that publishes image variants; merged with global.image, empty fields taking the global value.',
+    type: ['object', 'null'],
+    properties: imageProperties([...VARIANTS, '', null], 'Variant of this image; empty falls back to global.image.variant.'),
+  };
+}
+
+/** The schema of `global.image`, with `variant` as the enum and `standard` its default. */
+export function globalImageSchema(): JsonSchema {
+  const properties = imageProperties(VARIANTS, 'Which published variant every image uses. Exact, lower case.');
+  (properties.variant as JsonSchema).default = 'standard';
+  return {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_ID_BASE}global-image.schema.json`,
+    title: 'global.image',
+    description: 'Fields merged into every image block of the chart.',
+    type: ['object', 'null'],
+    properties: { ...properties, variant: { ...(properties.variant as JsonSchema), enum: [...VARIANTS, null] } },
+  };
+}
+
+/** A schema nested without its document keywords, so that it can be placed inside another. */
+function embedded(s: JsonSchema): JsonSchema {
+  const { $schema: _s, $id: _i, title: _t, ...rest } = s;
+  return rest;
+}
+
+/** The values paths of a profile's image blocks; `*` stands for every entry of a fanned-out map. */
+export function imageBlockPaths(profile: Profile): string[] {
+  const out = new Set<string>();
+  for (const w of profile.workloads) for (const c of w.containers) if (c.image) out.add(c.image);
+  for (const f of profile.fanOuts) {
+    for (const c of f.containers) if (c.image) out.add(c.image.startsWith('$.') ? `${f.each}.*.${c.image.slice(2)}` : c.image);
+  }
+  for (const r of profile.imageFields) for (const e of r.entries) out.add(e.image);
+  out.delete(profile.globalImage);
+  return [...out].sort();
+}
+
+/** Walks (creating) the schema node of a path; intermediate maps get no type, so other shapes stay open. */
+function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
+  let node = root;
+  for (const p of parts) {
+    if (p === '*') {
+      node.additionalProperties ??= {};
+      node = node.additionalProperties as JsonSchema;
+    } else {
+      const props = (node.properties ??= {}) as Record<string, JsonSchema>;
+      node = props[p] ??= {};
+    }
+  }
+  return node;
+}
+
+/** Names of the built-in profiles that have a values schema. */
+export const SCHEMA_PROFILES: readonly string[] = ['gloo'];
+
+/** Resolves a built-in profile name. */
+export function builtInProfile(name: string): Profile | undefined {
+  return name === 'gloo' ? glooProfile : undefined;
+}
+
+/**
+ * The draft-07 values schema of a profile: its image blocks at their paths, `global.image` with the variant
+ * enum (default `standard`), everything else open, so that a chart can ship it as its `values.schema.json`
+ * and both Helm 3.17 and Helm 4.1 enforce it the same way.
+ */
+export function valuesSchema(profile: string | Profile): JsonSchema {
+  const p = typeof profile === 'string' ? builtInProfile(profile) : profile;
+  if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: gloo`);
+  const root: JsonSchema = {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_ID_BASE}${p.name}.values.schema.json`,
+    title: `Values of the ${p.chart} chart (image fields)`,
+    description: `Image blocks of the ${p.chart} chart and global.image; every other value is left open. Generated by helm-image-variant from the ${p.name} profile.`,
+    type: 'object',
+    definitions: { imageBlock: embedded(imageBlockSchema()) },
+  };
+  addProfile(root, p, []);
+  return root;
+}
+
+function addProfile(root: JsonSchema, p: Profile, prefix: string[]): void {
+  const split = (path: string) => [...prefix, ...path.split('.')];
+  // the global block defaults to {} so that a validator applying defaults creates it and then its variant
+  const globalParts = split(p.globalImage);
+  Object.assign(nodeAt(root, globalParts), embedded(globalImageSchema()));
+  if (prefix.length === 0) for (let i = 1; i <= globalParts.length; i++) nodeAt(root, globalParts.slice(0, i)).default = {};
+  // every block refers to one definition (alone: see the header), which keeps the schema and its compiled
+  // validator small
+  for (const path of imageBlockPaths(p)) Object.assign(nodeAt(root, split(path)), { $ref: '#/definitions/imageBlock' });
+  const subs = (p as Profile & { subcharts?: Array<{ name: string; profile: string | Profile }> }).subcharts ?? [];
+  for (const s of subs) {
+    const sp = typeof s.profile === 'string' ? builtInProfile(s.profile) : s.profile;
+    if (sp) addProfile(root, sp, [...prefix, s.name]);
+  }
+}

@@ -1,0 +1,184 @@
+// validateValues: the project's schema (compiled at build time), the semantic rules, and a chart's own
+// values.schema.json judged the way the chosen Helm judges it. Never throws on bad values; never mutates them.
+import type { Diagnostic } from '../errors.js';
+import type { Profile } from '../images/profile.js';
+import { resolveImages, ResolveError, type ResolvedImage } from '../images/resolve.js';
+import type { Chart } from '../chart/chart.js';
+import type { HelmVersion } from '../values/helm-rules.js';
+import type { LoadedValues, Values } from '../values/load.js';
+import { deepCopy, newMap, type Val } from '../values/model.js';
+import { formatPath, parsePath } from '../values/paths.js';
+import * as precompiled from './_precompiled.js';
+import { finish, isLoaded, profileDefaults, releaseTree, valueAt, versionRules, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
+import { chartSchemaDiagnostics } from './helm-schema.js';
+import { digestRules } from './rules/digests.js';
+import { referenceRules } from './rules/references.js';
+import { variantRules } from './rules/variants.js';
+import { builtInProfile, valuesSchema, VARIANTS } from './schema.js';
+import { schemaDiagnostics, type SchemaError } from './schema-errors.js';
+import { compileOwnSchema } from './own-schema.js';
+
+/** Options of {@link validateValues}. */
+export interface ValidateOptions {
+  /** `gloo` (built in) or a profile object. Default `gloo`. */
+  profile?: string | Profile;
+  /** The chart version whose rules apply; default: the current rules (an info diagnostic says so). */
+  chartVersion?: string;
+  /** A chart's own values.schema.json (parsed JSON, or its text), judged as `helmVersion` judges it. */
+  schema?: object | string;
+  /** Whose verdict on a chart schema to reproduce, and whose reading rules apply. Default: the values' own, else 4. */
+  helmVersion?: HelmVersion;
+  /**
+   * The chart the values were loaded from (loadValues({ chart })): each enabled chart's own schema is then
+   * checked against that chart's view of the values, as Helm does.
+   */
+  chart?: Chart;
+}
+
+/** The result of {@link validateValues}. */
+export interface ValidationResult {
+  /** No diagnostic of severity error. */
+  valid: boolean;
+  /** A copy of the values with the project's defaults applied (global.image.variant: standard). */
+  values: Values;
+  diagnostics: Diagnostic[];
+}
+
+type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
+
+/** The validators compiled at build time, by profile name. */
+const PRECOMPILED: Record<string, Validator> = precompiled as unknown as Record<string, Validator>;
+
+/** Custom profiles' validators, compiled once per profile object. */
+const CUSTOM = new WeakMap<Profile, Validator>();
+
+function ownValidator(profile: Profile, name: string | undefined): Validator {
+  if (name && PRECOMPILED[name.replace(/[^A-Za-z0-9]/g, '_')]) return PRECOMPILED[name.replace(/[^A-Za-z0-9]/g, '_')]!;
+  let v = CUSTOM.get(profile);
+  if (!v) {
+    v = compileOwnSchema(valuesSchema(profile)) as Validator;
+    CUSTOM.set(profile, v);
+  }
+  return v;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Validates values for a chart: the image fields against the profile's schema (`global.image.variant` one of
+ * standard | fips | distroless | fips-distroless), the semantic rules the chart itself never checks (variants
+ * that do not exist for the chart version or an image's tag, dropped or stale digests, numeric tags, invalid
+ * references, distroless on non-amd64 nodes), and a chart's own values.schema.json as Helm would judge it.
+ * Each diagnostic has a stable code, the Helm dotted path, a JSON pointer and, for values read from text,
+ * file:line:col. Never throws on bad values; the input is never mutated.
+ */
+export function validateValues(values: Values | LoadedValues, options: ValidateOptions = {}): ValidationResult {
+  const loaded = isLoaded(values) ? values : undefined;
+  const helmVersion: HelmVersion = options.helmVersion ?? loaded?.helmVersion ?? 4;
+  const plain: Values = loaded ? loaded.values : values && typeof values === 'object' && !Array.isArray(values) ? (values as Values) : {};
+  const out: NewDiagnostic[] = [];
+  const report = (d: NewDiagnostic) => out.push(d);
+  const copy = structuredCloneValues(plain);
+
+  const profileOption = options.profile ?? 'gloo';
+  const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
+  if (!profile) {
+    report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo. Pass a profile object for other charts.` });
+  } else {
+    const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
+    if (!validate(copy)) {
+      const goValue = (parts: Parts) => loaded?.goValue(formatPath(parts));
+      out.push(...schemaDiagnostics(validate.errors ?? [], (parts) => valueAt(plain as Val, parts), goValue));
+    }
+    semantic(values, profile, options, helmVersion, report);
+  }
+  if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plain, options.schema, helmVersion, ''));
+  if (options.chart) out.push(...chartTreeDiagnostics(options.chart, loaded, helmVersion));
+
+  const locate = loaded ? (p: string) => loaded.locate(p) : undefined;
+  const diagnostics = dedupe(out).map((d) => finish(d, locate));
+  diagnostics.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
+  return { valid: !diagnostics.some((d) => d.severity === 'error'), values: copy, diagnostics };
+}
+
+/** A deep copy of plain values (JSON-like data; anything else is dropped as JSON would drop it). */
+function structuredCloneValues(v: Values): Values {
+  return deepCopy(v as Val) as Values;
+}
+
+/** Runs the resolver and the rules that need it. */
+function semantic(values: Values | LoadedValues, profile: Profile, options: ValidateOptions, helmVersion: HelmVersion, report: (d: NewDiagnostic) => void): void {
+  const vr = versionRules(options.chartVersion);
+  if ('error' in vr) {
+    report({ code: 'chart-version-unsupported', severity: 'error', parts: [], message: vr.error });
+    return;
+  }
+  let images: ResolvedImage[];
+  try {
+    images = resolveImages(values, {
+      profile,
+      helmVersion,
+      ...(options.chartVersion !== undefined ? { chartVersion: options.chartVersion } : {}),
+      onDiagnostic: (d) => report({ code: d.code, severity: d.severity, parts: parsePath(d.path), message: d.message }),
+    });
+  } catch (e) {
+    if (!(e instanceof ResolveError)) throw e;
+    report({ code: e.code === 'render-failed' ? 'render-failed' : e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
+    return;
+  }
+  const defaults = profileDefaults(profile, vr.version, helmVersion);
+  const ctx: RuleContext = {
+    profile,
+    version: vr.version,
+    versionGiven: options.chartVersion !== undefined,
+    rules: vr.rules,
+    helmVersion,
+    release: releaseTree(values, defaults, profile, helmVersion),
+    defaults: defaults ?? newMap(),
+    images,
+    goValue: (parts) => (isLoaded(values) ? values.goValue(formatPath(parts)) : undefined),
+    report,
+  };
+  variantRules(ctx);
+  digestRules(ctx);
+  referenceRules(ctx);
+}
+
+/**
+ * One finding per place and code; a render failure caused by a variant that is not a string is that
+ * variant's diagnostic already.
+ */
+function dedupe(list: NewDiagnostic[]): NewDiagnostic[] {
+  const seen = new Set<string>();
+  const variantType = list.some((d) => d.code === 'variant-not-string');
+  return list.filter((d) => {
+    if (variantType && d.code === 'render-failed' && /incompatible types for comparison/.test(d.message)) return false;
+    const key = `${d.code}\u0000${formatPath(d.parts)}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks every enabled chart of a loaded chart tree against its own schema (each sees its own values and globals). */
+function chartTreeDiagnostics(chart: Chart, loaded: LoadedValues | undefined, helmVersion: HelmVersion): NewDiagnostic[] {
+  if (!loaded) return [];
+  const out: NewDiagnostic[] = [];
+  const visit = (c: Chart, path: string, view: Values | undefined) => {
+    if (!view) return;
+    const schema = c.schema ?? c.schemaText;
+    if (schema !== undefined) out.push(...chartSchemaDiagnostics(view, schema, helmVersion, path));
+    for (const [key, sub] of Object.entries(c.subcharts)) {
+      const name = key.includes('@') ? key.slice(0, key.indexOf('@')) : key;
+      const deps = c.dependencies.filter((d) => d.name === name);
+      for (const at of deps.length ? deps.map((d) => d.alias ?? d.name) : [name]) {
+        const subPath = path ? `${path}.${at}` : at;
+        visit(sub, subPath, loaded.subcharts[subPath]);
+      }
+    }
+  };
+  visit(chart, '', loaded.values);
+  return out;
+}
+
+export { VARIANTS };

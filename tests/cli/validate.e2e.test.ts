@@ -1,0 +1,112 @@
+// `helm-image-variant validate` end to end: the built CLI as a child process, every exit code, every way a
+// file can be bad, bad flags. Each row: arguments, expected exit code, text expected on stdout and stderr.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHART, makeScratch } from './fixtures';
+import { runCli } from './run-cli';
+
+let dir: string;
+beforeAll(() => {
+  dir = makeScratch();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[], env?: Record<string, string>) => runCli(['validate', ...args], { cwd: dir, ...(env ? { env } : {}) });
+const P = ['--profile', 'gloo', '--chart-version', '1.18.0'];
+
+type Row = [name: string, args: string[], code: number, stdout: Array<string | RegExp>, stderr: Array<string | RegExp>];
+
+const rows: Row[] = [
+  ['a clean file', [...P, 'good.yaml'], 0, ['1 file checked, no problems'], []],
+  ['two clean files', [...P, 'good.yaml', 'standard.yaml'], 0, ['2 files checked, no problems'], []],
+  ['the same file twice is checked once', [...P, 'good.yaml', './good.yaml', 'good.yaml'], 0, [/^2 files checked/m], []],
+  ['broken YAML: FILE:LINE:COLUMN, Helm message, code frame', [...P, 'broken.yaml'], 1, [/^broken\.yaml:4:1: error: .*did not find expected ',' or '\]' \[YAML_SYNTAX\]$/m, '3 |     variant: [distroless', '1 error, 0 warnings in 1 file'], []],
+  ['a binary file: named, located, no stack trace', [...P, 'binary.bin'], 1, [/^binary\.bin:1:\d+: error: .*\[YAML_CONTROL_CHARACTER\]/m], []],
+  ['invalid UTF-8: named, located', [...P, 'latin1.yaml'], 1, [/^latin1\.yaml:3:\d+: error: failed to parse latin1\.yaml: .*UTF-8 octet.*\[YAML_INVALID_UTF8\]/m], []],
+  ['a list instead of a map', [...P, 'not-a-map.yaml'], 1, [/^not-a-map\.yaml.*error: .*\[VALUES_NOT_A_MAP\]/m], []],
+  ['a variant in the wrong case: located, with the fix', [...P, 'typo.yaml'], 1, [/^typo\.yaml:3:14: error: global\.image\.variant is "Distroless".*\[variant-case-mismatch\]$/m, '> 3 |     variant: Distroless', '  suggestion: distroless'], []],
+  ['a variant that is a number', [...P, 'variant-number.yaml'], 1, [/^variant-number\.yaml:3:14: error: global\.image\.variant is number 5, not a string.*\[variant-not-string\]$/m], []],
+  ['fips on the open-source chart', [...P, 'fips.yaml'], 1, [/^fips\.yaml:3:14: error: .*\[fips-enterprise-only\]$/m], []],
+  ['values helm template cannot render', [...P, 'render-fails.yaml'], 1, [/^render-fails\.yaml.*: error: helm template would fail: .*\[render-failed\]/m], []],
+  ['a warning passes', ['--chart', CHART, 'warns.yaml'], 0, [/^warns\.yaml: warning: .*cannot overwrite table with non table.*\[values-table-overwritten\]/m, '0 errors, 1 warning in 1 file'], []],
+  ['a warning fails with --strict', ['--chart', CHART, '--strict', 'warns.yaml'], 1, ['0 errors, 1 warning'], []],
+  ['one bad file among good ones', [...P, 'good.yaml', 'broken.yaml', 'standard.yaml'], 1, ['1 error, 0 warnings in 3 files'], []],
+  ['a glob, sorted, node_modules and .git ignored', [...P, '**/*.yaml', '--verbose', '--format', 'json'], 1, ['"file": "broken.yaml"', '"file": "sub/a.yaml"'], []],
+  ['a glob matching nothing', [...P, 'nothing/*.yaml'], 2, [], ['no files match "nothing/*.yaml"']],
+  ['a missing file', [...P, 'missing.yaml'], 2, [], ['helm-image-variant: error: open missing.yaml: no such file or directory']],
+  ['a missing file among good ones: the others are still checked', [...P, 'good.yaml', 'missing.yaml'], 2, ['1 file checked, no problems'], ['open missing.yaml: no such file or directory']],
+  ['a directory as a file', [...P, 'a-directory.yaml'], 2, [], ['read a-directory.yaml: is a directory']],
+  ['a FIFO is refused, not read (it would block)', [...P, 'fifo.yaml'], 2, [], ['read fifo.yaml: not a regular file']],
+  ['a symlink loop', [...P, 'loop-a.yaml'], 2, [], [/loop-a\.yaml: .*(too many|symbolic links|ELOOP)/i]],
+  ['-f layers under each file', [...P, '-f', 'prod-layer.yaml', 'good.yaml'], 0, ['1 file checked'], []],
+  ['-f comma list as Helm splits it', [...P, '-f', 'prod-layer.yaml,standard.yaml', 'good.yaml'], 0, ['1 file checked'], []],
+  ['a broken -f file is reported once, under its name', [...P, '-f', 'broken.yaml', 'good.yaml', 'standard.yaml'], 1, [/^broken\.yaml:4:1: error:/m], []],
+  ['a missing -f file', [...P, '-f', 'missing.yaml', 'good.yaml'], 2, [], ['-f: open missing.yaml: no such file or directory']],
+  ['--set-file reads the file', [...P, '--set-file', 'gloo.deployment.image.tag=tag.txt', 'good.yaml'], 0, ['1 file checked'], []],
+  ['--set-file of a missing file', [...P, '--set-file', 'a=missing.txt', 'good.yaml'], 2, [], ['--set-file a=missing.txt: no such file or directory']],
+  ['--set-file without a key', [...P, '--set-file', 'missing.txt', 'good.yaml'], 2, [], ['expected key=path']],
+  ['malformed --set is a usage error', [...P, '--set', 'a[x]=1', 'good.yaml'], 2, [], ['--set: failed parsing --set data: error parsing index']],
+  ['malformed --set-json is a usage error', [...P, '--set-json', 'a={', 'good.yaml'], 2, [], ['--set-json']],
+  ['the release of -f files alone', [...P, '-f', 'good.yaml'], 0, ['1 file checked'], []],
+  ['the release of --set alone', [...P, '--set', 'global.image.variant=distroless'], 0, ['1 file checked'], []],
+  ['--helm-version 3', [...P, '--helm-version', '3', 'good.yaml'], 0, ['1 file checked'], []],
+  ['--chart: a chart directory gives the defaults and version', ['--chart', CHART, 'good.yaml'], 0, ['1 file checked'], []],
+  ['--chart that does not exist', ['--chart', 'nowhere', 'good.yaml'], 2, [], [/--chart nowhere: /]],
+  ['an unknown flag', [...P, '--bogus', 'good.yaml'], 2, [], ["Unknown option '--bogus'", "Run 'helm-image-variant validate --help' for usage."]],
+  ['a flag without its value', [...P, 'good.yaml', '--set'], 2, [], ["Option '--set <value>' argument missing"]],
+  ['--helm-version 5', [...P, '--helm-version', '5', 'good.yaml'], 2, [], ['--helm-version must be one of 3, 4; got "5"']],
+  ['--format xml', [...P, '--format', 'xml', 'good.yaml'], 2, [], ['--format must be one of text, json, sarif, github']],
+  ['--profile given twice', [...P, '--profile', 'gloo', 'good.yaml'], 2, [], ['--profile given more than once']],
+  ['no chart defaults', ['good.yaml'], 2, [], ['no chart defaults: give --chart PATH or --profile NAME']],
+  ['nothing at all', [], 2, [], ['nothing to validate']],
+  ['defaults but no files', P, 2, [], ['no files to validate']],
+  ['an unknown profile', ['--profile', 'glooo', 'good.yaml'], 2, [], [/unknown profile "glooo"/]],
+  ['a missing profile file', ['--profile', './my-profile.yaml', 'good.yaml'], 2, [], ['--profile: open ./my-profile.yaml: no such file or directory']],
+  ['a profile file that is not a profile', ['--profile', 'good.yaml', 'standard.yaml'], 2, [], ['--profile good.yaml: the profile is not valid', '/: missing property "name"']],
+  ['an unsupported chart version', ['--profile', 'gloo', '--chart-version', '0.1.0', 'good.yaml'], 2, [], [/0\.1\.0/]],
+  ['an invalid chart version', ['--profile', 'gloo', '--chart-version', 'banana', 'good.yaml'], 2, [], [/banana/]],
+];
+
+test.each(rows)('%s', (_name, args, code, stdout, stderr) => {
+  const r = run(args);
+  for (const s of stdout) expect(r.stdout).toMatch(typeof s === 'string' ? new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : s);
+  for (const s of stderr) expect(r.stderr).toMatch(typeof s === 'string' ? new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : s);
+  expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/); // never a stack trace
+  expect(r.stderr).not.toMatch(/internal error/);
+  expect(r.code).toBe(code);
+});
+
+test('a file nobody may read: exit 2, named, no stack trace', () => {
+  // root reads anything, so run as an unprivileged user when the test runs as root
+  const asRoot = process.getuid?.() === 0;
+  const r = runCli(['validate', ...P, 'secret.yaml'], { cwd: dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  expect(r.stderr).toMatch(/^helm-image-variant: error: (open|read) secret\.yaml: permission denied$/m);
+  expect(r.code).toBe(2);
+});
+
+test('the glob row checked exactly the files outside node_modules and .git, in order', () => {
+  const r = run([...P, '**/*.yaml', '--format', 'json']);
+  const files = (JSON.parse(r.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file);
+  expect(files).toEqual(['broken.yaml', 'fips.yaml', 'good.yaml', 'latin1.yaml', 'not-a-map.yaml', 'prod-layer.yaml', 'render-fails.yaml', 'secret.yaml', 'standard.yaml', 'sub/a.yaml', 'sub/b.yaml', 'typo.yaml', 'variant-number.yaml', 'warns.yaml']);
+});
+
+test('a directory argument and a FIFO are named on stderr; stdout still has the report of the rest', () => {
+  const r = run([...P, '--format', 'json', 'a-directory.yaml', 'good.yaml']);
+  expect(JSON.parse(r.stdout).summary).toEqual({ files: 1, errors: 0, warnings: 0, infos: expect.any(Number) });
+  expect(r.code).toBe(2);
+});
+
+test('text colours: off when stdout is not a terminal, on with --color, off again with --no-color or NO_COLOR', () => {
+  expect(run([...P, 'broken.yaml']).stdout).not.toContain('\u001b[');
+  expect(run([...P, '--color', 'broken.yaml']).stdout).toContain('\u001b[31merror\u001b[0m');
+  expect(run([...P, '--no-color', '--color', 'broken.yaml']).stdout).not.toContain('\u001b[');
+});
+
+test('--help and --version', () => {
+  const help = run(['--help']);
+  expect(help.stdout).toMatch(/^Usage: helm-image-variant validate/);
+  expect(help.code).toBe(0);
+  const version = runCli(['--version']);
+  expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version);
+  expect(version.code).toBe(0);
+});

@@ -1,0 +1,92 @@
+// The gloo-ee profile over the recorded renders of the three REAL gloo-ee charts (tests/differential/gloo-ee-renders,
+// made by scripts/record-gloo-ee-renders.mjs with the real Helm v3.17.1 and v4.1.4): for every case and both Helm
+// versions, resolveImages over the chart's data tree (../shared/reference/gloo-ee/charts/<version>, loaded as Helm
+// loads it) gives exactly the (kind, name, container, image) list Helm rendered, and fails where Helm failed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadValues, resolveImages, ResolveError, type ResolvedImage } from '../../src/index';
+import { loadChart } from '../../src/node/index';
+import type { Chart } from '../../src/chart/chart';
+import { SHARED } from '../helpers/cases';
+
+interface Row {
+  kind: string;
+  name: string;
+  container: string | null;
+  image: string | null;
+  fields?: Record<string, unknown>;
+}
+interface Outcome {
+  status: number;
+  images: Row[];
+  stderr: string;
+}
+interface Case {
+  name: string;
+  valuesFiles?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  helm3: Outcome;
+  helm4: Outcome;
+}
+
+const DIR = path.join(__dirname, 'gloo-ee-renders');
+const versions = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')) : [];
+
+/** The rendered rows of a resolved list, in the corpus order. */
+export function rowsOf(images: ResolvedImage[]): Row[] {
+  const rows: Row[] = images.flatMap((i) =>
+    i.workloads.map((w) => {
+      const r: Row = { kind: w.kind, name: w.name, container: w.container, image: i.source === 'passthrough' && i.reference === '' ? null : i.reference };
+      if (i.fields) r.fields = i.fields;
+      return r;
+    }),
+  );
+  const key = (x: Row) => [x.kind, x.name, String(x.container), x.image === null ? 'null' : x.image];
+  return rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  });
+}
+
+test('there is a gloo-ee corpus for each real chart', () => {
+  expect(versions.sort()).toEqual(['1.0.0-ci1', '1.16.2', '1.17.0']);
+});
+
+describe.each(versions)('gloo-ee %s', (version) => {
+  const corpus: { cases: Case[] } = JSON.parse(fs.readFileSync(path.join(DIR, `${version}.json`), 'utf8'));
+  const charts: Partial<Record<3 | 4, Chart>> = {};
+  beforeAll(async () => {
+    for (const h of [3, 4] as const) charts[h] = await loadChart(path.join(SHARED, 'gloo-ee', 'charts', version), { helmVersion: h });
+  });
+  test.each(corpus.cases.flatMap((c) => [[c.name, 3, c] as const, [c.name, 4, c] as const]))('%s (Helm %i)', (_n, helmVersion, c) => {
+    const want = helmVersion === 3 ? c.helm3 : c.helm4;
+    const run = () => {
+      const loaded = loadValues({
+        chart: charts[helmVersion]!,
+        helmVersion,
+        valuesFiles: (c.valuesFiles ?? []).map((text, i) => ({ name: `f${i}.yaml`, text })),
+        setJson: c.setJson ?? [],
+        set: c.set ?? [],
+        setString: c.setString ?? [],
+      });
+      return rowsOf(resolveImages(loaded, { profile: 'gloo-ee' }));
+    };
+    if (want.status !== 0) {
+      let err: unknown;
+      try {
+        run();
+      } catch (e) {
+        err = e;
+      }
+      // Helm refused the values or failed to render: we must refuse too (a ValuesError or a ResolveError)
+      expect(err).toBeInstanceOf(Error);
+      if (err instanceof ResolveError) expect(err.code).toBe('render-failed');
+      return;
+    }
+    expect(run()).toEqual(want.images);
+  });
+});
