@@ -8,6 +8,9 @@ import type { Profile } from '../images/profile.js';
 import type { ResolvedImage } from '../images/resolve.js';
 import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooProfile } from '../profiles/gloo.js';
+import { glooEeProfile } from '../profiles/gloo-ee.js';
+import { glooEeChart } from '../profiles/gloo-ee-defaults.js';
+import { coalesceChart } from '../chart/load-chart-values.js';
 import { normalizeVersion } from '../chart/semver.js';
 import { Coalescer } from '../values/coalesce.js';
 import type { HelmVersion } from '../values/helm-rules.js';
@@ -26,12 +29,18 @@ export interface RuleContext {
   version: string;
   versionGiven: boolean;
   rules: GlooRun;
+  /** How messages name the chart and version. */
+  label: string;
   helmVersion: HelmVersion;
   /** The release's values (Go-typed: float64 from files, int64 from --set). */
   release: GoMap;
   /** The profile's own defaults at this version (empty for a custom profile). */
   defaults: GoMap;
   images: ResolvedImage[];
+  /** Whether an image's block is a variant image block (merged with global.image; not a community chart's). */
+  isVariantBlock(valuesPath: string): boolean;
+  /** Whether an image is printed by a variant-aware helper (not gloo-ee's `plain` one for third-party images). */
+  isGlooHelperBlock(valuesPath: string): boolean;
   /** The Go type and text of a value, when the values came from text. */
   goValue(parts: Parts): GoValue | undefined;
   report(d: NewDiagnostic): void;
@@ -84,32 +93,96 @@ export function isLoaded(values: Values | LoadedValues): values is LoadedValues 
   return typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
 }
 
-/** The profile's defaults at a version: the gloo chart's own for the built-in profile, none otherwise. */
-export function profileDefaults(profile: Profile, version: string, helmVersion: HelmVersion): GoMap {
-  return profile === glooProfile ? glooDefaults(version, helmVersion) : newMap();
+/** The release the rules look at: its values, the defaults underneath, and the image rules that apply. */
+export interface Release {
+  release: GoMap;
+  defaults: GoMap;
+  rules: GlooRun;
+  /** The version whose image rules apply (gloo-ee: its bundled gloo chart's). */
+  version: string;
+  /** How messages name the chart and version, e.g. `gloo chart 1.19.10`, `gloo-ee chart 1.17.0 (bundled gloo 1.17.0)`. */
+  label: string;
 }
 
-/** The release's values: final when loaded with the chart's defaults, else the profile's defaults underneath. */
-export function releaseTree(values: Values | LoadedValues, defaults: GoMap, profile: Profile, helmVersion: HelmVersion): GoMap {
+/** The user's values as a Go tree (LoadedValues keep their Go types). */
+function userTree(values: Values | LoadedValues): GoMap {
   if (isLoaded(values)) {
     const internal = internalValues(values);
-    if (internal && values.withChartDefaults) return internal;
-    if (internal) return new Coalescer(helmVersion, profile.chart).coalesceValues({ name: profile.chart, values: deepCopy(defaults) as GoMap, subcharts: [], owned: true }, internal);
+    if (internal) return internal;
   }
   const plain = isLoaded(values) ? values.values : values;
   const tree = fromJson(plain, new Src('values', ''), 0);
-  const user = isMap(tree) ? tree : newMap();
-  return new Coalescer(helmVersion, profile.chart).coalesceValues({ name: profile.chart, values: deepCopy(defaults) as GoMap, subcharts: [], owned: true }, user);
+  return isMap(tree) ? tree : newMap();
 }
 
-/** The chart version's rules, or the current ones; undefined with a reason when the version is not usable. */
-export function versionRules(chartVersion: string | undefined): { version: string; rules: GlooRun } | { error: string } {
-  const v = chartVersion ?? CURRENT_GLOO_RUN.last;
+/**
+ * The release's values as the resolver sees them: final when loaded with the chart's defaults, else the
+ * profile's defaults for the chart version underneath (gloo: its generated defaults; gloo-ee: the built-in
+ * chart with its subcharts, coalesced as Helm does). Undefined with a reason when the version is not usable.
+ */
+export function buildRelease(values: Values | LoadedValues, profile: Profile, chartVersion: string | undefined, dependencyVersions: Record<string, string> | undefined, helmVersion: HelmVersion): Release | { error: string } {
+  const final = isLoaded(values) && values.withChartDefaults && internalValues(values) !== undefined;
   try {
-    return { rules: glooRules(v), version: normalizeVersion(v.trim())! };
+    if (profile === glooEeProfile) {
+      const charts = isLoaded(values) && values.charts?.['']?.name === 'gloo-ee' ? values.charts : undefined;
+      const version = chartVersion ?? charts?.['']?.version;
+      const chart = glooEeChart(version, dependencyVersions?.gloo ?? charts?.gloo?.version, helmVersion, () => undefined);
+      const defaults = coalesceChart(chart, newMap(), helmVersion);
+      const release = final ? userTree(values) : coalesceChart(chart, deepCopy(userTree(values)) as GoMap, helmVersion).root;
+      const glooVersion = charts?.gloo?.version ?? defaults.charts.gloo?.version ?? chart.version;
+      const v = normalizeVersion(glooVersion) ?? glooVersion;
+      return { release, defaults: defaults.root, rules: glooRules(v), version: v, label: `gloo-ee chart ${chart.version} (bundled gloo ${v})` };
+    }
+    const v = normalizeVersion((chartVersion ?? CURRENT_GLOO_RUN.last).trim());
+    if (!v) return { error: `chart version ${JSON.stringify(chartVersion)} is not a semantic version (expected e.g. 1.19.3)` };
+    const builtIn = profile === glooProfile;
+    const rules = builtIn ? glooRules(v) : (() => {
+      try {
+        return glooRules(v);
+      } catch {
+        return CURRENT_GLOO_RUN;
+      }
+    })();
+    const defaults = builtIn ? glooDefaults(v, helmVersion) : newMap();
+    const release = final
+      ? userTree(values)
+      : new Coalescer(helmVersion, profile.chart).coalesceValues({ name: profile.chart, values: deepCopy(defaults) as GoMap, subcharts: [], owned: true }, userTree(values));
+    return { release, defaults, rules, version: v, label: `${profile.chart} chart ${v}` };
   } catch (e) {
     return { error: (e as Error).message };
   }
+}
+
+/**
+ * The global image block an image is merged with: a subchart's image (path under the subchart's key) merges
+ * the subchart's view of `global.image`, which Helm filled from the parent's globals.
+ */
+export function globalImagePath(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string): Parts {
+  const parts = parsePath(valuesPath);
+  for (const s of ctx.profile.subcharts ?? []) {
+    const key = s.name.split('.');
+    if (parts.length > key.length && key.every((k, i) => parts[i] === k)) {
+      const sub = [...key, ...parsePath(ctx.profile.globalImage)];
+      if (isMap(valueAt(ctx.release, sub))) return sub;
+    }
+  }
+  return parsePath(ctx.profile.globalImage);
+}
+
+/** A fan-out's base entry for an entry path, when the path is inside a fan-out with a base. */
+function fanOutBase(ctx: Pick<RuleContext, 'profile' | 'release'>, parts: Parts): { entry: Parts; base: Parts } | undefined {
+  const fanOuts = [...ctx.profile.fanOuts.map((f) => ({ f, prefix: [] as string[] }))];
+  for (const s of ctx.profile.subcharts ?? []) {
+    const sp = typeof s.profile === 'object' ? s.profile : undefined;
+    for (const f of sp?.fanOuts ?? []) fanOuts.push({ f, prefix: s.name.split('.') });
+  }
+  for (const { f, prefix } of fanOuts) {
+    if (!f.base) continue;
+    const each = [...prefix, ...parsePath(f.each)];
+    if (parts.length <= each.length + 1 || each.some((p, i) => parts[i] !== p)) continue;
+    return { entry: parts.slice(0, each.length + 1), base: [...each, ...parsePath(f.base)] };
+  }
+  return undefined;
 }
 
 /**
@@ -120,17 +193,15 @@ export function versionRules(chartVersion: string | undefined): { version: strin
 export function mergedBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string): GoMap {
   const parts = parsePath(valuesPath);
   let block = valueAt(ctx.release, parts);
-  for (const f of ctx.profile.fanOuts) {
-    const each = parsePath(f.each);
-    if (parts.length <= each.length + 1 || each.some((p, i) => parts[i] !== p)) continue;
-    const entry = valueAt(ctx.release, parts.slice(0, each.length + 1));
-    // a fan-out without a base (main's profile format since gloo-ee) takes its entries as written
-    const baseEntry = f.base === undefined ? undefined : valueAt(ctx.release, [...each, ...parsePath(f.base)]);
+  const fo = fanOutBase(ctx, parts);
+  if (fo) {
+    const entry = valueAt(ctx.release, fo.entry);
+    const baseEntry = valueAt(ctx.release, fo.base);
     if (isMap(entry) && isMap(baseEntry) && entry !== baseEntry) {
-      block = valueAt(mergeOverwrite(deepCopy(baseEntry) as GoMap, deepCopy(entry) as GoMap), parts.slice(each.length + 1));
+      block = valueAt(mergeOverwrite(deepCopy(baseEntry) as GoMap, deepCopy(entry) as GoMap), parts.slice(fo.entry.length));
     }
   }
-  const global = valueAt(ctx.release, parsePath(ctx.profile.globalImage));
+  const global = valueAt(ctx.release, globalImagePath(ctx, valuesPath));
   const copy = isMap(block) ? (deepCopy(block) as GoMap) : newMap();
   return isMap(global) ? sprigMerge(copy, global) : copy;
 }
@@ -138,5 +209,16 @@ export function mergedBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, value
 /** Where a merged field's value came from: the block itself when it holds a non-empty value, else global. */
 export function fieldSource(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string, field: string): Parts {
   const own = valueAt(ctx.release, [...parsePath(valuesPath), field]);
-  return truthy(own) ? [...parsePath(valuesPath), field] : [...parsePath(ctx.profile.globalImage), field];
+  if (truthy(own)) return [...parsePath(valuesPath), field];
+  const global = globalImagePath(ctx, valuesPath);
+  // the subchart's view of a global is the parent's global: point at the one the user writes
+  const top = parsePath(ctx.profile.globalImage);
+  if (global.length > top.length && truthy(valueAt(ctx.release, [...top, field]))) return [...top, field];
+  return [...global, field];
+}
+
+/** A matcher for a profile's variant image block paths (`*` matches one key). */
+export function blockMatcher(patterns: string[]): (valuesPath: string) => boolean {
+  const res = patterns.map((p) => new RegExp('^' + p.split('.').map((k) => (k === '*' ? '[^.]+' : k.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('\\.') + '$'));
+  return (valuesPath) => res.some((r) => r.test(valuesPath));
 }

@@ -124,37 +124,21 @@ function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
   if (a) return a;
   const Class = draft === 4 ? AjvDraft04 : draft === 2019 ? Ajv2019 : draft === 2020 ? Ajv2020 : Ajv07;
   a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false });
-  a.addKeyword({
-    keyword: 'x-helm-format',
-    schemaType: 'string',
-    errors: true,
-    validate: function formatCheck(this: unknown, format: string, data: unknown) {
-      const reason = checkFormat(format, data, helm);
-      if (reason === undefined) return true;
-      (formatCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'format', params: { format, reason } }];
-      return false;
-    },
+  // Go's checks in place of ajv's: each reports under the standard keyword, with what the message needs
+  const goKeyword = <S>(keyword: string, schemaType: 'string' | 'number', reports: string, check: (schema: S, data: unknown) => Obj | undefined) => {
+    const validate = (schema: S, data: unknown): boolean => {
+      const params = check(schema, data);
+      (validate as unknown as { errors?: unknown[] }).errors = params ? [{ keyword: reports, params }] : [];
+      return !params;
+    };
+    a!.addKeyword({ keyword, schemaType, errors: true, validate: validate as (schema: unknown, data: unknown) => boolean });
+  };
+  goKeyword<string>('x-helm-format', 'string', 'format', (format, data) => {
+    const reason = checkFormat(format, data, helm);
+    return reason === undefined ? undefined : { format, reason };
   });
-  a.addKeyword({
-    keyword: 'x-helm-pattern',
-    schemaType: 'string',
-    errors: true,
-    validate: function patternCheck(pattern: string, data: unknown) {
-      if (typeof data !== 'string' || toJsRegExp(pattern).test(data)) return true;
-      (patternCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'pattern', params: { pattern } }];
-      return false;
-    },
-  });
-  a.addKeyword({
-    keyword: 'x-helm-multiple-of',
-    schemaType: 'number',
-    errors: true,
-    validate: function multipleCheck(m: number, data: unknown) {
-      if (typeof data !== 'number' || isExactMultiple(data, m)) return true;
-      (multipleCheck as unknown as { errors: unknown[] }).errors = [{ keyword: 'multipleOf', params: { multipleOf: m } }];
-      return false;
-    },
-  });
+  goKeyword<string>('x-helm-pattern', 'string', 'pattern', (pattern, data) => (typeof data !== 'string' || toJsRegExp(pattern).test(data) ? undefined : { pattern }));
+  goKeyword<number>('x-helm-multiple-of', 'number', 'multipleOf', (m, data) => (typeof data !== 'number' || isExactMultiple(data, m) ? undefined : { multipleOf: m }));
   instances.set(key, a);
   return a;
 }
@@ -322,15 +306,27 @@ interface Compiled {
 }
 
 const compiledCache = new WeakMap<object, Map<HelmVersion, Compiled>>();
+/** Schemas given as text, by text (a chart's values.schema.json read again and again by a hook). */
+const textCache = new Map<string, Compiled>();
+const TEXT_CACHE_SIZE = 32;
 
 function compile(schemaIn: object | string, helm: HelmVersion): Compiled {
-  const cacheKey = typeof schemaIn === 'object' && schemaIn !== null ? schemaIn : undefined;
-  const hit = cacheKey && compiledCache.get(cacheKey)?.get(helm);
+  if (typeof schemaIn === 'string') {
+    const key = `${helm}\u0000${schemaIn}`;
+    let hit = textCache.get(key);
+    if (!hit) {
+      hit = compileUncached(schemaIn, helm);
+      if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+      textCache.set(key, hit);
+    }
+    return hit;
+  }
+  const hit = schemaIn !== null ? compiledCache.get(schemaIn)?.get(helm) : undefined;
   if (hit) return hit;
   const result = compileUncached(schemaIn, helm);
-  if (cacheKey) {
-    let m = compiledCache.get(cacheKey);
-    if (!m) compiledCache.set(cacheKey, (m = new Map()));
+  if (schemaIn !== null && typeof schemaIn === 'object') {
+    let m = compiledCache.get(schemaIn);
+    if (!m) compiledCache.set(schemaIn, (m = new Map()));
     m.set(helm, result);
   }
   return result;
@@ -369,7 +365,11 @@ function compileUncached(schemaIn: object | string, helm: HelmVersion): Compiled
   const ref = refProblem(schema, helm);
   if (ref) return { schemaError: ref, warnings };
   try {
-    return { validate: ajvFor(draft, helm).compile(prepared as object) as Compiled['validate'], warnings };
+    // ajv keeps schemas by $id: two charts (or two versions of one) may ship the same $id
+    const a = ajvFor(draft, helm);
+    const id = typeof prepared === 'object' && prepared !== null ? ((prepared as Obj).$id ?? (prepared as Obj).id) : undefined;
+    if (typeof id === 'string' && a.getSchema(id)) a.removeSchema(id);
+    return { validate: a.compile(prepared as object) as Compiled['validate'], warnings };
   } catch (e) {
     return { schemaError: (e as Error).message, warnings };
   }
@@ -433,7 +433,8 @@ const num = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(
 
 function message3(e: AjvError): string {
   const p = e.params;
-  const field = parsePath(e.instancePath).map(String).pop() ?? '(root)';
+  // gojsonschema names the field by its whole dotted path (recorded with Helm 3.17.1: `- a.b: a.b must be one of ...`)
+  const field = path3(e.instancePath);
   switch (e.keyword) {
     case 'type': {
       const t = Array.isArray(e.schema) ? `[${(e.schema as string[]).join(',')}]` : String(e.schema);

@@ -4,8 +4,9 @@
 // draft chosen by `$schema`) judge alike: type, enum, properties, additionalProperties, default, description
 // (no `format`, no tuple `items`, and `$ref` only alone: keywords beside it are ignored by draft-07 engines and
 // applied by newer ones).
-import type { Profile } from '../images/profile.js';
+import type { Profile, ProfileContainer } from '../images/profile.js';
 import { glooProfile } from '../profiles/gloo.js';
+import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
 
 /** The variants `global.image.variant` accepts. */
 export const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'] as const;
@@ -75,16 +76,37 @@ function embedded(s: JsonSchema): JsonSchema {
   return rest;
 }
 
-/** The values paths of a profile's image blocks; `*` stands for every entry of a fanned-out map. */
-export function imageBlockPaths(profile: Profile): string[] {
+/**
+ * Whether a container's block is a Gloo-style image block (merged with global.image, variants and digests);
+ * community charts' blocks (`format`) and blocks printed as written (`raw`) have shapes of their own.
+ */
+const isVariantBlock = (c: ProfileContainer) => c.helper !== 'format' && c.helper !== 'raw' && c.format === undefined;
+
+/** The values paths of a profile's image blocks; `*` stands for every entry of a map (fan-outs, `each`). */
+export function imageBlockPaths(profile: Profile, keep: (c: ProfileContainer) => boolean = () => true): string[] {
   const out = new Set<string>();
-  for (const w of profile.workloads) for (const c of w.containers) if (c.image) out.add(c.image);
-  for (const f of profile.fanOuts) {
-    for (const c of f.containers) if (c.image) out.add(c.image.startsWith('$.') ? `${f.each}.*.${c.image.slice(2)}` : c.image);
-  }
+  const add = (c: ProfileContainer, each?: string) => {
+    if (!c.image || !isVariantBlock(c) || !keep(c)) return;
+    let p = c.image;
+    if (c.each && p.startsWith('@.')) p = `${c.each}.*.${p.slice(2)}`;
+    if (each && p.startsWith('$.')) p = `${each}.*.${p.slice(2)}`;
+    if (!p.includes('$.') && !p.includes('@.')) out.add(p);
+  };
+  for (const w of profile.workloads) for (const c of w.containers) add(c);
+  for (const f of profile.fanOuts) for (const c of f.containers) add(c, f.each);
   for (const r of profile.imageFields) for (const e of r.entries) out.add(e.image);
   out.delete(profile.globalImage);
   return [...out].sort();
+}
+
+/** Every variant image block path of a profile and its subcharts (prefixed by the subchart's key), `*` for any key. */
+export function allImageBlockPaths(profile: Profile, keep?: (c: ProfileContainer) => boolean): string[] {
+  const out = imageBlockPaths(profile, keep);
+  for (const s of profile.subcharts ?? []) {
+    const sp = typeof s.profile === 'string' ? BUILT_IN[s.profile] : s.profile;
+    if (sp) out.push(...allImageBlockPaths(sp, keep).map((p) => `${s.name}.${p}`));
+  }
+  return out;
 }
 
 /** Walks (creating) the schema node of a path; intermediate maps get no type, so other shapes stay open. */
@@ -103,11 +125,22 @@ function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
 }
 
 /** Names of the built-in profiles that have a values schema. */
-export const SCHEMA_PROFILES: readonly string[] = ['gloo'];
+export const SCHEMA_PROFILES: readonly string[] = ['gloo', 'gloo-ee'];
 
-/** Resolves a built-in profile name. */
+/** Built-in profiles by name, and the profiles their subcharts name. */
+const BUILT_IN: Readonly<Record<string, Profile>> = {
+  gloo: glooProfile,
+  'gloo-ee': glooEeProfile,
+  'gloo-fed': glooFedProfile,
+  'gateway-portal-web-server': portalProfile,
+  prometheus: prometheusProfile,
+  'kube-state-metrics': kubeStateMetricsProfile,
+  grafana: grafanaProfile,
+};
+
+/** Resolves a built-in profile name (top-level ones: gloo, gloo-ee). */
 export function builtInProfile(name: string): Profile | undefined {
-  return name === 'gloo' ? glooProfile : undefined;
+  return SCHEMA_PROFILES.includes(name) ? BUILT_IN[name] : undefined;
 }
 
 /**
@@ -117,7 +150,7 @@ export function builtInProfile(name: string): Profile | undefined {
  */
 export function valuesSchema(profile: string | Profile): JsonSchema {
   const p = typeof profile === 'string' ? builtInProfile(profile) : profile;
-  if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: gloo`);
+  if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: ${SCHEMA_PROFILES.join(', ')}`);
   const root: JsonSchema = {
     $schema: DRAFT_07,
     $id: `${SCHEMA_ID_BASE}${p.name}.values.schema.json`,
@@ -139,9 +172,9 @@ function addProfile(root: JsonSchema, p: Profile, prefix: string[]): void {
   // every block refers to one definition (alone: see the header), which keeps the schema and its compiled
   // validator small
   for (const path of imageBlockPaths(p)) Object.assign(nodeAt(root, split(path)), { $ref: '#/definitions/imageBlock' });
-  const subs = (p as Profile & { subcharts?: Array<{ name: string; profile: string | Profile }> }).subcharts ?? [];
-  for (const s of subs) {
-    const sp = typeof s.profile === 'string' ? builtInProfile(s.profile) : s.profile;
-    if (sp) addProfile(root, sp, [...prefix, s.name]);
+  // a subchart's blocks sit under its key; its own `global.image` is the parent's global as the subchart sees it
+  for (const s of p.subcharts ?? []) {
+    const sp = typeof s.profile === 'string' ? BUILT_IN[s.profile] : s.profile;
+    if (sp) addProfile(root, sp, [...prefix, ...s.name.split('.')]);
   }
 }

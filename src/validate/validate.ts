@@ -6,22 +6,24 @@ import { resolveImages, ResolveError, type ResolvedImage } from '../images/resol
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import type { LoadedValues, Values } from '../values/load.js';
-import { deepCopy, newMap, type Val } from '../values/model.js';
+import { deepCopy, type Val } from '../values/model.js';
 import { formatPath, parsePath } from '../values/paths.js';
 import * as precompiled from './_precompiled.js';
-import { finish, isLoaded, profileDefaults, releaseTree, valueAt, versionRules, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
+import { blockMatcher, buildRelease, finish, isLoaded, valueAt, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
 import { chartSchemaDiagnostics } from './helm-schema.js';
 import { digestRules } from './rules/digests.js';
 import { referenceRules } from './rules/references.js';
 import { variantRules } from './rules/variants.js';
-import { builtInProfile, valuesSchema, VARIANTS } from './schema.js';
+import { allImageBlockPaths, builtInProfile, valuesSchema, VARIANTS } from './schema.js';
 import { schemaDiagnostics, type SchemaError } from './schema-errors.js';
 import { compileOwnSchema } from './own-schema.js';
 
 /** Options of {@link validateValues}. */
 export interface ValidateOptions {
-  /** `gloo` (built in) or a profile object. Default `gloo`. */
+  /** `gloo` or `gloo-ee` (built in) or a profile object. Default `gloo`. */
   profile?: string | Profile;
+  /** Versions of subcharts, e.g. gloo-ee's bundled `{ gloo: '1.17.0' }` (known already when the values came from a chart). */
+  dependencyVersions?: Record<string, string>;
   /** The chart version whose rules apply; default: the current rules (an info diagnostic says so). */
   chartVersion?: string;
   /** A chart's own values.schema.json (parsed JSON, or its text), judged as `helmVersion` judges it. */
@@ -83,14 +85,14 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   const profileOption = options.profile ?? 'gloo';
   const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
   if (!profile) {
-    report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo. Pass a profile object for other charts.` });
+    report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee. Pass a profile object for other charts.` });
   } else {
     const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
     if (!validate(copy)) {
       const goValue = (parts: Parts) => loaded?.goValue(formatPath(parts));
       out.push(...schemaDiagnostics(validate.errors ?? [], (parts) => valueAt(plain as Val, parts), goValue));
     }
-    semantic(values, profile, options, helmVersion, report);
+    semantic(values, profile, typeof profileOption === 'string' ? profileOption : profile, options, helmVersion, report);
   }
   if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plain, options.schema, helmVersion, ''));
   if (options.chart) out.push(...chartTreeDiagnostics(options.chart, loaded, helmVersion));
@@ -107,35 +109,46 @@ function structuredCloneValues(v: Values): Values {
 }
 
 /** Runs the resolver and the rules that need it. */
-function semantic(values: Values | LoadedValues, profile: Profile, options: ValidateOptions, helmVersion: HelmVersion, report: (d: NewDiagnostic) => void): void {
-  const vr = versionRules(options.chartVersion);
-  if ('error' in vr) {
-    report({ code: 'chart-version-unsupported', severity: 'error', parts: [], message: vr.error });
-    return;
-  }
+function semantic(
+  values: Values | LoadedValues,
+  profile: Profile,
+  profileOption: string | Profile,
+  options: ValidateOptions,
+  helmVersion: HelmVersion,
+  report: (d: NewDiagnostic) => void,
+): void {
   let images: ResolvedImage[];
   try {
+    // a built-in profile goes by name: the resolver knows its sub-profiles by name too
     images = resolveImages(values, {
-      profile,
+      profile: profileOption,
       helmVersion,
       ...(options.chartVersion !== undefined ? { chartVersion: options.chartVersion } : {}),
+      ...(options.dependencyVersions !== undefined ? { dependencyVersions: options.dependencyVersions } : {}),
       onDiagnostic: (d) => report({ code: d.code, severity: d.severity, parts: parsePath(d.path), message: d.message }),
     });
   } catch (e) {
     if (!(e instanceof ResolveError)) throw e;
-    report({ code: e.code === 'render-failed' ? 'render-failed' : e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
+    report({ code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
     return;
   }
-  const defaults = profileDefaults(profile, vr.version, helmVersion);
+  const r = buildRelease(values, profile, options.chartVersion, options.dependencyVersions, helmVersion);
+  if ('error' in r) {
+    report({ code: 'chart-version-unsupported', severity: 'error', parts: [], message: r.error });
+    return;
+  }
   const ctx: RuleContext = {
     profile,
-    version: vr.version,
+    version: r.version,
     versionGiven: options.chartVersion !== undefined,
-    rules: vr.rules,
+    rules: r.rules,
+    label: r.label,
     helmVersion,
-    release: releaseTree(values, defaults, profile, helmVersion),
-    defaults: defaults ?? newMap(),
+    release: r.release,
+    defaults: r.defaults,
     images,
+    isVariantBlock: blockMatcher(allImageBlockPaths(profile)),
+    isGlooHelperBlock: blockMatcher(allImageBlockPaths(profile, (c) => c.helper !== 'plain')),
     goValue: (parts) => (isLoaded(values) ? values.goValue(formatPath(parts)) : undefined),
     report,
   };
@@ -143,6 +156,9 @@ function semantic(values: Values | LoadedValues, profile: Profile, options: Vali
   digestRules(ctx);
   referenceRules(ctx);
 }
+
+/** Codes said once per place, whichever image found them first. */
+const ONCE_PER_PLACE = new Set(['disableDigest-unsupported']);
 
 /**
  * One finding per place and code; a render failure caused by a variant that is not a string is that
@@ -153,7 +169,7 @@ function dedupe(list: NewDiagnostic[]): NewDiagnostic[] {
   const variantType = list.some((d) => d.code === 'variant-not-string');
   return list.filter((d) => {
     if (variantType && d.code === 'render-failed' && /incompatible types for comparison/.test(d.message)) return false;
-    const key = `${d.code}\u0000${formatPath(d.parts)}\u0000${d.message}`;
+    const key = ONCE_PER_PLACE.has(d.code) ? `${d.code}\u0000${formatPath(d.parts)}` : `${d.code}\u0000${formatPath(d.parts)}\u0000${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

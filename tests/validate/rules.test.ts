@@ -39,6 +39,8 @@ const TABLE: Array<[string, ValidateOptions, string[]]> = [
   // the number prints as %!s(float64=5) in the reference, which is not valid YAML: the render fails too
   ['image-field-type', {}, ['error image-field-type gloo.deployment.image.registry 5:17', 'error render-failed  -']],
   ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -']],
+  ['digest-stale', { profile: 'gloo-ee', chartVersion: '1.17.0' }, ['error digest-stale gloo.gloo.deployment.image.tag 7:14']],
+  ['digest-stale-fixed', { profile: 'gloo-ee', chartVersion: '1.17.0' }, []],
   ['valid', { chartVersion: '1.19.10' }, []],
 ];
 
@@ -111,8 +113,30 @@ describe('defaults and the input', () => {
 
   test('bad arguments are diagnostics, not exceptions', () => {
     expect(validateValues({}, { profile: 'nope' }).diagnostics.map((d) => d.code)).toContain('profile-unknown');
-    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
+    expect(validateValues({}, { chartVersion: 'banana' }).diagnostics.map((d) => d.code)).toContain('chart-version-invalid');
     expect(validateValues({}, { chartVersion: '1.2.0' }).diagnostics.map((d) => d.code)).toContain('chart-version-unsupported');
     expect(validateValues({}, { schema: '{"type":' }).diagnostics.map((d) => d.code)).toContain('chart-schema-invalid');
+  });
+});
+
+describe('custom profiles', () => {
+  const profile = {
+    name: 'mychart',
+    chart: 'mychart',
+    globalImage: 'global.image',
+    workloads: [{ kind: 'Deployment', name: 'app', containers: [{ name: 'app', image: 'app.image' }] }],
+    fanOuts: [],
+    imageFields: [],
+  };
+  const ROWS: Array<[Record<string, unknown>, string[]]> = [
+    // a chart of one's own defines global.image itself (without it the chart's merge fails, and so does the resolver)
+    [{ app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, ['render-failed ']],
+    [{ global: { image: {} }, app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, []],
+    [{ global: { image: { variant: 'Distroless' } }, app: { image: { registry: 'r.example', repository: 'app', tag: '1.0.0' } } }, ['variant-case-mismatch global.image.variant']],
+    [{ global: { image: {} }, app: { image: { registry: 'r.example', repository: 'app', tag: 2 } } }, ['tag-not-string app.image.tag']],
+  ];
+  test.each(ROWS)('%j', (values, expected) => {
+    const r = validateValues(values, { profile });
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}`)).toEqual(expected);
   });
 });

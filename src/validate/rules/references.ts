@@ -1,10 +1,9 @@
 // Rules about the rendered image and where it runs: a reference the image grammar rejects (an empty registry
 // gives `/gloo:1.0`, a trailing slash `//`), and distroless images scheduled onto another architecture.
-import { parseImageReference, ImageReferenceError } from '../../reference/index.js';
+import { parseImageReference, ImageReferenceError, tryParseImageReference } from '../../reference/index.js';
 import { isMap, type Val } from '../../values/model.js';
 import { formatPath, parsePath } from '../../values/paths.js';
 import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
-import { requested } from './variants.js';
 
 export function referenceRules(ctx: RuleContext): void {
   // one finding per cause: a bad global registry breaks every image, and is reported once, where it is written
@@ -15,10 +14,7 @@ export function referenceRules(ctx: RuleContext): void {
       parseImageReference(img.reference);
     } catch (e) {
       if (!(e instanceof ImageReferenceError)) throw e;
-      const m = mergedBlock(ctx, img.valuesPath);
-      const registry = m.registry;
-      const registryBad = typeof registry !== 'string' || registry === '' || registry.endsWith('/') || registry.startsWith('/');
-      const parts = registryBad ? fieldSource(ctx, img.valuesPath, 'registry') : parsePath(img.valuesPath);
+      const parts = blame(ctx, img.valuesPath);
       const key = formatPath(parts);
       const entry = byCause.get(key) ?? { parts, images: [], reason: e.message };
       entry.images.push(img.reference);
@@ -35,6 +31,19 @@ export function referenceRules(ctx: RuleContext): void {
     });
   }
   archRules(ctx);
+}
+
+/** The field that makes a reference invalid (registry, repository or tag, where it is written), else the block. */
+function blame(ctx: RuleContext, valuesPath: string): Parts {
+  const m = mergedBlock(ctx, valuesPath);
+  const text = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : undefined);
+  const registry = text('registry');
+  const repository = text('repository');
+  const tag = text('tag');
+  if (registry === undefined || registry === '' || registry.endsWith('/') || !tryParseImageReference(`${registry}/a:b`)) return fieldSource(ctx, valuesPath, 'registry');
+  if (repository !== undefined && !tryParseImageReference(`r.example/${repository}:b`)) return fieldSource(ctx, valuesPath, 'repository');
+  if (tag !== undefined && tag !== '' && !tryParseImageReference(`r.example/a:${tag}`)) return fieldSource(ctx, valuesPath, 'tag');
+  return parsePath(valuesPath);
 }
 
 const ARCH_KEYS = ['kubernetes.io/arch', 'beta.kubernetes.io/arch'];
@@ -63,8 +72,7 @@ function allowedArchs(selector: Val | undefined, affinity: Val | undefined): { a
 function archRules(ctx: RuleContext): void {
   const seen = new Set<string>();
   for (const img of ctx.images) {
-    if (img.source !== 'chart' || !img.tag?.endsWith('-distroless')) continue;
-    if (!requested(mergedBlock(ctx, img.valuesPath)).distroless) continue;
+    if (img.source !== 'chart' || (img.variant !== 'distroless' && img.variant !== 'fips-distroless')) continue;
     const parts = parsePath(img.valuesPath);
     // the pod spec fields sit beside the image block or above it (gloo.deployment.nodeSelector, podTemplate.nodeSelector)
     for (let n = parts.length - 1; n >= 1; n--) {

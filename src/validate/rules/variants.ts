@@ -32,10 +32,13 @@ export function variantRules(ctx: RuleContext): void {
   };
   fipsDeprecated(ctx);
   for (const img of ctx.images) {
-    if (img.source !== 'chart') continue;
+    if (img.source !== 'chart' || !ctx.isGlooHelperBlock(img.valuesPath)) continue;
     const m = mergedBlock(ctx, img.valuesPath);
     const want = requested(m);
     const repo = typeof m.repository === 'string' ? m.repository : '';
+    // the resolver says which variant the image really got (the chart's lists for its version honoured)
+    const gotDistroless = img.variant === 'distroless' || img.variant === 'fips-distroless';
+    const gotFips = img.variant === 'fips' || img.variant === 'fips-distroless';
     if (want.distroless) {
       const src = fieldSource(ctx, img.valuesPath, 'variant');
       if (ctx.rules.distrolessRepositories.length === 0) {
@@ -44,16 +47,16 @@ export function variantRules(ctx: RuleContext): void {
             code: 'variant-unavailable',
             severity: 'error',
             parts: src,
-            message: `${formatPath(src)} is ${JSON.stringify(m.variant)}, but the ${ctx.profile.chart} chart ${ctx.version} has no distroless images (they start with ${FIRST_DISTROLESS}); it renders standard images. Upgrade the chart to ${ALL_OSS_DISTROLESS} or later, or use standard.`,
+            message: `${formatPath(src)} is ${JSON.stringify(m.variant)}, but the ${ctx.label} has no distroless images (they start with ${FIRST_DISTROLESS}); it renders standard images. Upgrade the chart to ${ALL_OSS_DISTROLESS} or later, or use standard.`,
           }),
         );
-      } else if (!ctx.rules.distrolessRepositories.includes(repo)) {
+      } else if (!gotDistroless) {
         ctx.report({
           code: 'variant-not-applied',
           severity: 'warning',
           parts: parsePath(img.valuesPath),
           locateAt: src,
-          message: `${img.valuesPath}: ${repo || 'this image'} has no distroless variant in the ${ctx.profile.chart} chart ${ctx.version}, so it keeps its standard image ${img.reference} although ${formatPath(src)} asks for ${JSON.stringify(m.variant)}.${compareRelease(ctx.version, ALL_OSS_DISTROLESS) < 0 ? ` Chart ${ALL_OSS_DISTROLESS} and later publish distroless images for every OSS component.` : ''}`,
+          message: `${img.valuesPath}: ${repo || 'this image'} gets no distroless variant in the ${ctx.label}, so it keeps its standard image ${img.reference} although ${formatPath(src)} asks for ${JSON.stringify(m.variant)}.${compareRelease(ctx.version, ALL_OSS_DISTROLESS) < 0 ? ` Chart ${ALL_OSS_DISTROLESS} and later publish distroless images for every OSS component.` : ''}`,
         });
       } else {
         pinnedTag(ctx, img.valuesPath, m, repo);
@@ -70,13 +73,13 @@ export function variantRules(ctx: RuleContext): void {
             message: `${formatPath(src)} asks for fips, but fips images are published for Gloo Enterprise only; the open-source ${ctx.profile.chart} chart deploys its standard images${ctx.rules.fipsRepositories.includes('certgen') ? ' (except certgen-fips)' : ''}. Use the gloo-ee chart for fips, or variant standard / distroless.`,
           }),
         );
-      } else if (!ctx.rules.fipsRepositories.includes(repo)) {
+      } else if (!gotFips) {
         ctx.report({
           code: 'variant-not-applied',
           severity: 'warning',
           parts: parsePath(img.valuesPath),
           locateAt: src,
-          message: `${img.valuesPath}: ${repo || 'this image'} has no fips variant in the ${ctx.profile.chart} chart ${ctx.version}, so it keeps its non-fips image ${img.reference}.`,
+          message: `${img.valuesPath}: ${repo || 'this image'} gets no fips variant in the ${ctx.label}, so it keeps its non-fips image ${img.reference}.`,
         });
       }
     }
