@@ -132,7 +132,7 @@ async function runOne(b, ctx) {
   }
 }
 
-const fmt = (x) => (typeof x !== 'number' ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x) => (typeof x !== 'number' ? String(x) : Number.isInteger(x) || Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 function printResult(r) {
   const t = `${r.target.metric} ${r.target.op} ${r.target.value}`;
