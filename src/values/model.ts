@@ -81,12 +81,20 @@ const LOCS: unique symbol = Symbol('locations');
 
 type Located = { [LOCS]?: Map<string | number, Loc> };
 
-function tableOf(container: object): Map<string | number, Loc> | undefined {
+// Copies share their tables until one side writes (copy on write): a deep copy of a tree (Helm's
+// copystructure, or chart defaults kept parsed) copies no table, and the few tables later written to
+// are cloned then. A shared table carries this mark; tables are only written through locsOf.
+const SHARED: unique symbol = Symbol('shared');
+
+type Table = Map<string | number, Loc> & { [SHARED]?: true };
+
+function tableOf(container: object): Table | undefined {
   return (container as Located)[LOCS];
 }
 
-function attachTable(container: object, m: Map<string | number, Loc>): void {
-  Object.defineProperty(container, LOCS, { value: m, writable: true, configurable: true, enumerable: false });
+function attachTable(container: object, m: Table): void {
+  if (Object.prototype.hasOwnProperty.call(container, LOCS)) (container as Located)[LOCS] = m;
+  else Object.defineProperty(container, LOCS, { value: m, writable: true, configurable: true, enumerable: false });
 }
 
 export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
@@ -94,10 +102,13 @@ export function setLoc(container: object, key: string | number, loc: Loc | undef
   locsOf(container).set(key, loc);
 }
 
-/** The location table of a container (created on first use); callers setting many entries keep it. */
+/**
+ * The location table of a container, to write to (created on first use, cloned first if it is shared
+ * with a copy); callers setting many entries keep it.
+ */
 export function locsOf(container: object): Map<string | number, Loc> {
   let m = tableOf(container);
-  if (!m) attachTable(container, (m = new Map()));
+  if (!m || m[SHARED]) attachTable(container, (m = m ? new Map(m) : new Map()));
   return m;
 }
 
@@ -127,10 +138,12 @@ export function deepCopy(v: Val): Val {
   return v;
 }
 
-/** Gives `to` the same location table entries as `from` (same keys). */
+/** Gives `to` the same location table entries as `from` (same keys): the same table, shared until written. */
 function copyAllLocs(from: object, to: object): void {
   const m = tableOf(from);
-  if (m) attachTable(to, new Map(m));
+  if (!m) return;
+  m[SHARED] = true;
+  attachTable(to, m);
 }
 
 /** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */
@@ -155,7 +168,7 @@ export function isMarkedInteger(container: object, key: string): boolean {
   return INTEGERS.get(container)?.has(key) ?? false;
 }
 
-/** The location table of a container, if it has one (for loops that copy many entries). */
-export function locTable(container: object): Map<string | number, Loc> | undefined {
+/** The location table of a container, if it has one, to read (for loops that copy many entries). */
+export function locTable(container: object): ReadonlyMap<string | number, Loc> | undefined {
   return tableOf(container);
 }
