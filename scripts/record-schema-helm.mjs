@@ -93,16 +93,55 @@ function refName(text) {
   throw new Error('chart values must be a reference file');
 }
 
+// Real chart trees (the reference's gloo-ee charts, no templates) with their own subcharts' schemas: what Helm
+// prints per chart. The copies are writable temp trees, as Helm writes nothing but wants to read them as given.
+const TREES = [
+  ['gloo-ee 1.17.0 as shipped', 'gloo-ee/charts/1.17.0', ['license_key=x']],
+  ['gloo-ee 1.17.0, prometheus values its schemas refuse', 'gloo-ee/charts/1.17.0', ['license_key=x', 'prometheus.alertmanager.enabled=yes,prometheus.alertmanager.podSecurityContext.runAsUser=abc']],
+  ['gloo-ee 1.16.2 as shipped', 'gloo-ee/charts/1.16.2', ['license_key=x']],
+];
+
+function runTree(major, [name, dir, sets]) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-tree-'));
+  try {
+    const chart = path.join(tmp, 'c');
+    fs.cpSync(path.join(REF, dir), chart, { recursive: true });
+    const env = { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') };
+    const r = spawnSync(helm.helmPath(major), ['template', 'r', chart, ...sets.flatMap((x) => ['--set', x])], { cwd: tmp, encoding: 'utf8', env });
+    // the lines under each `<chart>:` heading of the schema error, sorted (Helm's order is not stable)
+    const byChart = {};
+    let current;
+    for (const line of (r.stderr || '').split('\n')) {
+      if (/^[A-Za-z0-9_.-]+:$/.test(line)) byChart[(current = line.slice(0, -1))] = [];
+      else if (current && line.startsWith('- ')) byChart[current].push(line);
+    }
+    for (const k of Object.keys(byChart)) byChart[k].sort();
+    return { name, chart: dir, helm: major, set: sets, exit: r.status, byChart };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const trees = [];
+for (const t of TREES) for (const major of [3, 4]) trees.push(runTree(major, t));
+const TREES_OUT = path.join(ROOT, 'tests', 'validate', 'recorded', 'schema-helm-charts.json');
+const treesText = formatCorpus({ description: 'The reference gloo-ee chart trees with their subcharts\' own schemas, judged by the real Helm 3.17.1 and 4.1.4 (scripts/record-schema-helm.mjs)', cases: trees });
+
 const doc = { description: 'A chart shipping schemas/<profile>.values.schema.json, judged by the real Helm 3.17.1 and 4.1.4 (scripts/record-schema-helm.mjs)', cases };
 const text = formatCorpus(doc);
 if (check) {
-  const old = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-  if (old !== text) {
-    console.error('schema-helm.json differs from what Helm does now; re-record with node scripts/record-schema-helm.mjs');
-    process.exit(1);
+  let differs = false;
+  for (const [file, t] of [[OUT, text], [TREES_OUT, treesText]]) {
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (old !== t) {
+      console.error(`${path.basename(file)} differs from what Helm does now; re-record with node scripts/record-schema-helm.mjs`);
+      differs = true;
+    }
   }
-  console.log('schema-helm.json matches both Helm binaries');
+  if (differs) process.exit(1);
+  console.log('the recordings match both Helm binaries');
 } else {
   fs.writeFileSync(OUT, text);
-  console.log(`recorded ${cases.length} outcomes`);
+  fs.writeFileSync(TREES_OUT, treesText);
+  console.log(`recorded ${cases.length} outcomes and ${trees.length} chart trees`);
 }

@@ -57,9 +57,14 @@ async function readProfileFile(path: string): Promise<Profile> {
   }
 }
 
+/** True when a --profile value names a profile file rather than a built-in profile. */
+export function isProfileFile(value: string): boolean {
+  return PROFILE_FILE.test(value);
+}
+
 /** A --profile value: a built-in name as is, a file read and checked. */
 export async function resolveProfile(value: string): Promise<string | Profile> {
-  return PROFILE_FILE.test(value) ? readProfileFile(value) : value;
+  return isProfileFile(value) ? readProfileFile(value) : value;
 }
 
 /** `--set-file key=path[,key2=path2]`: Helm reads each path; the library takes the content. */

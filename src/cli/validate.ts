@@ -10,7 +10,7 @@ import { loadConfig, type Config, type ConfigTarget } from './config.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { expandArgs, glob } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
-import { loadInput, prepareSetup, specFromFlags, type Setup, type SetupSpec } from './setup.js';
+import { isProfileFile, loadInput, prepareSetup, specFromFlags, type Setup, type SetupSpec } from './setup.js';
 import { packageVersion } from './version.js';
 
 /** One file to check and what it is checked against. */
@@ -44,7 +44,7 @@ function targetSpec(target: ConfigTarget, config: Config, cli: SetupSpec, cwd: s
     setLiteral: [...target.setLiteral, ...cli.setLiteral],
   };
   if (target.chart !== undefined) spec.chart = rel(target.chart);
-  if (target.profile !== undefined) spec.profile = /[\\/]|\.(ya?ml|json)$/i.test(target.profile) ? rel(target.profile) : target.profile;
+  if (target.profile !== undefined) spec.profile = isProfileFile(target.profile) ? rel(target.profile) : target.profile;
   if (cli.chartVersion === undefined && target.chartVersion !== undefined) spec.chartVersion = target.chartVersion;
   return spec;
 }

@@ -77,6 +77,8 @@ const RULES: Readonly<Record<string, RuleHelp>> = {
   'chart-schema-invalid': { summary: "The chart's values.schema.json is not a valid schema.", help: 'Fix the chart schema; Helm refuses to use it.' },
   'images-not-modelled': { summary: 'An enabled subchart whose images the profile does not describe.', help: 'Its images are not listed or checked; describe the subchart in a profile to include them.' },
   'profile-invalid': { summary: 'The profile file does not follow the profile format.', help: 'Fix the profile as schemas/profile.schema.json and docs/profiles.md describe.' },
+  'values-not-a-map': { summary: 'The values given to the validator are not a map.', help: "Pass a map of values, as Helm's .Values is." },
+  'values-too-deep': { summary: 'The values nest deeper than the limit; nothing was validated.', help: 'Flatten the values; real values files nest a dozen levels.' },
   'int64-precision': { summary: 'An integer beyond 2^53 cannot be held exactly by JavaScript numbers.', help: 'Quote the value if it is meant as a string.' },
 };
 

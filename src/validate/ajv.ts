@@ -16,7 +16,11 @@ function ctor(m: unknown): AjvClass {
   return c as unknown as AjvClass;
 }
 
+/** ajv for draft-07 (and draft-06 schemas, whose differences the callers remove). */
 export const Ajv07: AjvClass = ctor(ajvModule);
+/** ajv for draft 2019-09. */
 export const Ajv2019: AjvClass = ctor(ajv2019Module);
+/** ajv for draft 2020-12. */
 export const Ajv2020: AjvClass = ctor(ajv2020Module);
+/** ajv for draft-04 (boolean exclusiveMinimum/Maximum, `id`). */
 export const AjvDraft04: AjvClass = ctor(ajvDraft04Module);

@@ -11,6 +11,7 @@ import { glooProfile } from '../profiles/gloo.js';
 import { glooEeProfile } from '../profiles/gloo-ee.js';
 import { glooEeChart } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
+import type { Chart } from '../chart/chart.js';
 import { normalizeVersion } from '../chart/semver.js';
 import { Coalescer } from '../values/coalesce.js';
 import type { HelmVersion } from '../values/helm-rules.js';
@@ -90,7 +91,20 @@ export function finish(d: NewDiagnostic, locate: ((path: string) => SourceLocati
 
 /** Whether the argument is a LoadedValues (it has `locate`). */
 export function isLoaded(values: Values | LoadedValues): values is LoadedValues {
-  return typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
+  return values !== null && typeof values === 'object' && typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
+}
+
+/** How deeply plain data nests (counted without recursion, so hostile input cannot overflow the stack), up to `limit + 1`. */
+export function nestingDepth(v: unknown, limit: number): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (x !== null && typeof x === 'object') for (const c of Object.values(x)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 /** The release the rules look at: its values, the defaults underneath, and the image rules that apply. */
@@ -102,6 +116,21 @@ export interface Release {
   version: string;
   /** How messages name the chart and version, e.g. `gloo chart 1.19.10`, `gloo-ee chart 1.17.0 (bundled gloo 1.17.0)`. */
   label: string;
+}
+
+// The profile's defaults are the same for every call with one version: parsed once, copied per use (a hook
+// validating many files pays the YAML parse once). Bounded, as versions come from users.
+const DEFAULTS_CACHE = new Map<string, { defaults: GoMap; chart?: Chart; glooVersion?: string }>();
+const DEFAULTS_CACHE_SIZE = 16;
+
+function cached<T extends { defaults: GoMap }>(key: string, make: () => T): T {
+  let hit = DEFAULTS_CACHE.get(key) as T | undefined;
+  if (!hit) {
+    hit = make();
+    if (DEFAULTS_CACHE.size >= DEFAULTS_CACHE_SIZE) DEFAULTS_CACHE.delete(DEFAULTS_CACHE.keys().next().value!);
+    DEFAULTS_CACHE.set(key, hit);
+  }
+  return hit;
 }
 
 /** The user's values as a Go tree (LoadedValues keep their Go types). */
@@ -126,12 +155,16 @@ export function buildRelease(values: Values | LoadedValues, profile: Profile, ch
     if (profile === glooEeProfile) {
       const charts = isLoaded(values) && values.charts?.['']?.name === 'gloo-ee' ? values.charts : undefined;
       const version = chartVersion ?? charts?.['']?.version;
-      const chart = glooEeChart(version, dependencyVersions?.gloo ?? charts?.gloo?.version, helmVersion, () => undefined);
-      const defaults = coalesceChart(chart, newMap(), helmVersion);
-      const release = final ? userTree(values) : coalesceChart(chart, deepCopy(userTree(values)) as GoMap, helmVersion).root;
-      const glooVersion = charts?.gloo?.version ?? defaults.charts.gloo?.version ?? chart.version;
+      const glooGiven = dependencyVersions?.gloo ?? charts?.gloo?.version;
+      const d = cached(`ee\u0000${version}\u0000${glooGiven}\u0000${helmVersion}`, () => {
+        const chart = glooEeChart(version, glooGiven, helmVersion, () => undefined);
+        const r = coalesceChart(chart, newMap(), helmVersion);
+        return { chart, defaults: r.root, glooVersion: r.charts.gloo?.version ?? chart.version };
+      });
+      const release = final ? userTree(values) : coalesceChart(d.chart!, deepCopy(userTree(values)) as GoMap, helmVersion).root;
+      const glooVersion = charts?.gloo?.version ?? d.glooVersion!;
       const v = normalizeVersion(glooVersion) ?? glooVersion;
-      return { release, defaults: defaults.root, rules: glooRules(v), version: v, label: `gloo-ee chart ${chart.version} (bundled gloo ${v})` };
+      return { release, defaults: d.defaults, rules: glooRules(v), version: v, label: `gloo-ee chart ${d.chart!.version} (bundled gloo ${v})` };
     }
     const v = normalizeVersion((chartVersion ?? CURRENT_GLOO_RUN.last).trim());
     if (!v) return { error: `chart version ${JSON.stringify(chartVersion)} is not a semantic version (expected e.g. 1.19.3)` };
@@ -143,7 +176,7 @@ export function buildRelease(values: Values | LoadedValues, profile: Profile, ch
         return CURRENT_GLOO_RUN;
       }
     })();
-    const defaults = builtIn ? glooDefaults(v, helmVersion) : newMap();
+    const defaults = builtIn ? cached(`gloo\u0000${v}\u0000${helmVersion}`, () => ({ defaults: glooDefaults(v, helmVersion) })).defaults : newMap();
     const release = final
       ? userTree(values)
       : new Coalescer(helmVersion, profile.chart).coalesceValues({ name: profile.chart, values: deepCopy(defaults) as GoMap, subcharts: [], owned: true }, userTree(values));
@@ -190,7 +223,19 @@ function fanOutBase(ctx: Pick<RuleContext, 'profile' | 'release'>, parts: Parts)
  * its base (sprig mergeOverwrite), then sprig `merge` with the global block. The resolver computes the same
  * internally but does not return it.
  */
+const MERGED = new WeakMap<GoMap, Map<string, GoMap>>();
+
+/** The merged block of an image (see mergeBlock), computed once per release and path. */
 export function mergedBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string): GoMap {
+  // the rules ask for the same blocks; the release is not changed while they run
+  let memo = MERGED.get(ctx.release);
+  if (!memo) MERGED.set(ctx.release, (memo = new Map()));
+  let m = memo.get(valuesPath);
+  if (!m) memo.set(valuesPath, (m = mergeBlock(ctx, valuesPath)));
+  return m;
+}
+
+function mergeBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: string): GoMap {
   const parts = parsePath(valuesPath);
   let block = valueAt(ctx.release, parts);
   const fo = fanOutBase(ctx, parts);

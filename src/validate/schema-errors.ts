@@ -71,7 +71,7 @@ function variantDiagnostic(parts: Parts, v: unknown, at: string): NewDiagnostic 
       code: 'variant-not-string',
       severity: 'error',
       parts,
-      message: `${at} is ${show(v)}, not a string; allowed: ${ALLOWED}. The chart compares it with eq, so helm template fails with "error calling eq: incompatible types for comparison". Write one of the allowed strings.`,
+      message: `${at} is ${show(v)}, not a string; allowed: ${ALLOWED}. The chart compares it with eq, so helm template fails with "error calling eq: incompatible types for comparison" (where disableDigest is true it is never compared, and the images are standard). Write one of the allowed strings.`,
     };
   }
   const suggestion = nearestVariant(v);

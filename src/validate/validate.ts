@@ -8,8 +8,9 @@ import type { HelmVersion } from '../values/helm-rules.js';
 import type { LoadedValues, Values } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { formatPath, parsePath } from '../values/paths.js';
+import { MAX_JSON_DEPTH } from '../values/strvals.js';
 import * as precompiled from './_precompiled.js';
-import { blockMatcher, buildRelease, finish, isLoaded, valueAt, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
+import { blockMatcher, buildRelease, finish, isLoaded, nestingDepth, valueAt, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
 import { chartSchemaDiagnostics } from './helm-schema.js';
 import { digestRules } from './rules/digests.js';
 import { referenceRules } from './rules/references.js';
@@ -77,7 +78,15 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function validateValues(values: Values | LoadedValues, options: ValidateOptions = {}): ValidationResult {
   const loaded = isLoaded(values) ? values : undefined;
   const helmVersion: HelmVersion = options.helmVersion ?? loaded?.helmVersion ?? 4;
-  const plain: Values = loaded ? loaded.values : values && typeof values === 'object' && !Array.isArray(values) ? (values as Values) : {};
+  const isMapLike = values !== null && typeof values === 'object' && !Array.isArray(values);
+  const plain: Values = loaded ? loaded.values : isMapLike ? (values as Values) : {};
+  // values that Helm could never hold are refused before anything walks them
+  const refusal = !isMapLike
+    ? { code: 'values-not-a-map', message: `values must be a map (Helm's .Values), got ${values === null ? 'null' : Array.isArray(values) ? 'a list' : typeof values}` }
+    : nestingDepth(plain, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
+      ? { code: 'values-too-deep', message: `values nest deeper than ${MAX_JSON_DEPTH} levels (a limit of this library, as for --set-json); nothing was validated` }
+      : undefined;
+  if (refusal) return { valid: false, values: {}, diagnostics: [{ ...refusal, severity: 'error', path: '', pointer: '' }] };
   const out: NewDiagnostic[] = [];
   const report = (d: NewDiagnostic) => out.push(d);
   const copy = structuredCloneValues(plain);
@@ -197,4 +206,5 @@ function chartTreeDiagnostics(chart: Chart, loaded: LoadedValues | undefined, he
   return out;
 }
 
+/** The variants `global.image.variant` accepts. */
 export { VARIANTS };

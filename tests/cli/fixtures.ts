@@ -40,6 +40,8 @@ export function makeScratch(): string {
   execFileSync('mkfifo', [path.join(dir, 'fifo.yaml')]);
   fs.symlinkSync('loop-b.yaml', path.join(dir, 'loop-a.yaml'));
   fs.symlinkSync('loop-a.yaml', path.join(dir, 'loop-b.yaml'));
+  execFileSync('tar', ['-czf', path.join(dir, 'gloo-1.18.40.tgz'), '-C', path.dirname(CHART), path.basename(CHART)]);
+  fs.writeFileSync(path.join(dir, 'not-a-chart.tgz'), 'global: {}\n');
   fs.writeFileSync(path.join(dir, 'secret.yaml'), 'a: 1\n', { mode: 0o000 });
   fs.chmodSync(path.join(dir, 'secret.yaml'), 0o000);
   return dir;

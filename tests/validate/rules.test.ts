@@ -41,6 +41,10 @@ const TABLE: Array<[string, ValidateOptions, string[]]> = [
   ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -']],
   ['digest-stale', { profile: 'gloo-ee', chartVersion: '1.17.0' }, ['error digest-stale gloo.gloo.deployment.image.tag 7:14']],
   ['digest-stale-fixed', { profile: 'gloo-ee', chartVersion: '1.17.0' }, []],
+  ['arch-unsupported-affinity', { chartVersion: '1.19.10' }, ['warning arch-unsupported gloo.deployment.affinity 7:5']],
+  ['arch-amd64-allowed', { chartVersion: '1.19.10' }, []],
+  ['chart-schema', { chartVersion: '1.19.10', schema: { type: 'object', properties: { replicas: { type: 'integer' } } } }, ['error chart-schema replicas 2:11']],
+  ['chart-schema', { chartVersion: '1.19.10', helmVersion: 3, schema: '{"type": "object", "properties": {"replicas": {"type": "integer"}}' }, ['error chart-schema-invalid  -']],
   ['valid', { chartVersion: '1.19.10' }, []],
 ];
 
@@ -138,5 +142,29 @@ describe('custom profiles', () => {
   test.each(ROWS)('%j', (values, expected) => {
     const r = validateValues(values, { profile });
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}`)).toEqual(expected);
+  });
+});
+
+describe('hostile input is a diagnostic, never a crash', () => {
+  const deep = (): Record<string, unknown> => {
+    const root: Record<string, unknown> = {};
+    let v = root;
+    for (let i = 0; i < 5000; i++) v = (v.a = {}) as Record<string, unknown>;
+    return root;
+  };
+  const ROWS: Array<[string, () => unknown, Record<string, unknown>, string]> = [
+    ['null', () => null, {}, 'values-not-a-map'],
+    ['a list', () => [], {}, 'values-not-a-map'],
+    ['a string', () => 'global.image.variant=fips', {}, 'values-not-a-map'],
+    ['5000 levels', deep, {}, 'values-too-deep'],
+    ['a schema that is a number', () => ({}), { schema: 5 }, 'chart-schema-invalid'],
+    ['a schema that is null', () => ({}), { schema: null }, 'chart-schema-invalid'],
+    ['a $ref to itself', () => ({ a: 1 }), { schema: { type: 'object', properties: { a: { $ref: '#/properties/a' } } } }, 'chart-schema-invalid'],
+    ['__proto__ keys are data', () => JSON.parse('{"__proto__": {"x": 1}, "global": {"image": {"__proto__": {"variant": 1}, "variant": "Fips"}}}'), {}, 'variant-case-mismatch'],
+  ];
+  test.each(ROWS)('%s', (_n, make, options, code) => {
+    const r = validateValues(make() as never, options as ValidateOptions);
+    expect(r.diagnostics.map((d) => d.code)).toContain(code);
+    expect(r.valid).toBe(false);
   });
 });

@@ -3,11 +3,14 @@
 // `--check` re-runs them). Valid values pass both commands of both Helms; an invalid variant or an unquoted numeric tag
 // fails with Helm's own message. The chart-schema emulation reproduces each recorded line, and validateValues with the
 // profile flags the same values.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { globalImageSchema, imageBlockSchema, loadValues, validateValues, valuesSchema } from '../../src/index';
 import { judgeChartSchema } from '../../src/validate/helm-schema';
 import { SHARED } from '../helpers/cases';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { helmPath } = require('../helpers/helm-binaries.cjs') as { helmPath(major: 3 | 4): string | null };
 
 interface Recorded {
   name: string;
@@ -67,3 +70,11 @@ describe.each(recorded.map((r) => [`${r.name} (Helm ${r.helm})`, r] as const))('
     for (const d of flagged) expect(r.template.lines.some((l) => l.includes(d.path) || l.includes(d.pointer))).toBe(true);
   });
 });
+
+// Where the binaries run (x86-64 Linux with the dev dependencies, as in CI), the recording is checked against them.
+const live = helmPath(3) !== null && helmPath(4) !== null ? test : test.skip;
+live('the recording is what Helm 3.17.1 and 4.1.4 say now', () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'record-schema-helm.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}, 120000);

@@ -21,6 +21,7 @@ export function selectedDigestField(ctx: RuleContext, m: Record<string, Val>): D
   return 'digest';
 }
 
+/** digest-dropped, digest-ignored-by-disableDigest, disableDigest-unsupported and digest-stale, per rendered image. */
 export function digestRules(ctx: RuleContext): void {
   for (const img of ctx.images) {
     if (img.source !== 'chart' || !ctx.isVariantBlock(img.valuesPath)) continue;

@@ -5,6 +5,7 @@ import { isMap, type Val } from '../../values/model.js';
 import { formatPath, parsePath } from '../../values/paths.js';
 import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
 
+/** reference-invalid (once per cause) and arch-unsupported. */
 export function referenceRules(ctx: RuleContext): void {
   // one finding per cause: a bad global registry breaks every image, and is reported once, where it is written
   const byCause = new Map<string, { parts: Parts; images: string[]; reason: string }>();

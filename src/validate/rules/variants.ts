@@ -7,8 +7,9 @@ import { normalizeVersion } from '../../chart/semver.js';
 import { formatPath, parsePath } from '../../values/paths.js';
 import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
 
-/** The first chart release that publishes distroless images, and the one from which all OSS images have them. */
+/** The first chart release that publishes distroless images. */
 export const FIRST_DISTROLESS = '1.17.0-beta13';
+/** From this release every OSS image (certgen, kubectl, access-logger, ingress too) has a distroless build. */
 export const ALL_OSS_DISTROLESS = '1.17.0-beta16';
 
 const FIPS = ['fips', 'fips-distroless'];
@@ -22,6 +23,7 @@ export function requested(m: Record<string, unknown>): { fips: boolean; distrole
 /** Profiles whose chart is open source: fips images are built for Gloo Enterprise only. */
 const OSS_PROFILES = new Set(['gloo']);
 
+/** fips-deprecated, fips-enterprise-only, variant-unavailable, variant-not-applied and tag-double-suffix. */
 export function variantRules(ctx: RuleContext): void {
   const once = new Set<string>();
   const reportOnce = (key: string, f: () => void) => {
