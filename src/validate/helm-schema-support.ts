@@ -2,8 +2,31 @@
 // format checks of gojsonschema (Helm 3.17) and santhosh-tekuri/jsonschema (Helm 4.1).
 import type { HelmVersion } from '../values/helm-rules.js';
 
+/** Deepest schema text read (the syntax check below recurses per level). */
+const MAX_TEXT_DEPTH = 500;
+
+/** How deeply brackets nest in JSON text, outside strings (one pass, no recursion). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') max = Math.max(max, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return max;
+}
+
 /** The error Go's encoding/json reports for invalid JSON text (the subset that real schema files produce), or undefined. */
 export function goJsonSyntaxError(text: string): string | undefined {
+  const nesting = bracketDepth(text);
+  if (nesting > 10000) return 'exceeded max depth';
+  if (nesting > MAX_TEXT_DEPTH) return `the schema nests deeper than ${MAX_TEXT_DEPTH} levels (a limit of this library); it was not checked`;
   let i = 0;
   const ws = () => {
     while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;

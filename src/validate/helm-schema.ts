@@ -8,7 +8,7 @@ import type { HelmVersion } from '../values/helm-rules.js';
 import type { Values } from '../values/load.js';
 import { parsePath } from '../values/paths.js';
 import { Ajv07, Ajv2019, Ajv2020, AjvDraft04, type AjvInstance } from './ajv.js';
-import type { NewDiagnostic } from './context.js';
+import { nestingDepth, type NewDiagnostic } from './context.js';
 import { checkFormat, goJsonSyntaxError, re2Problem, toJsRegExp } from './helm-schema-support.js';
 
 type Draft = 4 | 6 | 7 | 2019 | 2020;
@@ -116,6 +116,9 @@ function prepare(node: unknown, draft: Draft, helm: HelmVersion, problems: strin
   return out;
 }
 
+/** Deepest chart schema compiled: preparing and compiling recurse over it. */
+const MAX_SCHEMA_DEPTH = 500;
+
 const instances = new Map<string, AjvInstance>();
 
 function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
@@ -166,57 +169,58 @@ export function isExactMultiple(value: number, m: number): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Loading the schema as each engine does
 
-/** Checks `$ref`s that point into the document itself; Helm fails the chart for one that resolves to nothing. */
-function refProblem(root: unknown, helm: HelmVersion): string | undefined {
-  let found: string | undefined;
-  const visit = (n: unknown) => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const o = n as Obj;
-    if (typeof o.$ref === 'string') {
-      const ref = o.$ref;
-      if (ref.startsWith('#/')) {
-        let cur: unknown = root;
-        for (const seg of ref.slice(2).split('/').map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))) {
-          if (cur && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, seg)) cur = (cur as Obj)[seg];
-          else {
-            found = helm === 3 ? `Object has no key '${seg}'` : `json-pointer in "file:///values.schema.json${ref}" not found`;
-            return;
-          }
-        }
-      } else if (ref.startsWith('urn:')) {
-        if (helm === 3) found = `Reference ${ref} must be canonical`;
-      } else if (/^https?:\/\//.test(ref)) {
-        found = `failing loading "${ref.replace(/#.*$/, '')}": HTTP request failed for ${ref.replace(/#.*$/, '')} (remote references are fetched by Helm; not reproduced offline)`;
-      } else if (!ref.startsWith('#')) {
-        found = helm === 3 ? `Reference ${ref} must be canonical` : `failing loading "file:///${ref.replace(/#.*$/, '')}": open /${ref.replace(/#.*$/, '')}: no such file or directory`;
-      }
+/** The first problem `check` finds in any object of a schema, walked without recursion (schemas come from charts). */
+function firstProblem(root: unknown, check: (o: Obj) => string | undefined): string | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object') continue;
+    if (!Array.isArray(n)) {
+      const found = check(n as Obj);
+      if (found !== undefined) return found;
     }
-    for (const v of Object.values(o)) visit(v);
-  };
-  visit(root);
-  return found;
+    stack.push(...Object.values(n as Obj));
+  }
+  return undefined;
+}
+
+/** Checks `$ref`s; Helm fails the chart for one that resolves to nothing, and fetches remote ones (not done here). */
+function refProblem(root: unknown, helm: HelmVersion): string | undefined {
+  return firstProblem(root, (o) => {
+    if (typeof o.$ref !== 'string') return undefined;
+    const ref = o.$ref;
+    const doc = ref.replace(/#.*$/, '');
+    if (ref.startsWith('#/')) {
+      let cur: unknown = root;
+      for (const seg of ref.slice(2).split('/').map((x) => decodeURIComponent(x).replace(/~1/g, '/').replace(/~0/g, '~'))) {
+        if (!cur || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) {
+          return helm === 3 ? `Object has no key '${seg}'` : `json-pointer in "file:///values.schema.json${ref}" not found`;
+        }
+        cur = (cur as Obj)[seg];
+      }
+      return undefined;
+    }
+    if (ref.startsWith('urn:')) return helm === 3 ? `Reference ${ref} must be canonical` : undefined;
+    if (/^https?:\/\//.test(ref)) return `failing loading "${doc}": HTTP request failed for ${doc} (remote references are fetched by Helm; not reproduced offline)`;
+    if (!ref.startsWith('#')) return helm === 3 ? `Reference ${ref} must be canonical` : `failing loading "file:///${doc}": open /${doc}: no such file or directory`;
+    return undefined;
+  });
 }
 
 const VALID_TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
 
 /** gojsonschema's own checks of a schema that it refuses before validating anything. */
 function helm3SchemaProblem(root: unknown, draft: Draft): string | undefined {
-  let found: string | undefined;
-  const visit = (n: unknown) => {
-    if (found || !n || typeof n !== 'object') return;
-    if (Array.isArray(n)) return n.forEach(visit);
-    const o = n as Obj;
+  if (root && typeof root === 'object' && '$schema' in root && typeof (root as Obj).$schema !== 'string') return '$schema must be of type string';
+  return firstProblem(root, (o) => {
     const types = Array.isArray(o.type) ? o.type : o.type === undefined ? [] : [o.type];
     const bad = types.find((t) => typeof t === 'string' && !VALID_TYPES.includes(t));
-    if (bad !== undefined) found = `has a primitive type that is NOT VALID -- given: /${String(bad)}/ Expected valid values are:[array boolean integer number null object string]`;
-    else if (draft === 4 && o.exclusiveMinimum !== undefined && typeof o.exclusiveMinimum !== 'boolean') found = 'Invalid type. Expected: boolean, given: exclusiveMinimum';
-    else if (draft === 4 && o.exclusiveMaximum !== undefined && typeof o.exclusiveMaximum !== 'boolean') found = 'Invalid type. Expected: boolean, given: exclusiveMaximum';
-    for (const v of Object.values(o)) visit(v);
-  };
-  if (root && typeof root === 'object' && '$schema' in root && typeof (root as Obj).$schema !== 'string') return '$schema must be of type string';
-  visit(root);
-  return found;
+    if (bad !== undefined) return `has a primitive type that is NOT VALID -- given: /${String(bad)}/ Expected valid values are:[array boolean integer number null object string]`;
+    for (const k of ['exclusiveMinimum', 'exclusiveMaximum']) {
+      if (draft === 4 && o[k] !== undefined && typeof o[k] !== 'boolean') return `Invalid type. Expected: boolean, given: ${k}`;
+    }
+    return undefined;
+  });
 }
 
 /** The subschemas a pointer into a schema passes through ('' first): `/properties/a/items` -> '', /properties/a, /properties/a/items. */
@@ -338,6 +342,9 @@ function compileUncached(schemaIn: object | string, helm: HelmVersion): Compiled
     const syntax = goJsonSyntaxError(schemaIn);
     if (syntax) return { schemaError: syntax, warnings: [] };
     schema = JSON.parse(schemaIn);
+  }
+  if (nestingDepth(schema, MAX_SCHEMA_DEPTH) > MAX_SCHEMA_DEPTH) {
+    return { schemaError: `the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels (a limit of this library); it was not checked`, warnings: [] };
   }
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
     return { schemaError: helm === 3 ? 'Invalid type. Expected: object or boolean, given: schema' : 'jsonschema: schema must be an object or a boolean', warnings: [] };

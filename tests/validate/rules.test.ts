@@ -168,3 +168,15 @@ describe('hostile input is a diagnostic, never a crash', () => {
     expect(r.valid).toBe(false);
   });
 });
+
+describe('hostile chart schemas', () => {
+  const ROWS: Array<[string, string | object, string]> = [
+    ['20000 nested arrays as text', '['.repeat(20000) + ']'.repeat(20000), 'exceeded max depth'],
+    ['a schema 2000 levels deep', JSON.parse('{"properties":{"a":'.repeat(2000) + '{}' + '}}'.repeat(2000)) as object, 'nests deeper than 500'],
+  ];
+  test.each(ROWS)('%s', (_n, schema, text) => {
+    const r = validateValues({}, { schema, chartVersion: '1.19.10' });
+    const d = r.diagnostics.find((x) => x.code === 'chart-schema-invalid')!;
+    expect(d.message).toContain(text);
+  });
+});
