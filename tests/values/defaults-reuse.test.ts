@@ -61,3 +61,23 @@ test('the same text under another name is located under that name', () => {
   const b = loadValues({ chartValues: { name: 'b/values.yaml', text: DEFAULTS } });
   expect(b.locate('global.image.variant')).toEqual({ file: 'b/values.yaml', line: 4, column: 14 });
 });
+
+// Short texts (a rendered line, a small values file) are kept after their first read, whatever their role.
+const SHORT = 'image:\n  tag: 1.10\n  list: [a, {b: 1}]\n';
+
+test('a short file read again is located in the file that names it, line and column', () => {
+  for (const name of ['one.yaml', 'two.yaml', 'one.yaml']) {
+    const r = loadValues({ valuesFiles: [{ name, text: SHORT }] });
+    expect(r.locate('image.tag')).toEqual({ file: name, line: 2, column: 8 });
+    expect(r.locate('image.list[1].b')).toEqual({ file: name, line: 3, column: 17 });
+    expect(r.goValue('image.tag')).toEqual({ type: 'float64', text: '1.1' });
+  }
+});
+
+test('a short file read again is not changed by what --set did to an earlier read', () => {
+  const first = loadValues({ valuesFiles: [SHORT], set: ['image.list[0]=z', 'image.list[1].b=2'] });
+  expect(first.values).toEqual({ image: { tag: 1.1, list: ['z', { b: 2 }] } });
+  const again = loadValues({ valuesFiles: [SHORT] });
+  expect(again.values).toEqual({ image: { tag: 1.1, list: ['a', { b: 1 }] } });
+  expect(again.locate('image.list[0]')).toEqual({ file: 'values-1.yaml', line: 3, column: 10 });
+});

@@ -5,7 +5,7 @@
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
-import { GoInt, isMap, locsOf, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -360,6 +360,48 @@ export interface ComposedDocument {
  * the text is cut at the document marker and read again.
  */
 export function composeFirstDocument(text: string, src: Src, markIntegers = false): ComposedDocument {
+  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers);
+  const kept = SHORT_TEXTS.get(text);
+  if (kept) return { value: kept.value === undefined ? undefined : rebase(kept.value, src) };
+  const doc = composeText(text, src, false);
+  if (SHORT_TEXTS.size >= MAX_SHORT_TEXTS) SHORT_TEXTS.delete(SHORT_TEXTS.keys().next().value!);
+  SHORT_TEXTS.set(text, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
+  return doc;
+}
+
+// Short texts are read again and again: the resolver reads every rendered `image:` line back as YAML, as
+// Helm reads its manifests, and a js-yaml parse has a fixed cost (tens of microseconds) that dwarfs a line.
+// A short text's value is kept (the most recent few hundred, failures never) and each later read gets a
+// copy whose locations point into the caller's source: the same offsets into the same text.
+const MAX_SHORT_TEXT = 256;
+const MAX_SHORT_TEXTS = 512;
+const SHORT_TEXTS = new Map<string, { value: Val | undefined }>();
+
+/** A copy of a decoded value with every location moved to `src` (same offsets). */
+function rebase(v: Val, src: Src): Val {
+  if (Array.isArray(v)) {
+    const out: Val[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = rebase(v[i]!, src);
+    moveLocs(v, out, src);
+    return out;
+  }
+  if (isMap(v)) {
+    const out = newMap();
+    for (const k of Object.keys(v)) out[k] = rebase(v[k]!, src);
+    moveLocs(v, out, src);
+    return out;
+  }
+  return v;
+}
+
+function moveLocs(from: object, to: object, src: Src): void {
+  const t = locTable(from);
+  if (!t) return;
+  const locs = locsOf(to);
+  for (const [k, l] of t) locs.set(k, { src, offset: l.offset });
+}
+
+function composeText(text: string, src: Src, markIntegers: boolean): ComposedDocument {
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
   const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
   if (early) {
