@@ -3,15 +3,14 @@
 // left over is module loading and first-call work (schema compilation, JIT), which a pre-commit hook or
 // a short script pays every time.
 import path from 'node:path';
+import { validatorMissing } from '../lib/api.mjs';
 import { sideBySideProcesses } from '../lib/measure.mjs';
 
 export const id = 3;
 export const title = 'first validateValues call in a fresh process vs node -e 0';
 export const target = { metric: 'ratio', op: '<=', value: 1.25 };
 
-export function missing(ctx) {
-  return typeof ctx.api.validateValues === 'function' ? undefined : 'validateValues is not exported by this build (branch validate not merged)';
-}
+export const missing = validatorMissing;
 
 export async function run(ctx) {
   const script = path.join(ctx.root, 'bench', 'cold', 'first-call.mjs');
