@@ -63,7 +63,7 @@ export function checkProfile(profile: unknown, builtIn: (name: string) => Profil
   } else {
     const p = profile as Profile;
     const cond = (src: string | undefined, pointer: string) => {
-      if (src === undefined) return;
+      if (src === undefined || src.trim() === '') return;
       try {
         parseExpr(src);
       } catch (e) {

@@ -211,6 +211,9 @@ export const PROFILE_SCHEMA = {
                 ],
                 "additionalProperties": false,
                 "properties": {
+                  "versions": {
+                    "$ref": "#/definitions/versions"
+                  },
                   "when": {
                     "$ref": "#/definitions/condition"
                   },
@@ -361,8 +364,8 @@ export const PROFILE_SCHEMA = {
     "versions": {
       "type": "string",
       "maxLength": 200,
-      "pattern": "^\\s*((>=|<=|>|<|=)?v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?\\s*)+$",
-      "description": "Chart versions: space-separated comparators such as >=1.17.0 <1.18.0-beta1 (release order: beta < rc < release)."
+      "pattern": "^\\s*((>=|<=|>|<|=)?v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?\\s*)+(\\|\\|\\s*((>=|<=|>|<|=)?v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?\\s*)+)*$",
+      "description": "Chart versions: space-separated comparators that must all hold, such as >=1.17.0 <1.18.0-beta1, and alternatives separated by || (release order: beta < rc < release)."
     },
     "kind": {
       "type": "string",
@@ -450,6 +453,9 @@ export const PROFILE_SCHEMA = {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 2000
+              },
+              "versions": {
+                "$ref": "#/definitions/versions"
               }
             }
           },

@@ -39,7 +39,7 @@ export interface ProfileContainer {
   /** Evaluate `when` on the fan-out entry as written in the values, before it is laid over the base entry. */
   whenRaw?: boolean;
   /** The chart fails (with `message`) when the container renders and this holds. */
-  fails?: { when: string; message: string };
+  fails?: { when: string; message: string; versions?: string };
   /** Values path of the image block (`$.x` inside a fan-out). */
   image?: string;
   /** Values path of a list of containers copied verbatim (`initContainers`, `extraContainers`, custom sidecars). */
@@ -92,7 +92,7 @@ export interface ProfileFanOut {
   select?: {
     strategy: 'gloo-dataplane';
     perEntry: string;
-    placeholder?: { when: string; key: string };
+    placeholder?: { when: string; key: string; versions?: string };
     /** The chart fails when no entry is picked (older charts), with this message. */
     emptyFails?: { versions?: string; message: string };
   };

@@ -30,28 +30,33 @@ export interface RenderedImage {
   variant?: ImageVariant;
 }
 
-/** Whether `version` is inside a range of `>=X`, `<X`, `>X`, `<=X` comparators in release order. */
+/**
+ * Whether `version` is inside a range of `>=X`, `<X`, `>X`, `<=X`, `=X` comparators in release order; comparators
+ * separated by spaces must all hold, alternatives separated by `||` any.
+ */
 export function inVersions(range: string | undefined, version: string): boolean {
   if (!range) return true;
-  return range
-    .trim()
-    .split(/\s+/)
-    .every((c) => {
-      const m = /^(>=|<=|>|<|=)?(.+)$/.exec(c)!;
-      const cmp = compareRelease(version, m[2]!.replace(/^v/, ''));
-      switch (m[1]) {
-        case '>=':
-          return cmp >= 0;
-        case '<=':
-          return cmp <= 0;
-        case '>':
-          return cmp > 0;
-        case '<':
-          return cmp < 0;
-        default:
-          return cmp === 0;
-      }
-    });
+  return range.split('||').some((alt) =>
+    alt
+      .trim()
+      .split(/\s+/)
+      .every((c) => {
+        const m = /^(>=|<=|>|<|=)?(.+)$/.exec(c)!;
+        const cmp = compareRelease(version, m[2]!.replace(/^v/, ''));
+        switch (m[1]) {
+          case '>=':
+            return cmp >= 0;
+          case '<=':
+            return cmp <= 0;
+          case '>':
+            return cmp > 0;
+          case '<':
+            return cmp < 0;
+          default:
+            return cmp === 0;
+        }
+      }),
+  );
 }
 
 /** sprig kebabcase (xstrings.ToKebabCase): word boundaries at case changes, lower-cased, joined by `-`. */
@@ -257,7 +262,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       rows.push(...passthroughRows(v, kind, name, c.init ?? false, path));
       return;
     }
-    if (c.fails && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) throw new TemplateError(c.fails.message);
+    if (c.fails && inVersions(c.fails.versions, version) && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) throw new TemplateError(c.fails.message);
     if (!c.image) return;
     const items: Array<{ key: string; item?: { v: Val | undefined; path: string } }> = [];
     if (c.each) {
@@ -334,7 +339,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
   function renderDataplane(f: ProfileFanOut, map: Val | undefined): void {
     const sel = f.select!;
     const picked: Array<[string, Val]> = [];
-    const placeholder = sel.placeholder && holds(sel.placeholder.when, values) ? sel.placeholder.key : undefined;
+    const placeholder = sel.placeholder && inVersions(sel.placeholder.versions, version) && holds(sel.placeholder.when, values) ? sel.placeholder.key : undefined;
     if (placeholder !== undefined) picked.push([placeholder, newMap()]);
     const perEntry = holds(sel.perEntry, values);
     if (perEntry && isMap(map)) for (const k of Object.keys(map)) if (k !== placeholder) picked.push([k, map[k]!]);

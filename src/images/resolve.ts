@@ -1,6 +1,6 @@
 // resolveImages: every image a release deploys, with the workloads it renders into, as `helm template` would
 // render them for the chart version in use.
-import type { Diagnostic } from '../errors.js';
+import { ValuesError, type Diagnostic } from '../errors.js';
 import { tryParseImageReference } from '../reference/index.js';
 import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooProfile } from '../profiles/gloo.js';
@@ -16,7 +16,17 @@ import { glooImage } from './gloo-helpers.js';
 import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
-import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
+import {
+  alertmanagerProfile,
+  glooEeProfile,
+  glooFedProfile,
+  grafanaProfile,
+  kubeStateMetricsProfile,
+  nodeExporterProfile,
+  portalProfile,
+  prometheusProfile,
+  pushgatewayProfile,
+} from '../profiles/gloo-ee.js';
 import { checkProfile, ProfileError } from './profile-check.js';
 import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
@@ -88,7 +98,13 @@ function valuesTree(values: Values | LoadedValues): { tree: GoMap; final: boolea
   const maybeLoaded = values as LoadedValues;
   const internal = typeof maybeLoaded.locate === 'function' ? internalValues(maybeLoaded) : undefined;
   if (internal) return { tree: internal, final: maybeLoaded.withChartDefaults };
-  const tree = fromJson(values, new Src('values', ''), 0);
+  let tree: Val | undefined;
+  try {
+    tree = fromJson(values, new Src('values', ''), 0);
+  } catch (e) {
+    // nested deeper than Helm's JSON reader goes (or cyclic): refused as bad input, like any other
+    throw new ValuesError('INVALID_INPUT', `values are nested too deeply (or contain a cycle): ${e instanceof Error ? e.message || e.name : String(e)}`);
+  }
   return { tree: isMap(tree) ? tree : newMap(), final: false };
 }
 
@@ -193,6 +209,9 @@ const SUBPROFILES: Record<string, Profile> = {
   'gateway-portal-web-server': portalProfile,
   prometheus: prometheusProfile,
   'kube-state-metrics': kubeStateMetricsProfile,
+  alertmanager: alertmanagerProfile,
+  'prometheus-node-exporter': nodeExporterProfile,
+  'prometheus-pushgateway': pushgatewayProfile,
   grafana: grafanaProfile,
 };
 

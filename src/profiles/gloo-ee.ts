@@ -15,7 +15,8 @@ const mtlsSidecars = (extraEnvoyWhen = ''): ProfileContainer[] => [
 
 /**
  * The extauth container (gloo-ee's `gloo.extauthcontainer`) and its plugin init containers. As a proxy sidecar with
- * dataplanePerProxy the helper kebab-cases a `.Name` the proxy's context does not have, and the render fails.
+ * dataplanePerProxy the helper kebab-cases a `.Name` the proxy's context does not have, and the render fails (charts
+ * bundling gloo 1.17 and later; the versions of a subchart's containers are the subchart's).
  */
 const extauthContainers = (when: string, whenRaw: boolean, sidecar: boolean): ProfileContainer[] => [
   {
@@ -24,7 +25,7 @@ const extauthContainers = (when: string, whenRaw: boolean, sidecar: boolean): Pr
     when,
     whenRaw,
     ...(sidecar
-      ? { fails: { when: 'global.extensions.dataplanePerProxy', message: 'error calling include: template: gloo-ee/templates/_helpers.tpl:92:52: executing "gloo.extauthcontainer" at <kebabcase>: invalid value; expected string' } }
+      ? { fails: { when: 'global.extensions.dataplanePerProxy', versions: '>=1.17.0-beta1', message: 'error calling include: template: gloo-ee/templates/_helpers.tpl:92:52: executing "gloo.extauthcontainer" at <kebabcase>: invalid value; expected string' } }
       : {}),
   },
   { name: 'plugin-{key}', each: 'global.extensions.extAuth.plugins', image: '@.image', init: true, when, whenRaw },
@@ -34,7 +35,8 @@ const extauthContainers = (when: string, whenRaw: boolean, sidecar: boolean): Pr
 const dataplane = {
   strategy: 'gloo-dataplane' as const,
   perEntry: 'global.extensions.dataplanePerProxy',
-  placeholder: { when: 'gloo.kubeGateway.enabled', key: 'kube-gateway-placeholder' },
+  // the kubeGateway placeholder came with the 1.17.0 chart; before, no enabled proxy fails the render even with kubeGateway
+  placeholder: { when: 'gloo.kubeGateway.enabled', key: 'kube-gateway-placeholder', versions: '>=1.17.0' },
   emptyFails: {
     versions: '<1.17.0',
     message: 'execution error in gloo.dataplaneperproxyhelper: no gateway proxy is enabled (error calling pick: invalid value; expected string)',
@@ -104,6 +106,7 @@ export const prometheusProfile: Profile = {
   helpers: [{ helper: 'format' }],
   // 25.x always has a server; 15.x switches it with server.enabled
   workloads: [
+  ...[
     { kind: 'Deployment', when: '!server.statefulSet.enabled', versions: '>=25.0.0' },
     { kind: 'StatefulSet', when: 'server.statefulSet.enabled', versions: '>=25.0.0' },
     { kind: 'Deployment', when: 'server.enabled && !server.statefulSet.enabled', versions: '<25.0.0' },
@@ -122,6 +125,32 @@ export const prometheusProfile: Profile = {
       { name: '{chartName}-{value:server.name}', image: 'server.image', format: w.versions === '>=25.0.0' ? digestOrTag('{tag|appVersion}') : [{ template: '{repository}:{tag}' }] },
     ],
   })),
+  // 15.x renders alertmanager, node-exporter and pushgateway itself (25.x has them as subcharts)
+  ...[
+    { kind: 'Deployment', when: 'alertmanager.enabled && !alertmanager.statefulSet.enabled' },
+    { kind: 'StatefulSet', when: 'alertmanager.enabled && alertmanager.statefulSet.enabled' },
+  ].map((w) => ({
+    ...w,
+    name: '{fullname:alertmanager}',
+    versions: '<25.0.0',
+    containers: [
+      { name: '{chartName}-{value:alertmanager.name}', image: 'alertmanager.image', format: [{ template: '{repository}:{tag}' }] },
+      {
+        name: '{chartName}-{value:alertmanager.name}-{value:configmapReload.alertmanager.name}',
+        image: 'configmapReload.alertmanager.image',
+        when: 'configmapReload.alertmanager.enabled',
+        format: [{ template: '{repository}:{tag}' }],
+      },
+    ],
+  })),
+  ...(['nodeExporter', 'pushgateway'] as const).map((c) => ({
+    kind: c === 'nodeExporter' ? 'DaemonSet' : 'Deployment',
+    name: `{fullname:${c}}`,
+    when: `${c}.enabled`,
+    versions: '<25.0.0',
+    containers: [{ name: `{chartName}-{value:${c}.name}`, image: `${c}.image`, format: [{ template: '{repository}:{tag}' }] }],
+  })),
+  ],
   fanOuts: [],
   imageFields: [],
 };
@@ -166,6 +195,55 @@ export const grafanaProfile: Profile = {
   imageFields: [],
 };
 
+/** alertmanager (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
+export const alertmanagerProfile: Profile = {
+  name: 'alertmanager',
+  chart: 'alertmanager',
+  globalImage: 'global.image',
+  helpers: [{ helper: 'format' }],
+  workloads: [
+    {
+      kind: 'StatefulSet',
+      name: '{fullname}',
+      containers: [
+        { name: 'alertmanager-{value:configmapReload.name}', image: 'configmapReload.image', when: 'configmapReload.enabled', format: [{ template: '{repository}:{tag}' }] },
+        { name: 'alertmanager', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] },
+      ],
+    },
+  ],
+  fanOuts: [],
+  imageFields: [],
+};
+
+/** prometheus-node-exporter (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
+export const nodeExporterProfile: Profile = {
+  name: 'prometheus-node-exporter',
+  chart: 'prometheus-node-exporter',
+  globalImage: 'global.image',
+  helpers: [{ helper: 'format' }],
+  workloads: [{ kind: 'DaemonSet', name: '{fullname}', containers: [{ name: 'node-exporter', image: 'image', format: [{ if: 'digest', template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}@{digest}' }, { template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}' }] }] }],
+  fanOuts: [],
+  imageFields: [],
+};
+
+/** prometheus-pushgateway (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
+export const pushgatewayProfile: Profile = {
+  name: 'prometheus-pushgateway',
+  chart: 'prometheus-pushgateway',
+  globalImage: 'global.image',
+  helpers: [{ helper: 'format' }],
+  workloads: [
+    { kind: 'Deployment', when: '!runAsStatefulSet' },
+    { kind: 'StatefulSet', when: 'runAsStatefulSet' },
+  ].map((w) => ({
+    ...w,
+    name: '{fullname}',
+    containers: [{ passthrough: 'extraContainers' }, { name: 'pushgateway', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] }],
+  })),
+  fanOuts: [],
+  imageFields: [],
+};
+
 export const glooEeProfile: Profile = {
   name: 'gloo-ee',
   chart: 'gloo-ee',
@@ -189,6 +267,9 @@ export const glooEeProfile: Profile = {
     { name: 'gateway-portal-web-server', profile: portalProfile },
     { name: 'prometheus', profile: prometheusProfile },
     { name: 'prometheus.kube-state-metrics', profile: kubeStateMetricsProfile },
+    { name: 'prometheus.alertmanager', profile: alertmanagerProfile },
+    { name: 'prometheus.prometheus-node-exporter', profile: nodeExporterProfile },
+    { name: 'prometheus.prometheus-pushgateway', profile: pushgatewayProfile },
     { name: 'grafana', profile: grafanaProfile },
   ],
   workloads: [

@@ -5,7 +5,7 @@ import type { Profile } from '../images/profile.js';
 import { resolveImages, ResolveError, type ResolvedImage } from '../images/resolve.js';
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import type { LoadedValues, Values } from '../values/load.js';
+import { loadedChart, type LoadedValues, type Values } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { formatPath, parsePath } from '../values/paths.js';
 import { MAX_JSON_DEPTH } from '../values/strvals.js';
@@ -32,8 +32,8 @@ export interface ValidateOptions {
   /** Whose verdict on a chart schema to reproduce, and whose reading rules apply. Default: the values' own, else 4. */
   helmVersion?: HelmVersion;
   /**
-   * The chart the values were loaded from (loadValues({ chart })): each enabled chart's own schema is then
-   * checked against that chart's view of the values, as Helm does.
+   * The chart the values were loaded from. Values from `loadValues({ chart })` remember their chart, so this is only
+   * needed for values loaded otherwise: each enabled chart's own schema is checked against its view of the values.
    */
   chart?: Chart;
 }
@@ -104,7 +104,8 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
     semantic(values, profile, typeof profileOption === 'string' ? profileOption : profile, options, helmVersion, report);
   }
   if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plain, options.schema, helmVersion, ''));
-  if (options.chart) out.push(...chartTreeDiagnostics(options.chart, loaded, helmVersion));
+  const chart = options.chart ?? (loaded ? loadedChart(loaded) : undefined);
+  if (chart) out.push(...chartTreeDiagnostics(chart, loaded, helmVersion));
 
   const locate = loaded ? (p: string) => loaded.locate(p) : undefined;
   const diagnostics = dedupe(out).map((d) => finish(d, locate));

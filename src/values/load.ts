@@ -208,6 +208,14 @@ export function internalValues(loaded: LoadedValues): GoMap | undefined {
   return INTERNAL.get(loaded);
 }
 
+// The chart a LoadedValues came from (loadValues({ chart })), so that validation finds each chart's schema.
+const CHARTS = new WeakMap<LoadedValues, Chart>();
+
+/** The chart behind a LoadedValues loaded with `chart` (package-internal). */
+export function loadedChart(loaded: LoadedValues): Chart | undefined {
+  return CHARTS.get(loaded);
+}
+
 /** Builds the public result around the internal tree. */
 export function makeLoaded(
   root: GoMap,
@@ -276,7 +284,9 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
     }
     const user = userValues(input, helmVersion);
     const r = coalesceChart(input.chart, user, helmVersion);
-    return makeLoaded(r.root, r.subcharts, r.warnings, helmVersion, true, r.charts);
+    const loaded = makeLoaded(r.root, r.subcharts, r.warnings, helmVersion, true, r.charts);
+    CHARTS.set(loaded, input.chart);
+    return loaded;
   }
   const chartName = input.chartName ?? 'chart';
   let defaults = newMap();

@@ -4,6 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkProfile, parseProfile, ProfileError, resolveImages, ResolveError } from '../../src/index';
 import { PROFILE_SCHEMA } from '../../src/images/profile-schema.data';
+import { glooProfile } from '../../src/profiles/gloo';
+import {
+  alertmanagerProfile,
+  glooEeProfile,
+  glooFedProfile,
+  grafanaProfile,
+  kubeStateMetricsProfile,
+  nodeExporterProfile,
+  portalProfile,
+  prometheusProfile,
+  pushgatewayProfile,
+} from '../../src/profiles/gloo-ee';
 
 const ok = {
   name: 'web',
@@ -58,4 +70,10 @@ test('profiles are read from YAML or JSON text', () => {
   expect(parseProfile(yaml, 'web.yaml').workloads[0]!.name).toBe('web');
   expect(parseProfile(JSON.stringify(ok), 'web.json').name).toBe('web');
   expect(() => parseProfile('name: [', 'broken.yaml')).toThrow(/broken\.yaml/);
+});
+
+test('every built-in profile passes its own schema', () => {
+  for (const p of [glooProfile, glooEeProfile, glooFedProfile, portalProfile, prometheusProfile, kubeStateMetricsProfile, alertmanagerProfile, nodeExporterProfile, pushgatewayProfile, grafanaProfile]) {
+    expect(checkProfile(p, (n) => (n === 'gloo' ? glooProfile : undefined))).toBe(p);
+  }
 });

@@ -126,3 +126,12 @@ describe('generic mode (charts without a profile)', () => {
     expect(seen[1]!.pointer).toBe('/broken/image');
   });
 });
+
+test('plain values nested too deeply, or cyclic, are refused as bad input', () => {
+  let deep: Record<string, unknown> = { repository: 'x' };
+  for (let i = 0; i < 5000; i++) deep = { a: deep };
+  expect(() => resolveImages(deep)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  expect(() => resolveImages(cyclic)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+});
