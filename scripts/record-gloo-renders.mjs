@@ -25,20 +25,16 @@
 // them the way the gloo-gateway deployer joins them: registry/repository:tag plus @digest when the digest is set,
 // each part formatted like Go's printf %s (a missing part is %!s(<nil>), a number %!s(float64=…)). Entries are
 // sorted by kind, name, container (then image).
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFile, execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { formatCorpus } from './lib/corpus-file.mjs';
+import { execFileSync } from 'node:child_process';
 import { hashStr, Rng } from './lib/rng.mjs';
+import { Case, channelFor, DIGEST_FIELDS, digestValue, maybeSplitFile, raw, VARIANTS } from './lib/values-case.mjs';
+import { helm, pool, renderCase, ROOT } from './lib/helm-runner.mjs';
+import { readCorpus, recordCorpus, recorderOptions } from './lib/render-corpus.mjs';
+import { FIELD_POOLS, GATEWAY_PARAMETERS, glooImageBlocks } from './lib/gloo-values.mjs';
 
-const require = createRequire(import.meta.url);
-const scriptDir = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(scriptDir, '..');
-const helm = require(path.join(ROOT, 'tests', 'helpers', 'helm-binaries.cjs'));
-const yaml = require('js-yaml');
 const OUT_DIR = path.join(ROOT, 'tests', 'differential', 'gloo-renders');
 const DEFAULT_SEED = 20261201;
 
@@ -55,27 +51,9 @@ const EPOCHS = {
   '1.22.0': { gp: true, ai: true, nullRepoOk: true },
 };
 
-const GG = 'kubeGateway.gatewayParameters.glooGateway';
+const GG = GATEWAY_PARAMETERS;
 // Image blocks: values path, and the switches that make them render (applied with some probability).
-const BLOCKS = {
-  gloo: { path: 'gloo.deployment.image', on: [] },
-  discovery: { path: 'discovery.deployment.image', on: [['discovery.enabled', true]] },
-  gatewayProxy: { path: 'gatewayProxies.gatewayProxy.podTemplate.image', on: [] },
-  mtlsEnvoy: { path: 'global.glooMtls.envoy.image', on: [['global.glooMtls.enabled', true]] },
-  mtlsSds: { path: 'global.glooMtls.sds.image', on: [['global.glooMtls.enabled', true]] },
-  istioProxy: { path: 'global.glooMtls.istioProxy.image', on: [['global.istioSDS.enabled', true]] },
-  certgen: { path: 'gateway.certGenJob.image', on: [['gateway.certGenJob.cron.enabled', true]] },
-  rollout: { path: 'gateway.rolloutJob.image', on: [] },
-  cleanup: { path: 'gateway.cleanupJob.image', on: [] },
-  accessLogger: { path: 'accessLogger.image', on: [['accessLogger.enabled', true]] },
-  ingress: { path: 'ingress.deployment.image', on: [['ingress.enabled', true]] },
-  ingressProxy: { path: 'ingressProxy.deployment.image', on: [['ingress.enabled', true]] },
-  knative: { path: 'settings.integrations.knative.proxy.image', on: [['settings.integrations.knative.enabled', true]] },
-  gpEnvoy: { path: `${GG}.envoyContainer.image`, on: [['kubeGateway.enabled', true]], gp: true },
-  gpSds: { path: `${GG}.sdsContainer.image`, on: [['kubeGateway.enabled', true]], gp: true },
-  gpIstio: { path: `${GG}.istio.istioProxyContainer.image`, on: [['kubeGateway.enabled', true]], gp: true },
-  gpAi: { path: `${GG}.aiExtension.image`, on: [['kubeGateway.enabled', true]], ai: true },
-};
+const BLOCKS = glooImageBlocks();
 const blocksFor = (ep) => Object.entries(BLOCKS).filter(([, b]) => (!b.gp || EPOCHS[ep].gp) && (!b.ai || EPOCHS[ep].ai));
 
 const TOGGLES = ['discovery.enabled', 'gateway.enabled', 'gateway.validation.enabled', 'gateway.validation.webhook.enabled',
@@ -83,100 +61,10 @@ const TOGGLES = ['discovery.enabled', 'gateway.enabled', 'gateway.validation.ena
   'global.istioIntegration.enabled', 'ingress.enabled', 'settings.integrations.knative.enabled', 'accessLogger.enabled',
   'gateway.rolloutJob.enabled', 'gateway.cleanupJob.enabled', 'kubeGateway.enabled'];
 
-const DIGEST_FIELDS = ['digest', 'fipsDigest', 'distrolessDigest', 'fipsDistrolessDigest'];
-const DIGEST_MARK = { digest: 'aa', fipsDigest: 'ff', distrolessDigest: 'dd', fipsDistrolessDigest: 'fd' };
-const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'];
-
-// ---------------------------------------------------------------------------------------------------------------
-// Values model. Plain JS values; raw(text) is a scalar written verbatim into a values file (e.g. `1.10`, a float).
-
-const raw = (t) => ({ $raw: t });
-const isRaw = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && '$raw' in v;
-const isMap = (v) => v !== null && typeof v === 'object' && !Array.isArray(v) && !isRaw(v);
-
-const RESERVED = /^(y|yes|n|no|true|false|on|off|null|~)$/i;
-function scalarText(v) {
-  if (isRaw(v)) return v.$raw;
-  if (v === null) return 'null';
-  if (typeof v === 'boolean' || typeof v === 'number') return String(v);
-  return /^[A-Za-z][A-Za-z0-9_./-]*$/.test(v) && !RESERVED.test(v) ? v : JSON.stringify(v);
-}
-
-function yamlLines(v, ind) {
-  const pad = ' '.repeat(ind);
-  const out = [];
-  for (const [k, x] of Object.entries(v)) {
-    const key = scalarText(k);
-    if (isMap(x) && Object.keys(x).length) out.push(`${pad}${key}:`, ...yamlLines(x, ind + 2));
-    else if (isMap(x)) out.push(`${pad}${key}: {}`);
-    else if (Array.isArray(x)) {
-      if (!x.length) { out.push(`${pad}${key}: []`); continue; }
-      out.push(`${pad}${key}:`);
-      for (const item of x) {
-        if (isMap(item) && Object.keys(item).length) {
-          const inner = yamlLines(item, ind + 4);
-          inner[0] = `${pad}  - ${inner[0].slice(ind + 4)}`;
-          out.push(...inner);
-        } else out.push(`${pad}  - ${isMap(item) ? '{}' : scalarText(item)}`);
-      }
-    } else out.push(`${pad}${key}: ${scalarText(x)}`);
-  }
-  return out;
-}
-const toYaml = (obj) => yamlLines(obj, 0).join('\n') + '\n';
-
-function setPath(o, dotted, v) {
-  const keys = dotted.split('.');
-  let cur = o;
-  for (let i = 0; i < keys.length - 1; i++) {
-    if (!isMap(cur[keys[i]])) cur[keys[i]] = {};
-    cur = cur[keys[i]];
-  }
-  cur[keys[keys.length - 1]] = v;
-}
-
-/** Text of a value for `--set` (typed by Helm) — or null when --set cannot express it. */
-function setText(v) {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return String(v);
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? String(v) : null;
-  if (typeof v === 'string') {
-    if (/^(true|false|null)$/.test(v) || /^[0-9]+$/.test(v) || /[,\\{}\[\]=]/.test(v)) return null;
-    return v;
-  }
-  return null;
-}
-
-/** One case under construction. */
-class Case {
-  constructor(name) { this.name = name; this.files = []; this.set = []; this.setString = []; this.cur = null; }
-  /** Starts a new -f file (object, or a text given as {text}). */
-  file(obj = {}) { this.cur = obj; this.files.push(obj); return this; }
-  /** Puts `path: v` into the current -f file (a new one when there is none). */
-  f(p, v) { if (!this.cur) this.file({}); setPath(this.cur, p, v); return this; }
-  s(p, v) {
-    const t = setText(v);
-    if (t === null) throw new Error(`${this.name}: --set cannot express ${JSON.stringify(v)} for ${p}`);
-    this.set.push(`${p}=${t}`);
-    return this;
-  }
-  ss(p, v) { this.setString.push(`${p}=${v}`); return this; }
-  /** Assigns through the channel chosen: 'file' | 'set' | 'setString'. */
-  via(ch, p, v) { return ch === 'set' ? this.s(p, v) : ch === 'setString' ? this.ss(p, v) : this.f(p, v); }
-  done() {
-    const c = { name: this.name };
-    if (this.files.length) c.valuesFiles = this.files.map((f) => (typeof f.text === 'string' && Object.keys(f).length === 1 ? f.text : toYaml(f)));
-    if (this.set.length) c.set = this.set;
-    if (this.setString.length) c.setString = this.setString;
-    return c;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Case generation
 
-const hex = (r, n) => Array.from({ length: n }, () => '0123456789abcdef'[r.int(0, 15)]).join('');
-const digestValue = (r, field) => `sha256:${DIGEST_MARK[field]}${hex(r, 14)}`;
 
 function curated(ep, seed) {
   const V = ep;
@@ -402,9 +290,9 @@ function curated(ep, seed) {
 function fieldValue(r, ep, field) {
   const V = ep;
   switch (field) {
-    case 'variant': return r.weighted([[5, 'standard'], [5, 'fips'], [7, 'distroless'], [7, 'fips-distroless'], [1, 'Distroless'], [1, 'slim'], [2, ''], [1, null], [0.5, 3], [0.5, true]]);
-    case 'fips': return r.weighted([[4, true], [2, false], [1, 'false'], [1, 'true']]);
-    case 'registry': return r.weighted([[2, ''], [2, 'my.reg/'], [3, 'registry.example.com/mirror'], [2, 'localhost:5000'], [1, null]]);
+    case 'variant': return r.weighted(FIELD_POOLS.variant);
+    case 'fips': return r.weighted(FIELD_POOLS.fips);
+    case 'registry': return r.weighted(FIELD_POOLS.registry);
     case 'repository': {
       const pool = [[2, ''], [2, 'gloo-ee'], [1, 'discovery-ee'], [1, 'sds-ee'], [2, 'certgen'], [1, 'custom-repo'], [1, 'gloo'], [1, 'kubectl'], [1, 'caching-ee']];
       if (EPOCHS[ep].nullRepoOk) pool.push([1, null]);
@@ -414,18 +302,6 @@ function fieldValue(r, ep, field) {
     case 'disableDigest': return r.weighted([[4, true], [3, false], [1, 'false']]);
     default: return digestValue(r, field); // digest fields
   }
-}
-
-/** Picks a channel that can carry the value. */
-function channelFor(r, v) {
-  if (isRaw(v) || Array.isArray(v) || isMap(v)) return 'file';
-  if (typeof v === 'number' && !Number.isInteger(v)) return 'file';
-  const canSet = setText(v) !== null;
-  if (typeof v === 'string') {
-    if (!canSet) return r.chance(0.6) ? 'file' : 'setString';
-    return r.weighted([[5, 'file'], [3, 'set'], [2, 'setString']]);
-  }
-  return canSet && r.chance(0.4) ? 'set' : 'file';
 }
 
 function randomCase(ep, i, r) {
@@ -485,16 +361,7 @@ function randomCase(ep, i, r) {
     put(where, [{ name: 'user', image: 'docker.io/library/busybox:1.36' }]);
   }
   // several -f files now and then: split the assignments of the first file
-  if (c.files.length === 1 && r.chance(0.2)) {
-    const f0 = c.files[0];
-    const keys = Object.keys(f0);
-    if (keys.length > 1) {
-      const moved = r.sample(keys, Math.floor(keys.length / 2));
-      const f1 = {};
-      for (const k of moved) { f1[k] = f0[k]; delete f0[k]; }
-      c.files.push(f1);
-    }
-  }
+  maybeSplitFile(c, r);
   return c.done();
 }
 
@@ -508,142 +375,13 @@ function generate(ep, seed, count = 80) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rendering and extraction
-
-/** Go's %v of a float64: the shortest digits, in %e form when the decimal exponent is < -4 or >= 6 (1e+06). */
-function goFloat(x) {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const [m, e] = x.toExponential().split('e');
-  const n = Number(e);
-  if (n < -4 || n >= 6) return `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
-  return String(x);
-}
-
-/** A value as Go's fmt %s prints it after sigs.k8s.io/yaml parsing (numbers are float64). */
-function goS(v) {
-  if (v === undefined || v === null) return '%!s(<nil>)';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return `%!s(float64=${goFloat(v)})`;
-  if (typeof v === 'boolean') return `%!s(bool=${v})`;
-  return `%!s(${JSON.stringify(v)})`;
-}
-
-const GP_GROUPS = [
-  ['envoyContainer', (k) => k.envoyContainer],
-  ['sdsContainer', (k) => k.sdsContainer],
-  ['istio.istioProxyContainer', (k) => (isMap(k.istio) ? k.istio.istioProxyContainer : undefined)],
-  ['aiExtension', (k) => k.aiExtension],
-];
-
-function extractImages(stdout) {
-  const images = [];
-  const docs = yaml.loadAll(stdout);
-  for (const doc of docs) {
-    if (!isMap(doc)) continue;
-    const kind = doc.kind;
-    const name = isMap(doc.metadata) ? doc.metadata.name ?? null : null;
-    let pod;
-    if (['Deployment', 'DaemonSet', 'Job'].includes(kind)) pod = doc.spec?.template?.spec;
-    else if (kind === 'CronJob') pod = doc.spec?.jobTemplate?.spec?.template?.spec;
-    if (isMap(pod)) {
-      for (const list of [pod.initContainers, pod.containers]) {
-        if (!Array.isArray(list)) continue;
-        for (const ctr of list) images.push({ kind, name, container: isMap(ctr) ? ctr.name ?? null : null, image: isMap(ctr) ? ctr.image ?? null : null });
-      }
-    }
-    if (kind === 'GatewayParameters' && isMap(doc.spec?.kube)) {
-      for (const [group, get] of GP_GROUPS) {
-        const ctr = get(doc.spec.kube);
-        if (!isMap(ctr) || !('image' in ctr)) continue;
-        const img = isMap(ctr.image) ? ctr.image : {};
-        const fields = {};
-        for (const k of ['registry', 'repository', 'tag', 'digest', 'pullPolicy']) if (k in img) fields[k] = img[k];
-        let image = `${goS(img.registry)}/${goS(img.repository)}:${goS(img.tag)}`;
-        if (img.digest !== undefined && img.digest !== null && img.digest !== '') image += `@${goS(img.digest)}`;
-        images.push({ kind, name, container: group, image, fields });
-      }
-    }
-  }
-  const key = (e) => [e.kind, e.name, e.container, typeof e.image === 'string' ? e.image : JSON.stringify(e.image)].map((x) => String(x));
-  images.sort((a, b) => {
-    const ka = key(a), kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    return 0;
-  });
-  return images;
-}
-
-function run(bin, args, cwd, env) {
-  return new Promise((resolve) => {
-    execFile(bin, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-async function renderCase(major, chartDir, c) {
-  const bin = helm.helmPath(major);
-  if (!bin) throw new Error(`Helm ${major} binary not available`);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-gloo-'));
-  try {
-    const args = ['template', 'gloo', chartDir, '-n', 'gloo-system'];
-    (c.valuesFiles || []).forEach((text, i) => { fs.writeFileSync(path.join(tmp, `f${i}.yaml`), text); args.push('-f', `f${i}.yaml`); });
-    for (const s of c.set || []) args.push('--set', s);
-    for (const s of c.setString || []) args.push('--set-string', s);
-    const env = { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') };
-    const r = await run(bin, args, tmp, env);
-    const norm = (s) => (s || '').split(tmp + '/').join('').split(tmp).join('').split(ROOT + '/').join('').split(ROOT).join('.');
-    let images = [];
-    let stderr = norm(r.stderr).trim();
-    if (r.status === 0) {
-      try { images = extractImages(r.stdout); } catch (e) { stderr += `\n[record-gloo-renders: cannot parse the output: ${e.message}]`; }
-    }
-    return { status: r.status, images, stderr };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-async function pool(items, jobs, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, async () => {
-    while (next < items.length) { const i = next++; out[i] = await fn(items[i], i); }
-  }));
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Corpus files
 
-const sortedLines = (s) => (s || '').split('\n').sort().join('\n');
-/** Whether two outcomes agree; stderr is compared as a set of lines (warnings come in Go map order). */
-function sameOutcome(a, b) {
-  return a && b && a.status === b.status && JSON.stringify(a.images) === JSON.stringify(b.images) && sortedLines(a.stderr) === sortedLines(b.stderr);
-}
-
-
 const outFile = (ep) => path.join(OUT_DIR, `${ep}.json`);
-function readStored(ep) { try { return JSON.parse(fs.readFileSync(outFile(ep), 'utf8')); } catch { return null; } }
-
-function summarize(ep, cases) {
-  const err3 = cases.filter((c) => c.helm3.status !== 0).length;
-  const err4 = cases.filter((c) => c.helm4.status !== 0).length;
-  const differ = cases.filter((c) => c.helm3.status !== c.helm4.status || JSON.stringify(c.helm3.images) !== JSON.stringify(c.helm4.images));
-  const stderrOnly = cases.filter((c) => !differ.includes(c) && c.helm3.stderr !== c.helm4.stderr);
-  return { ep, n: cases.length, err3, err4, differ: differ.map((c) => c.name), stderrOnly: stderrOnly.map((c) => c.name) };
-}
+const readStored = (ep) => readCorpus(outFile(ep));
 
 async function main() {
-  const argv = process.argv.slice(2);
-  const opt = (n) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined; };
-  const check = argv.includes('--check');
-  const only = opt('--only');
-  const jobs = Number(opt('--jobs') || os.cpus().length || 2);
-  if (only && !EPOCHS[only]) throw new Error(`unknown epoch ${only}; one of ${Object.keys(EPOCHS).join(', ')}`);
-  const epochs = only ? [only] : Object.keys(EPOCHS);
+  const { opt, has, check, selected: epochs, jobs, seedFor } = recorderOptions(Object.keys(EPOCHS), 'epoch');
   fs.mkdirSync(OUT_DIR, { recursive: true });
   let failures = 0;
   const realGit = opt('--real');
@@ -679,7 +417,7 @@ async function main() {
             const same = a.status === b.status && (a.status !== 0 || JSON.stringify(a.images) === JSON.stringify(b.images));
             if (same) {
               agree++;
-              if (a.status !== 0 && errFile(a) !== errFile(b)) { errFileDiffers++; if (argv.includes('--errors')) console.log(`  ${c.name} (helm${m}): both fail; fixture names ${errFile(a)}, real ${errFile(b)}`); }
+              if (a.status !== 0 && errFile(a) !== errFile(b)) { errFileDiffers++; if (has('--errors')) console.log(`  ${c.name} (helm${m}): both fail; fixture names ${errFile(a)}, real ${errFile(b)}`); }
             } else disagree.push({ name: c.name, fixture: a.status ? firstLine(a) : a.images, real: b.status ? firstLine(b) : b.images });
           });
           console.log(`${ep}: the real chart agrees with the fixture on ${agree} of ${stored.cases.length} cases (Helm ${m}, ${helm.BINARIES[m].version})`
@@ -703,45 +441,15 @@ async function main() {
   }
   for (const ep of epochs) {
     const stored = readStored(ep);
-    const seed = opt('--seed') !== undefined ? Number(opt('--seed')) : stored?.seed ?? DEFAULT_SEED;
+    const seed = seedFor(stored, DEFAULT_SEED);
     const inputs = generate(ep, seed);
-    if (argv.includes('--dump')) { for (const c of inputs) console.log(JSON.stringify(c)); continue; }
+    if (has('--dump')) { for (const c of inputs) console.log(JSON.stringify(c)); continue; }
     const chartRel = `fixtures/charts/gloo-${ep}`;
     const chartDir = path.join(ROOT, chartRel);
-    const t0 = Date.now();
-    const tasks = inputs.flatMap((c, i) => [[i, 3], [i, 4]]);
-    const results = await pool(tasks, jobs, ([i, major]) => renderCase(major, chartDir, inputs[i]));
-    const cases = inputs.map((c, i) => ({ ...c, helm3: results[2 * i], helm4: results[2 * i + 1] }));
-    const s = summarize(ep, cases);
-    console.log(`${ep}: ${s.n} cases in ${((Date.now() - t0) / 1000).toFixed(1)} s; errors helm3 ${s.err3}, helm4 ${s.err4}; `
-      + `helm3≠helm4 ${s.differ.length}${s.differ.length ? ` (${s.differ.join(', ')})` : ''}; stderr-only differences ${s.stderrOnly.length}`);
-    const storedByName = new Map((stored?.cases || []).map((c) => [c.name, c]));
-    if (check) {
-      if (!stored) { console.log(`  no recorded corpus ${path.relative(ROOT, outFile(ep))}`); failures++; continue; }
-      let diffs = 0;
-      for (const c of cases) {
-        const old = storedByName.get(c.name);
-        const inputsSame = old && JSON.stringify([old.valuesFiles, old.set, old.setString]) === JSON.stringify([c.valuesFiles, c.set, c.setString]);
-        if (!old || !inputsSame) { diffs++; console.log(`  ${c.name}: ${old ? 'inputs changed' : 'new case'}`); continue; }
-        for (const h of ['helm3', 'helm4']) {
-          if (!sameOutcome(old[h], c[h])) {
-            diffs++;
-            console.log(`  ${c.name} ${h}: recorded ${JSON.stringify(old[h])}\n    now ${JSON.stringify(c[h])}`);
-          }
-        }
-      }
-      for (const name of storedByName.keys()) if (!cases.some((c) => c.name === name)) { diffs++; console.log(`  ${name}: no longer generated`); }
-      console.log(`  ${diffs ? `${diffs} difference(s)` : 'no differences'} from ${path.relative(ROOT, outFile(ep))}`);
-      failures += diffs;
-      continue;
-    }
-    // keep the recorded stderr text when only the line order changed
-    for (const c of cases) {
-      const old = storedByName.get(c.name);
-      for (const h of ['helm3', 'helm4']) if (old && sameOutcome(old[h], c[h])) c[h].stderr = old[h].stderr;
-    }
-    fs.writeFileSync(outFile(ep), formatCorpus({ epoch: ep, chart: chartRel, seed, helm: { 3: helm.BINARIES[3].version, 4: helm.BINARIES[4].version }, cases }));
-    console.log(`  wrote ${path.relative(ROOT, outFile(ep))}`);
+    failures += await recordCorpus({
+      label: ep, inputs, chartDir, file: outFile(ep), stored, check, jobs, tool: 'record-gloo-renders',
+      header: { epoch: ep, chart: chartRel, seed, helm: { 3: helm.BINARIES[3].version, 4: helm.BINARIES[4].version } },
+    });
   }
   if (check && failures) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 // `images`: every image one release deploys, computed like `helm template` from the chart defaults, the -f
 // files and the --set family, as a table, a mirroring list or JSON.
-import { loadValues, resolveImages, ResolveError, ValuesError, type ResolveOptions } from '../index.js';
+import { loadValues, resolveImages, ResolveError, ValuesError, type Chart, type ResolveOptions } from '../index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, UsageError } from './errors.js';
 import { PROGRAM, type CliIo } from './io.js';
@@ -19,7 +19,9 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   options.onDiagnostic = (d) => {
     if (d.severity !== 'info') notes.push(`${PROGRAM}: ${d.severity}: ${d.message}\n`);
   };
-  if (setup.profile !== undefined) options.profile = setup.profile;
+  // a chart of its own that bundles gloo or gloo-ee: the library finds and resolves that subchart
+  const umbrella = !flags.profile && setup.chart && setup.profile === 'generic' && bundlesBuiltIn(setup.chart);
+  if (setup.profile !== undefined && !umbrella) options.profile = setup.profile;
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
   if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
   let images;
@@ -44,4 +46,9 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   const output = (flags.output as string | undefined) ?? 'table';
   io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images));
   return EXIT.ok;
+}
+
+/** Whether a chart bundles (at any depth) a chart with a built-in profile. */
+function bundlesBuiltIn(chart: Chart): boolean {
+  return Object.values(chart.subcharts).some((c) => c.name === 'gloo' || c.name === 'gloo-ee' || bundlesBuiltIn(c));
 }

@@ -152,7 +152,18 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
  */
 export function resolveImages(values: Values | LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
   const helmVersion = options.helmVersion ?? (values as LoadedValues).helmVersion ?? 4;
-  const profile = options.profile ?? 'gloo';
+  const charts = (values as LoadedValues).withChartDefaults ? (values as LoadedValues).charts : undefined;
+  const top = charts?.[''];
+  // values loaded from a whole chart say which chart they are: its built-in profile is the default
+  const profile = options.profile ?? defaultProfile(charts);
+  if (typeof profile === 'string' && BUILT_IN[profile] && charts && top && top.name !== BUILT_IN[profile]!.chart) {
+    const nested = resolveNested(BUILT_IN[profile]!, values as LoadedValues, charts, options);
+    if (nested) return nested;
+  }
+  if (top && top.name === (typeof profile === 'string' ? BUILT_IN[profile]?.chart : undefined) && options.chartVersion === undefined) {
+    // the chart's own version decides its rules
+    options = { ...options, chartVersion: top.version };
+  }
   if (profile === 'generic') return resolveGeneric(values, options);
   if (typeof profile === 'string' && !BUILT_IN[profile]) {
     throw new ResolveError('profile-unknown', `unknown profile ${JSON.stringify(profile)}; built in: ${[...Object.keys(BUILT_IN), 'generic'].join(', ')}`);
@@ -198,6 +209,53 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
     throw e;
   }
   return group(rows);
+}
+
+/** Without a profile: the outermost chart of the loaded chart tree that has a built-in profile, else gloo. */
+function defaultProfile(charts: LoadedValues['charts']): string {
+  const found = Object.keys(charts ?? {})
+    .filter((k) => BUILT_IN[charts![k]!.name])
+    .sort((a, b) => (a === '' ? 0 : a.split('.').length) - (b === '' ? 0 : b.split('.').length) || (charts![a]!.name === 'gloo-ee' ? -1 : 1));
+  return found.length ? charts![found[0]!]!.name : 'gloo';
+}
+
+/**
+ * A chart that bundles a chart with a built-in profile (an umbrella chart with gloo or gloo-ee as a dependency): each
+ * outermost such subchart is resolved with that profile on its own values and at its own version, its values paths
+ * reported from the top. Undefined when the chart bundles none.
+ */
+function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<LoadedValues['charts']>, options: ResolveOptions): ResolvedImage[] | undefined {
+  const paths = Object.keys(charts)
+    .filter((k) => k !== '' && charts[k]!.name === p.chart)
+    .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
+  const outermost = paths.filter((k) => !paths.some((o) => o !== k && k.startsWith(`${o}.`)));
+  if (!outermost.length) return undefined;
+  const root = copyShared(internalValues(loaded)!) as GoMap;
+  const out: ResolvedImage[] = [];
+  for (const at of outermost) {
+    const sub = valueAt(root, at.split('.'));
+    if (!isMap(sub)) continue;
+    const own: NonNullable<LoadedValues['charts']> = {};
+    for (const [k, v] of Object.entries(charts)) {
+      if (k === at) own[''] = v;
+      else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
+    }
+    const subOptions: ResolveOptions = { ...options, chartVersion: options.dependencyVersions?.[at] ?? own['']!.version };
+    let images: ResolvedImage[];
+    if (p.subcharts?.length) images = renderComposite(p, sub, own, subOptions);
+    else {
+      let rows: RenderedImage[];
+      try {
+        rows = renderProfile(p, sub, normalizeVersion(subOptions.chartVersion!) ?? subOptions.chartVersion!, rulesOf(subOptions.chartVersion!), { releaseName: options.releaseName ?? 'gloo' });
+      } catch (e) {
+        if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
+        throw e;
+      }
+      images = group(rows);
+    }
+    for (const i of images) out.push({ ...i, valuesPath: i.valuesPath.startsWith('global.') ? i.valuesPath : `${at}.${i.valuesPath}` });
+  }
+  return out;
 }
 
 /** Built-in profiles by name. */
@@ -285,6 +343,12 @@ function resolveComposite(p: Profile, values: Values | LoadedValues, options: Re
     root = r.root;
     charts = r.charts;
   }
+  return renderComposite(p, root, charts, options);
+}
+
+/** Renders a chart with subcharts over its final values (a private copy: merges write into it). */
+function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name: string; version: string; appVersion?: string }>, options: ResolveOptions): ResolvedImage[] {
+  const note = (d: Diagnostic) => options.onDiagnostic?.(d);
   const releaseName = options.releaseName ?? 'gloo';
   const versionOf = (name: string) => options.dependencyVersions?.[name] ?? charts[name]?.version;
   const parentVersion = normalizeVersion(charts['']?.version ?? '') ?? charts['']?.version ?? '';

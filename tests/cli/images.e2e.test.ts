@@ -6,10 +6,17 @@ import { loadValues, resolveImages, type ResolvedImage } from '../../src/index';
 import { loadChart } from '../../src/node/index';
 import { CHART, makeScratch } from './fixtures';
 import { runCli } from './run-cli';
+import { SHARED } from '../helpers/cases';
 
 let dir: string;
 beforeAll(() => {
   dir = makeScratch();
+  // a chart of the user's own with gloo-ee as its dependency
+  const umbrella = path.join(dir, 'umbrella');
+  fs.mkdirSync(path.join(umbrella, 'charts'), { recursive: true });
+  fs.writeFileSync(path.join(umbrella, 'Chart.yaml'), 'apiVersion: v2\nname: platform\nversion: 0.3.0\ndependencies:\n  - name: gloo-ee\n    version: 1.17.0\n');
+  fs.writeFileSync(path.join(umbrella, 'values.yaml'), 'gloo-ee:\n  license_key: k\n  global:\n    image:\n      variant: distroless\n');
+  fs.cpSync(path.join(SHARED, 'gloo-ee', 'charts', '1.17.0'), path.join(umbrella, 'charts', 'gloo-ee'), { recursive: true });
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const run = (args: string[]) => runCli(['images', ...args], { cwd: dir });
@@ -21,6 +28,7 @@ test.each([
   ['profile with an -f file', ['--profile', 'gloo', '--chart-version', '1.17.0', '-f', 'prod-layer.yaml'], () => resolveImages(loadValues({ valuesFiles: [fs.readFileSync(path.join(dir, 'prod-layer.yaml'), 'utf8')] }), { profile: 'gloo', chartVersion: '1.17.0' })],
   ['a release name', ['--profile', 'gloo-ee', '--chart-version', '1.18.0', '--release-name', 'edge', '--set', 'license_key=x'], () => resolveImages(loadValues({ set: ['license_key=x'] }), { profile: 'gloo-ee', chartVersion: '1.18.0', releaseName: 'edge' })],
   ['a chart directory, Helm 3', ['--chart', CHART, '--helm-version', '3', ...VARIANT], async () => resolveImages(loadValues({ chart: await loadChart(CHART), set: ['global.image.variant=fips-distroless'], helmVersion: 3 }), { profile: 'gloo', chartVersion: '1.18.40', helmVersion: 3 })],
+  ['an umbrella chart bundling gloo-ee', ['--chart', 'umbrella'], async () => resolveImages(loadValues({ chart: await loadChart(path.join(dir, 'umbrella')) }))],
 ] as Array<[string, string[], () => ResolvedImage[] | Promise<ResolvedImage[]>]>)('%s: json, list and table agree with resolveImages', async (_name, args, expected) => {
   const want = await expected();
   expect(want.length).toBeGreaterThan(3);

@@ -2,6 +2,7 @@
 // made by scripts/record-gloo-ee-renders.mjs with the real Helm v3.17.1 and v4.1.4): for every case and both Helm
 // versions, resolveImages over the chart's data tree (../shared/reference/gloo-ee/charts/<version>, loaded as Helm
 // loads it) gives exactly the (kind, name, container, image) list Helm rendered, and fails where Helm failed.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadValues, resolveImages, ResolveError, type ResolvedImage } from '../../src/index';
@@ -27,6 +28,9 @@ interface Case {
   set?: string[];
   setString?: string[];
   setJson?: string[];
+  /** A real values file of the reference (path under ../shared/reference), used as the only -f file. */
+  realValuesFile?: string;
+  realValuesSha256?: string;
   helm3: Outcome;
   helm4: Outcome;
 }
@@ -52,6 +56,13 @@ export function rowsOf(images: ResolvedImage[]): Row[] {
   });
 }
 
+/** A real values file, as bytes; it must be the file the corpus was recorded with. */
+function realFile(c: Case): { name: string; text: Uint8Array } {
+  const bytes = fs.readFileSync(path.join(SHARED, c.realValuesFile!));
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(c.realValuesSha256);
+  return { name: path.basename(c.realValuesFile!), text: new Uint8Array(bytes) };
+}
+
 test('there is a gloo-ee corpus for each real chart', () => {
   expect(versions.sort()).toEqual(['1.0.0-ci1', '1.16.2', '1.17.0']);
 });
@@ -68,7 +79,7 @@ describe.each(versions)('gloo-ee %s', (version) => {
       const loaded = loadValues({
         chart: charts[helmVersion]!,
         helmVersion,
-        valuesFiles: (c.valuesFiles ?? []).map((text, i) => ({ name: `f${i}.yaml`, text })),
+        valuesFiles: c.realValuesFile ? [realFile(c)] : (c.valuesFiles ?? []).map((text, i) => ({ name: `f${i}.yaml`, text })),
         setJson: c.setJson ?? [],
         set: c.set ?? [],
         setString: c.setString ?? [],
