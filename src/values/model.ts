@@ -72,29 +72,53 @@ export class Src {
   }
 }
 
-// Locations of values, keyed by the container that holds them and the key or index inside it. A WeakMap
-// keeps them attached to the very objects Helm's algorithm moves around, so sharing and copying carry them.
-const LOCS = new WeakMap<object, Map<string | number, Loc>>();
+// Locations of values, kept with the container that holds them and keyed by the key or index inside it,
+// so that Helm's algorithm moving and sharing containers carries them along. The table hangs on the
+// container itself under a private symbol, not in a WeakMap: a WeakMap insert per container was the
+// loader's largest cost of its own in the profile (ephemeron table growth and its GC work). It is
+// non-enumerable, so Object.keys, JSON, spreads and test equality never see it.
+const LOCS: unique symbol = Symbol('locations');
+
+type Located = { [LOCS]?: Map<string | number, Loc> };
+
+// Copies share their tables until one side writes (copy on write): a deep copy of a tree (Helm's
+// copystructure, or chart defaults kept parsed) copies no table, and the few tables later written to
+// are cloned then. A shared table carries this mark; tables are only written through locsOf.
+const SHARED: unique symbol = Symbol('shared');
+
+type Table = Map<string | number, Loc> & { [SHARED]?: true };
+
+function tableOf(container: object): Table | undefined {
+  return (container as Located)[LOCS];
+}
+
+function attachTable(container: object, m: Table): void {
+  if (Object.prototype.hasOwnProperty.call(container, LOCS)) (container as Located)[LOCS] = m;
+  else Object.defineProperty(container, LOCS, { value: m, writable: true, configurable: true, enumerable: false });
+}
 
 export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
   if (!loc) return;
   locsOf(container).set(key, loc);
 }
 
-/** The location table of a container (created on first use); callers setting many entries keep it. */
+/**
+ * The location table of a container, to write to (created on first use, cloned first if it is shared
+ * with a copy); callers setting many entries keep it.
+ */
 export function locsOf(container: object): Map<string | number, Loc> {
-  let m = LOCS.get(container);
-  if (!m) LOCS.set(container, (m = new Map()));
+  let m = tableOf(container);
+  if (!m || m[SHARED]) attachTable(container, (m = m ? new Map(m) : new Map()));
   return m;
 }
 
 export function getLoc(container: object, key: string | number): Loc | undefined {
-  return LOCS.get(container)?.get(key);
+  return tableOf(container)?.get(key);
 }
 
 export function copyLoc(from: object, fromKey: string | number, to: object, toKey: string | number): void {
-  const l = LOCS.get(from)?.get(fromKey);
-  if (l) setLoc(to, toKey, l);
+  const l = tableOf(from)?.get(fromKey);
+  if (l) locsOf(to).set(toKey, l);
 }
 
 /** Deep copy of a value (Go's copystructure.Copy), locations included. */
@@ -114,10 +138,12 @@ export function deepCopy(v: Val): Val {
   return v;
 }
 
-/** Gives `to` the same location table entries as `from` (same keys). */
+/** Gives `to` the same location table entries as `from` (same keys): the same table, shared until written. */
 function copyAllLocs(from: object, to: object): void {
-  const m = LOCS.get(from);
-  if (m) LOCS.set(to, new Map(m));
+  const m = tableOf(from);
+  if (!m) return;
+  m[SHARED] = true;
+  attachTable(to, m);
 }
 
 /** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */
@@ -142,7 +168,7 @@ export function isMarkedInteger(container: object, key: string): boolean {
   return INTEGERS.get(container)?.has(key) ?? false;
 }
 
-/** The location table of a container, if it has one (for loops that copy many entries). */
-export function locTable(container: object): Map<string | number, Loc> | undefined {
-  return LOCS.get(container);
+/** The location table of a container, if it has one, to read (for loops that copy many entries). */
+export function locTable(container: object): ReadonlyMap<string | number, Loc> | undefined {
+  return tableOf(container);
 }

@@ -5,8 +5,8 @@
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
-import { GoInt, isMap, locsOf, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
-import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
+import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
 export const MAX_YAML_DEPTH = 1100;
@@ -162,6 +162,9 @@ function goSyntax(v: Val, r?: Resolved): string {
   return `map[interface {}]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(v[k]!)}`).join(', ')}}`;
 }
 
+/** The resolution of every scalar that is its own text (what is read of it: only the tag). */
+const AS_TEXT: Resolved = { tag: STR, value: '' };
+
 class Decoder {
   decodeCount = 0;
   aliasCount = 0;
@@ -169,6 +172,9 @@ class Decoder {
   active = new Set<YNode>();
   keyError: YamlFailure | undefined;
   numberError: YamlFailure | undefined;
+  /** The resolution of the scalar decoded last (read right after decoding a key or a number). A field,
+   * not an out-parameter object per call: that allocation per key showed in the profile. */
+  lastResolved: Resolved | undefined;
   constructor(readonly src: Src, readonly markIntegers = false) {}
 
   loc(off: number): Loc | undefined {
@@ -183,8 +189,8 @@ class Decoder {
     }
   }
 
-  /** Decodes a node; `resolvedOut` receives the scalar resolution (for key stringification). */
-  decode(n: YNode, depth: number, into?: GoMap, resolvedOut?: { r?: Resolved }, isKey = false): Val {
+  /** Decodes a node; a scalar leaves its resolution in `lastResolved` (for key stringification). */
+  decode(n: YNode, depth: number, into?: GoMap, isKey = false): Val {
     if (depth > MAX_YAML_DEPTH) {
       throw new YamlFailure('depth', `exceeded max depth of ${MAX_YAML_DEPTH}`, n.off);
     }
@@ -197,14 +203,14 @@ class Decoder {
         this.active.add(n.target);
         this.aliasDepth++;
         try {
-          return this.decode(n.target, depth, into, resolvedOut, isKey);
+          return this.decode(n.target, depth, into, isKey);
         } finally {
           this.aliasDepth--;
           this.active.delete(n.target);
         }
       }
       case 'scalar':
-        return this.scalar(n, resolvedOut, isKey);
+        return this.scalar(n, isKey);
       case 'seq': {
         const out: Val[] = [];
         for (const item of n.items) {
@@ -218,7 +224,11 @@ class Decoder {
     }
   }
 
-  scalar(n: Extract<YNode, { k: 'scalar' }>, resolvedOut: { r?: Resolved } | undefined, isKey: boolean): Val {
+  scalar(n: Extract<YNode, { k: 'scalar' }>, isKey: boolean): Val {
+    if (resolvesToText(n.tag, n.text, n.plain)) {
+      this.lastResolved = AS_TEXT;
+      return n.text;
+    }
     let r: Resolved;
     try {
       r = resolveScalar(n.tag, n.text, n.plain);
@@ -226,7 +236,7 @@ class Decoder {
       if (e instanceof TagMismatch) throw new YamlFailure('tag', e.message, n.off);
       throw e;
     }
-    if (resolvedOut) resolvedOut.r = r;
+    this.lastResolved = r;
     if (r.tag === BINARY) return decodeBase64(n.text, n.off);
     if (r.tag === NULL) return null;
     if (r.tag === FLOAT || r.tag === INT) {
@@ -250,17 +260,18 @@ class Decoder {
         this.merge(vn, depth, out);
         continue;
       }
-      const kr: { r?: Resolved } = {};
-      const k = this.decode(kn, depth + 1, undefined, kr, true);
+      const k = this.decode(kn, depth + 1, undefined, true);
       if (Array.isArray(k) || isMap(k)) {
         throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
       }
-      const vr: { r?: Resolved } | undefined = this.markIntegers ? {} : undefined;
-      const v = this.decode(vn, depth + 1, undefined, vr);
-      const key = this.stringKey(k, kr.r, v, kn.off);
+      // only a scalar decodes to a string, number or bool, and it set lastResolved just now
+      const kr = this.lastResolved;
+      const v = this.decode(vn, depth + 1);
+      const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
+      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, kn.off);
       if (key === undefined) continue;
       out[key] = v;
-      if (vr?.r?.tag === INT) markInteger(out, key);
+      if (valueIsInt && this.markIntegers) markInteger(out, key);
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
       const isScalar = target.k === 'scalar' && target.off >= 0;
@@ -349,6 +360,48 @@ export interface ComposedDocument {
  * the text is cut at the document marker and read again.
  */
 export function composeFirstDocument(text: string, src: Src, markIntegers = false): ComposedDocument {
+  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers);
+  const kept = SHORT_TEXTS.get(text);
+  if (kept) return { value: kept.value === undefined ? undefined : rebase(kept.value, src) };
+  const doc = composeText(text, src, false);
+  if (SHORT_TEXTS.size >= MAX_SHORT_TEXTS) SHORT_TEXTS.delete(SHORT_TEXTS.keys().next().value!);
+  SHORT_TEXTS.set(text, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
+  return doc;
+}
+
+// Short texts are read again and again: the resolver reads every rendered `image:` line back as YAML, as
+// Helm reads its manifests, and a js-yaml parse has a fixed cost (tens of microseconds) that dwarfs a line.
+// A short text's value is kept (the most recent few hundred, failures never) and each later read gets a
+// copy whose locations point into the caller's source: the same offsets into the same text.
+const MAX_SHORT_TEXT = 256;
+const MAX_SHORT_TEXTS = 512;
+const SHORT_TEXTS = new Map<string, { value: Val | undefined }>();
+
+/** A copy of a decoded value with every location moved to `src` (same offsets). */
+function rebase(v: Val, src: Src): Val {
+  if (Array.isArray(v)) {
+    const out: Val[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = rebase(v[i]!, src);
+    moveLocs(v, out, src);
+    return out;
+  }
+  if (isMap(v)) {
+    const out = newMap();
+    for (const k of Object.keys(v)) out[k] = rebase(v[k]!, src);
+    moveLocs(v, out, src);
+    return out;
+  }
+  return v;
+}
+
+function moveLocs(from: object, to: object, src: Src): void {
+  const t = locTable(from);
+  if (!t) return;
+  const locs = locsOf(to);
+  for (const [k, l] of t) locs.set(k, { src, offset: l.offset });
+}
+
+function composeText(text: string, src: Src, markIntegers: boolean): ComposedDocument {
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
   const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
   if (early) {

@@ -1,7 +1,7 @@
 // Reads one values file (a chart's values.yaml or a -f file) as Helm 3.17 or Helm 4.1 does, with Helm's
 // error texts, and the location of every value.
 import { ValuesError, type ValuesErrorCode } from '../../errors.js';
-import { copyLoc, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
+import { copyLoc, deepCopy, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
 import { helmRules, type HelmVersion } from '../helm-rules.js';
 import { composeFirstDocument, YamlFailure } from './compose.js';
 
@@ -121,6 +121,8 @@ interface Piece {
  * starts with `---`; the rest of that line must be blank or a comment.
  */
 function splitDocuments(text: string, origin: ValuesTextOrigin): Piece[] {
+  // Most files have no separator: one piece, without copying the text line by line.
+  if (!/^---/m.test(text)) return text.length === 0 ? [] : [{ text, lineBase: 0 }];
   const pieces: Piece[] = [];
   let buf = '';
   let bufLine = 0;
@@ -249,6 +251,61 @@ export function valuesText(input: string | Uint8Array, origin: ValuesTextOrigin,
  * Helm 4 reads every document and merges them in order.
  */
 export function readValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
+  const cached = typeof input === 'string' && origin.role === 'chart' && !origin.markIntegers ? recall(input, origin, version) : undefined;
+  if (cached) return cached;
+  const values = parseValuesText(input, origin, version);
+  if (typeof input === 'string' && origin.role === 'chart' && !origin.markIntegers) remember(input, origin, version, values);
+  return values;
+}
+
+// Chart defaults are read again and again with the same text: once per release in a batch over many
+// values files, once per call where a profile's built-in defaults are layered under user values. A
+// text seen a second time is kept parsed (a few, least recently used first out), and each later read
+// gets a deep copy, locations included: the same tree a parse would give, since a parsed tree shares
+// nothing within itself (aliases decode as copies). Only a text seen twice is kept, so a one-off read
+// costs a lookup and nothing more. Failures are never kept: a bad text is parsed, and refused, each time.
+const MAX_KEPT = 8;
+const MAX_KEPT_CHARS = 512 * 1024;
+interface Kept {
+  name: string;
+  prefix: string | undefined;
+  goType: string | undefined;
+  version: HelmVersion;
+  /** undefined: seen once, not kept yet */
+  tree: GoMap | undefined;
+}
+const KEPT = new Map<string, Kept[]>();
+
+function keptEntry(text: string, origin: ValuesTextOrigin, version: HelmVersion): Kept | undefined {
+  // messages and locations name the file, so the same text under another name is another entry
+  return KEPT.get(text)?.find((k) => k.name === origin.name && k.prefix === origin.prefix && k.goType === origin.goType && k.version === version);
+}
+
+function recall(text: string, origin: ValuesTextOrigin, version: HelmVersion): GoMap | undefined {
+  const k = keptEntry(text, origin, version);
+  if (!k?.tree) return undefined;
+  // most recently used last: re-insert the text
+  const list = KEPT.get(text)!;
+  KEPT.delete(text);
+  KEPT.set(text, list);
+  return deepCopy(k.tree) as GoMap;
+}
+
+function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, tree: GoMap): void {
+  if (text.length > MAX_KEPT_CHARS) return;
+  const k = keptEntry(text, origin, version);
+  if (k) {
+    k.tree = deepCopy(tree) as GoMap;
+    return;
+  }
+  const list = KEPT.get(text) ?? [];
+  list.push({ name: origin.name, prefix: origin.prefix, goType: origin.goType, version, tree: undefined });
+  KEPT.delete(text);
+  KEPT.set(text, list);
+  if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
+}
+
+function parseValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
   const text = valuesText(input, origin, version);
   if (!helmRules(version).allDocuments) return readPiece({ text, lineBase: 0 }, origin, version) ?? newMap();
   let values = newMap();

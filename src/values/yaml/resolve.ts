@@ -41,6 +41,7 @@ function hint(c: string): string {
   return '';
 }
 
+const SIMPLE_INT = /^(?:0|-?[1-9][0-9]{0,14})$/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
@@ -97,6 +98,9 @@ function resolvePlain(tag: string, text: string): Resolved {
     } else if (h === 'D' || h === 'S') {
       // go-yaml tries a timestamp first, but keeps a timestamp decoded into interface{} as its text, and no
       // timestamp (YYYY-...) can parse as a number: skipping that step changes nothing.
+      // The common integer (no sign but '-', no base prefix, no leading zero, at most 15 digits) is exact
+      // as a double and already in canonical form: no BigInt round trip (it showed in the profile).
+      if (SIMPLE_INT.test(text)) return { tag: INT, value: Number(text), text };
       const plain = text.replace(/_/g, '');
       const iv = parseGoInteger(plain, true);
       if (iv !== undefined) return intResult(iv);
@@ -134,6 +138,17 @@ export class TagMismatch extends Error {}
 
 function shortTag(tag: string): string {
   return tag.startsWith(TAG_PREFIX) ? `!!${tag.slice(TAG_PREFIX.length)}` : tag;
+}
+
+/**
+ * True when {@link resolveScalar} would give the text itself as a string: a quoted or block scalar,
+ * an explicit !!str, or plain text whose first character starts no YAML 1.1 number or word. Most
+ * keys and values are such text; the composer answers them without building a result per scalar.
+ */
+export function resolvesToText(tag: string, text: string, plain: boolean): boolean {
+  if (tag === STR) return true;
+  if (tag !== '') return false;
+  return !plain || (text !== '' && hint(text[0]!) === '');
 }
 
 /**
