@@ -31,3 +31,11 @@ test("the README's values example shows values, their Go types and where they ca
   expect(out).toContain('gatewayProxies.gatewayProxy.podTemplate.image.tag = 110 (int64) from --set:1:51');
   expect(out).toContain('"discovery":{"enabled":true}');
 });
+
+test('the CommonJS build (the CLI) loads ajv only when a chart schema or a user profile needs it', () => {
+  const out = run([
+    '-e',
+    "const loaded = () => Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]ajv/.test(k)); const m = require('helm-image-variant'); const a = loaded(); m.validateValues({ global: { image: { variant: 'fips' } } }, { profile: 'gloo' }); const b = loaded(); const r = m.validateValues({ x: 1 }, { profile: 'gloo', schema: { properties: { x: { type: 'string' } } } }); console.log(a, b, loaded(), r.diagnostics.some((d) => d.code === 'chart-schema'))",
+  ]);
+  expect(out.trim()).toBe('false false true true');
+});

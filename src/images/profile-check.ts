@@ -1,7 +1,8 @@
 // Profiles written by users (YAML or JSON files, or objects) are checked before use: first against the profile JSON
 // Schema (schemas/profile.schema.json), then every condition is parsed and every built-in profile name resolved, so a
 // mistake is reported once, with its place in the profile, instead of as a wrong image list.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv07 } from '../validate/ajv.js';
 import { ExprError, parseExpr } from './expr.js';
 import type { Profile, ProfileContainer } from './profile.js';
 import { PROFILE_SCHEMA } from './profile-schema.data.js';
@@ -23,11 +24,7 @@ export class ProfileError extends Error {
 let compiled: ValidateFunction | undefined;
 /** Compiled on first use: most runs never see a user profile. */
 function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    // ajv's ESM/CJS interop: the class is the default export in both module formats
-    const AjvClass = ((Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv) as typeof Ajv;
-    compiled = new AjvClass({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA as object);
-  }
+  compiled ??= new Ajv07({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA as object);
   return compiled;
 }
 
