@@ -35,8 +35,19 @@ export class UnsupportedVersionError extends Error {
 
 type Key = [number, number, number, number, number, string];
 
+const KEYS = new Map<string, Key>();
+
 /** Release order: beta < rc < release; other prereleases (alpha, …) before beta; numbers compared as numbers. */
 function releaseKey(v: string): Key {
+  const known = KEYS.get(v);
+  if (known) return known;
+  const key = computeReleaseKey(v);
+  // versions come from a handful of charts and profiles; bounded anyway against hostile input
+  if (KEYS.size < 5_000) KEYS.set(v, key);
+  return key;
+}
+
+function computeReleaseKey(v: string): Key {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?/.exec(v)!;
   const pre = m[4];
   let rank = 3;

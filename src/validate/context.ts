@@ -264,6 +264,16 @@ export function fieldSource(ctx: Pick<RuleContext, 'profile' | 'release'>, value
 
 /** A matcher for a profile's variant image block paths (`*` matches one key). */
 export function blockMatcher(patterns: string[]): (valuesPath: string) => boolean {
-  const res = patterns.map((p) => new RegExp('^' + p.split('.').map((k) => (k === '*' ? '[^.]+' : k.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('\\.') + '$'));
-  return (valuesPath) => res.some((r) => r.test(valuesPath));
+  if (patterns.length === 0) return () => false;
+  // one alternation instead of one expression per pattern; answers cached per path (the same paths come again)
+  const re = new RegExp(`^(?:${patterns.map((p) => p.split('.').map((k) => (k === '*' ? '[^.]+' : k.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))).join('\\.')).join('|')})$`);
+  const seen = new Map<string, boolean>();
+  return (valuesPath) => {
+    let hit = seen.get(valuesPath);
+    if (hit === undefined) {
+      hit = re.test(valuesPath);
+      if (seen.size < 10_000) seen.set(valuesPath, hit);
+    }
+    return hit;
+  };
 }

@@ -157,14 +157,27 @@ function semantic(
     release: r.release,
     defaults: r.defaults,
     images,
-    isVariantBlock: blockMatcher(allImageBlockPaths(profile)),
-    isGlooHelperBlock: blockMatcher(allImageBlockPaths(profile, (c) => c.helper !== 'plain')),
+    ...matchersOf(profile),
     goValue: (parts) => (isLoaded(values) ? values.goValue(formatPath(parts)) : undefined),
     report,
   };
   variantRules(ctx);
   digestRules(ctx);
   referenceRules(ctx);
+}
+
+/** A profile's block matchers, built once per profile (regular expressions compiled per call were a hot spot). */
+const MATCHERS = new WeakMap<Profile, Pick<RuleContext, 'isVariantBlock' | 'isGlooHelperBlock'>>();
+function matchersOf(profile: Profile): Pick<RuleContext, 'isVariantBlock' | 'isGlooHelperBlock'> {
+  let m = MATCHERS.get(profile);
+  if (!m) {
+    m = {
+      isVariantBlock: blockMatcher(allImageBlockPaths(profile)),
+      isGlooHelperBlock: blockMatcher(allImageBlockPaths(profile, (c) => c.helper !== 'plain')),
+    };
+    MATCHERS.set(profile, m);
+  }
+  return m;
 }
 
 /** Codes said once per place, whichever image found them first. */
