@@ -28,7 +28,8 @@ export interface HelperRules {
 }
 
 const FIPS_VARIANTS = ['fips', 'fips-distroless'] as const;
-const DISTROLESS_VARIANTS = ['distroless', 'fips-distroless'] as const;
+/** Variants whose images carry the `-distroless` tag suffix. */
+export const DISTROLESS_VARIANTS = ['distroless', 'fips-distroless'] as const;
 
 const get = (img: GoMap, k: string): Val | undefined => (Object.prototype.hasOwnProperty.call(img, k) ? img[k] : undefined);
 
@@ -44,9 +45,10 @@ function ternary(a: string, b: string, cond: Val | undefined): string {
 const and = (a: Val | undefined, b: Val | undefined): Val | undefined => (truthy(a) ? b : a);
 
 /** `{{ .x }}` of a missing or nil field prints nothing (Helm drops `<no value>`). */
-const field = (v: Val | undefined): string => (v === undefined || v === null ? '' : printV(v));
+export const field = (v: Val | undefined): string => (v === undefined || v === null ? '' : printV(v));
 
-function fipsApplies(img: GoMap): boolean {
+/** Whether the block asks for fips: the deprecated `fips` bool, or a fips variant (by exact string). */
+export function fipsApplies(img: GoMap): boolean {
   return truthy(get(img, 'fips')) || hasString(FIPS_VARIANTS, get(img, 'variant'));
 }
 

@@ -4,7 +4,7 @@ import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../va
 import { composeFirstDocument } from '../values/yaml/compose.js';
 import { compareRelease } from './gloo-epochs.js';
 import type { GlooRun } from './gloo-epochs.js';
-import { glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
+import { DISTROLESS_VARIANTS, field, fipsApplies, glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
 import { evalExpr, holds, parseExpr, valueAt } from './expr.js';
 import { hasString, mergeOverwrite, printS, printV, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFormat } from './profile.js';
@@ -138,15 +138,11 @@ function passthroughRows(list: Val | undefined, kind: string, name: string, init
 /** The fed images gloo-fed publishes distroless (it has no FIPS build). */
 const FED_DISTROLESS = ['gloo-fed', 'gloo-fed-apiserver', 'gloo-fed-rbac-validating-webhook', 'gloo-federation-console', 'gloo-fed-apiserver-envoy'];
 const FED_RULES: HelperRules = { helper: 'per-variant-digest', fipsRepositories: [], distrolessRepositories: FED_DISTROLESS, disableDigest: false };
-const DISTROLESS_VARIANTS = ['distroless', 'fips-distroless'];
-
-/** `{{ .x }}` of a missing or nil field prints nothing (Helm drops `<no value>`). */
-const field = (v: Val | undefined): string => (v === undefined || v === null ? '' : printV(v));
 
 /** The variant an image got: fips only where the repository has a fips build, distroless only where it has one. */
 function variantApplied(img: GoMap, rules: HelperRules): ImageVariant {
-  const fips = (truthy(img.fips) || hasString(['fips', 'fips-distroless'], img.variant)) && hasString(rules.fipsRepositories, img.repository);
-  const distroless = (rules.helper === 'fips-bool' ? false : hasString(DISTROLESS_VARIANTS, img.variant)) && hasString(rules.distrolessRepositories, img.repository) && (rules.helper === 'first-variant' || truthy(img.tag));
+  const fips = fipsApplies(img) && hasString(rules.fipsRepositories, img.repository);
+  const distroless = rules.helper !== 'fips-bool' && hasString(DISTROLESS_VARIANTS, img.variant) && hasString(rules.distrolessRepositories, img.repository) && (rules.helper === 'first-variant' || truthy(img.tag));
   return fips && distroless ? 'fips-distroless' : fips ? 'fips' : distroless ? 'distroless' : 'standard';
 }
 
