@@ -6,7 +6,7 @@
 // bundled gloo chart's helper (Helm shares template definitions across a chart and its subcharts), so the parent's
 // image rules are those of the bundled gloo version (`rulesFrom: 'gloo'`).
 import type { Profile, ProfileContainer } from '../images/profile.js';
-import { glooProfile } from './gloo.js';
+import { glooGatewayEntries, glooProfile } from './gloo.js';
 
 const mtlsSidecars = (extraEnvoyWhen = ''): ProfileContainer[] => [
   { name: 'envoy-sidecar', image: 'global.glooMtls.envoy.image', when: `global.glooMtls.enabled${extraEnvoyWhen}` },
@@ -95,17 +95,25 @@ export const portalProfile: Profile = {
   imageFields: [],
 };
 
+/** A community chart: images printed by its own templates (`format`), never merged with a global image block. */
+const communityChart = (chart: string, workloads: Profile['workloads']): Profile => ({
+  name: chart,
+  chart,
+  globalImage: 'global.image',
+  helpers: [{ helper: 'format' }],
+  workloads,
+  fanOuts: [],
+  imageFields: [],
+});
+
 const digestOrTag = (tag: string) => [{ if: 'digest', template: '{repository}@{digest}' }, { template: `{repository}:${tag}` }];
 const shaOr = (prefix: string, tag: string, sha: string) => [{ if: 'sha', template: `${prefix}{repository}:${tag}@${sha}` }, { template: `${prefix}{repository}:${tag}` }];
 
-/** The community prometheus chart (15.x and 25.x as gloo-ee bundles them): the server and its config reloader. */
-export const prometheusProfile: Profile = {
-  name: 'prometheus',
-  chart: 'prometheus',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  // 25.x always has a server; 15.x switches it with server.enabled
-  workloads: [
+/**
+ * The community prometheus chart (15.x and 25.x as gloo-ee bundles them): the server and its config reloader. 25.x
+ * always has a server; 15.x switches it with server.enabled.
+ */
+export const prometheusProfile = communityChart('prometheus', [
   ...[
     { kind: 'Deployment', when: '!server.statefulSet.enabled', versions: '>=25.0.0' },
     { kind: 'StatefulSet', when: 'server.statefulSet.enabled', versions: '>=25.0.0' },
@@ -150,196 +158,144 @@ export const prometheusProfile: Profile = {
     versions: '<25.0.0',
     containers: [{ name: `{chartName}-{value:${c}.name}`, image: `${c}.image`, format: [{ template: '{repository}:{tag}' }] }],
   })),
-  ],
-  fanOuts: [],
-  imageFields: [],
-};
+]);
 
 /** kube-state-metrics (a subchart of prometheus). */
-export const kubeStateMetricsProfile: Profile = {
-  name: 'kube-state-metrics',
-  chart: 'kube-state-metrics',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  workloads: [
-    {
-      kind: 'Deployment',
-      name: '{fullname}',
-      containers: [
-        { name: '{chartName}', image: 'image', versions: '>=5.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|vAppVersion}', '{sha}') },
-        { name: '{chartName}', image: 'image', versions: '<5.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
-      ],
-    },
-  ],
-  fanOuts: [],
-  imageFields: [],
-};
+export const kubeStateMetricsProfile = communityChart('kube-state-metrics', [
+  {
+    kind: 'Deployment',
+    name: '{fullname}',
+    containers: [
+      { name: '{chartName}', image: 'image', versions: '>=5.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|vAppVersion}', '{sha}') },
+      { name: '{chartName}', image: 'image', versions: '<5.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
+    ],
+  },
+]);
 
 /** The community grafana chart (6.x and 7.x as gloo-ee bundles them). */
-export const grafanaProfile: Profile = {
-  name: 'grafana',
-  chart: 'grafana',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  workloads: [
-    {
-      kind: 'Deployment',
-      name: '{fullname}',
-      containers: [
-        { name: 'grafana', image: 'image', versions: '>=7.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|appVersion}', 'sha256:{sha}') },
-        { name: 'grafana', image: 'image', versions: '<7.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
-      ],
-    },
-  ],
-  fanOuts: [],
-  imageFields: [],
-};
+export const grafanaProfile = communityChart('grafana', [
+  {
+    kind: 'Deployment',
+    name: '{fullname}',
+    containers: [
+      { name: 'grafana', image: 'image', versions: '>=7.0.0', format: shaOr('{global.imageRegistry|registry}/', '{tag|appVersion}', 'sha256:{sha}') },
+      { name: 'grafana', image: 'image', versions: '<7.0.0', format: shaOr('', '{tag}', 'sha256:{sha}') },
+    ],
+  },
+]);
 
 /** alertmanager (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
-export const alertmanagerProfile: Profile = {
-  name: 'alertmanager',
-  chart: 'alertmanager',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  workloads: [
-    {
-      kind: 'StatefulSet',
-      name: '{fullname}',
-      containers: [
-        { name: 'alertmanager-{value:configmapReload.name}', image: 'configmapReload.image', when: 'configmapReload.enabled', format: [{ template: '{repository}:{tag}' }] },
-        { name: 'alertmanager', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] },
-      ],
-    },
-  ],
-  fanOuts: [],
-  imageFields: [],
-};
+export const alertmanagerProfile = communityChart('alertmanager', [
+  {
+    kind: 'StatefulSet',
+    name: '{fullname}',
+    containers: [
+      { name: 'alertmanager-{value:configmapReload.name}', image: 'configmapReload.image', when: 'configmapReload.enabled', format: [{ template: '{repository}:{tag}' }] },
+      { name: 'alertmanager', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] },
+    ],
+  },
+]);
 
 /** prometheus-node-exporter (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
-export const nodeExporterProfile: Profile = {
-  name: 'prometheus-node-exporter',
-  chart: 'prometheus-node-exporter',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  workloads: [{ kind: 'DaemonSet', name: '{fullname}', containers: [{ name: 'node-exporter', image: 'image', format: [{ if: 'digest', template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}@{digest}' }, { template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}' }] }] }],
-  fanOuts: [],
-  imageFields: [],
-};
+export const nodeExporterProfile = communityChart('prometheus-node-exporter', [{ kind: 'DaemonSet', name: '{fullname}', containers: [{ name: 'node-exporter', image: 'image', format: [{ if: 'digest', template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}@{digest}' }, { template: '{global.imageRegistry|registry}/{repository}:{tag|vAppVersion}' }] }] }]);
 
 /** prometheus-pushgateway (a subchart of prometheus 25.x; off in gloo-ee's defaults). */
-export const pushgatewayProfile: Profile = {
-  name: 'prometheus-pushgateway',
-  chart: 'prometheus-pushgateway',
-  globalImage: 'global.image',
-  helpers: [{ helper: 'format' }],
-  workloads: [
-    { kind: 'Deployment', when: '!runAsStatefulSet' },
-    { kind: 'StatefulSet', when: 'runAsStatefulSet' },
-  ].map((w) => ({
-    ...w,
-    name: '{fullname}',
-    containers: [{ passthrough: 'extraContainers' }, { name: 'pushgateway', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] }],
-  })),
-  fanOuts: [],
-  imageFields: [],
-};
+export const pushgatewayProfile = communityChart('prometheus-pushgateway', [
+  { kind: 'Deployment', when: '!runAsStatefulSet' },
+  { kind: 'StatefulSet', when: 'runAsStatefulSet' },
+].map((w) => ({
+  ...w,
+  name: '{fullname}',
+  containers: [{ passthrough: 'extraContainers' }, { name: 'pushgateway', image: 'image', format: [{ template: '{repository}:{tag|appVersion}' }] }],
+})));
 
 export const glooEeProfile: Profile = {
-  name: 'gloo-ee',
-  chart: 'gloo-ee',
-  description: 'Gloo Gateway Enterprise (gloo-ee), chart versions 1.16.0 and later; its Solo images follow the bundled gloo chart',
-  globalImage: 'global.image',
-  rulesFrom: 'gloo',
-  checks: [
-    {
-      when: 'create_license_secret && (kindIs("invalid", license_key) || eq(license_key, ""))',
-      message: 'execution error at (gloo-ee/templates/30-license-secret.yaml:12:18): A license key is required!',
-    },
-  ],
-  subcharts: [
-    {
-      name: 'gloo',
-      profile: glooProfile,
-      // gloo-ee's gloo.updatevalues gives every gateway proxy the extauth sidecar (and its plugin init containers)
-      extend: [{ each: 'gatewayProxies', containers: extauthContainers('global.extensions.extAuth.envoySidecar && !$.disableExtauthSidecar', true, true) }],
-    },
-    { name: 'gloo-fed', profile: glooFedProfile },
-    { name: 'gateway-portal-web-server', profile: portalProfile },
-    { name: 'prometheus', profile: prometheusProfile },
-    { name: 'prometheus.kube-state-metrics', profile: kubeStateMetricsProfile },
-    { name: 'prometheus.alertmanager', profile: alertmanagerProfile },
-    { name: 'prometheus.prometheus-node-exporter', profile: nodeExporterProfile },
-    { name: 'prometheus.prometheus-pushgateway', profile: pushgatewayProfile },
-    { name: 'grafana', profile: grafanaProfile },
-  ],
-  workloads: [
-    {
-      kind: 'Deployment',
-      name: 'observability',
-      when: 'observability.enabled && (grafana.defaultInstallationEnabled || observability.customGrafana.enabled)',
-      containers: [{ name: 'observability', image: 'observability.deployment.image' }],
-    },
-    {
-      kind: 'Job',
-      name: 'prometheus-server-migration',
-      when: 'prometheus.enabled && prometheus.prometheusServerMigrationJob.enabled',
-      versions: '>=1.17.0',
-      containers: [{ name: 'prometheus-server-migration', image: 'prometheus.prometheusServerMigrationJob.image' }],
-    },
-  ],
-  fanOuts: [
-    {
-      each: 'gloo.gatewayProxies',
-      select: dataplane,
-      name: '{value:global.extensions.extAuth.deployment.name}',
-      when: 'global.extensions.extAuth.enabled && global.extensions.extAuth.standaloneDeployment',
-      kind: [{ kind: 'Deployment' }],
-      containers: [...extauthContainers('', false, false), ...mtlsSidecars()],
-    },
-    {
-      each: 'gloo.gatewayProxies',
-      select: dataplane,
-      name: '{value:global.extensions.rateLimit.deployment.name}',
-      when: 'global.extensions.rateLimit.enabled',
-      kind: [{ kind: 'Deployment' }],
-      containers: [{ name: 'rate-limit', image: 'global.extensions.rateLimit.deployment.image' }, ...mtlsSidecars(' || redis.clientSideShardingEnabled')],
-    },
-    {
-      each: 'gloo.gatewayProxies',
-      select: dataplane,
-      name: '{value:redis.deployment.name}',
-      when: 'global.extensions.rateLimit.enabled && !redis.disabled',
-      kind: [{ kind: 'Deployment' }],
-      containers: [
-        { name: 'createconf', image: 'redis.deployment.initContainer.image', helper: 'plain', init: true, when: 'global.extensions.glooRedis.enableAcl', eager: true },
-        { name: 'redis', image: 'redis.deployment.image', helper: 'plain', eager: true },
-      ],
-    },
-    {
-      each: 'gloo.gatewayProxies',
-      select: dataplane,
-      name: '{value:global.extensions.caching.deployment.name}',
-      when: 'global.extensions.caching.enabled',
-      kind: [{ kind: 'Deployment' }],
-      containers: [{ name: 'caching-service', image: 'global.extensions.caching.deployment.image' }, { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled' }],
-    },
-  ],
-  imageFields: [
-    {
-      kind: 'GatewayParameters',
-      name: 'gloo-waypoint',
-      when: 'gloo.kubeGateway.enabled && ambient.waypoint.enabled',
-      versions: '>=1.17.0',
-      entries: [
-        { container: 'envoyContainer', image: 'gloo.kubeGateway.gatewayParameters.glooGateway.envoyContainer.image', optional: true },
-        { container: 'sdsContainer', image: 'gloo.kubeGateway.gatewayParameters.glooGateway.sdsContainer.image', when: 'gloo.kubeGateway.gatewayParameters.glooGateway.sdsContainer' },
-        {
-          container: 'istio.istioProxyContainer',
-          image: 'gloo.kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer.image',
-          when: 'gloo.kubeGateway.gatewayParameters.glooGateway.sdsContainer && gloo.kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer && !gloo.kubeGateway.gatewayParameters.glooGateway.istio.customSidecars',
-        },
-        { container: 'aiExtension', image: 'gloo.kubeGateway.gatewayParameters.glooGateway.aiExtension.image', when: 'gloo.kubeGateway.gatewayParameters.glooGateway.aiExtension' },
-      ],
-    },
-  ],
+name: 'gloo-ee',
+chart: 'gloo-ee',
+description: 'Gloo Gateway Enterprise (gloo-ee), chart versions 1.16.0 and later; its Solo images follow the bundled gloo chart',
+globalImage: 'global.image',
+rulesFrom: 'gloo',
+checks: [
+  {
+    when: 'create_license_secret && (kindIs("invalid", license_key) || eq(license_key, ""))',
+    message: 'execution error at (gloo-ee/templates/30-license-secret.yaml:12:18): A license key is required!',
+  },
+],
+subcharts: [
+  {
+    name: 'gloo',
+    profile: glooProfile,
+    // gloo-ee's gloo.updatevalues gives every gateway proxy the extauth sidecar (and its plugin init containers)
+    extend: [{ each: 'gatewayProxies', containers: extauthContainers('global.extensions.extAuth.envoySidecar && !$.disableExtauthSidecar', true, true) }],
+  },
+  { name: 'gloo-fed', profile: glooFedProfile },
+  { name: 'gateway-portal-web-server', profile: portalProfile },
+  { name: 'prometheus', profile: prometheusProfile },
+  { name: 'prometheus.kube-state-metrics', profile: kubeStateMetricsProfile },
+  { name: 'prometheus.alertmanager', profile: alertmanagerProfile },
+  { name: 'prometheus.prometheus-node-exporter', profile: nodeExporterProfile },
+  { name: 'prometheus.prometheus-pushgateway', profile: pushgatewayProfile },
+  { name: 'grafana', profile: grafanaProfile },
+],
+workloads: [
+  {
+    kind: 'Deployment',
+    name: 'observability',
+    when: 'observability.enabled && (grafana.defaultInstallationEnabled || observability.customGrafana.enabled)',
+    containers: [{ name: 'observability', image: 'observability.deployment.image' }],
+  },
+  {
+    kind: 'Job',
+    name: 'prometheus-server-migration',
+    when: 'prometheus.enabled && prometheus.prometheusServerMigrationJob.enabled',
+    versions: '>=1.17.0',
+    containers: [{ name: 'prometheus-server-migration', image: 'prometheus.prometheusServerMigrationJob.image' }],
+  },
+],
+fanOuts: [
+  {
+    each: 'gloo.gatewayProxies',
+    select: dataplane,
+    name: '{value:global.extensions.extAuth.deployment.name}',
+    when: 'global.extensions.extAuth.enabled && global.extensions.extAuth.standaloneDeployment',
+    kind: [{ kind: 'Deployment' }],
+    containers: [...extauthContainers('', false, false), ...mtlsSidecars()],
+  },
+  {
+    each: 'gloo.gatewayProxies',
+    select: dataplane,
+    name: '{value:global.extensions.rateLimit.deployment.name}',
+    when: 'global.extensions.rateLimit.enabled',
+    kind: [{ kind: 'Deployment' }],
+    containers: [{ name: 'rate-limit', image: 'global.extensions.rateLimit.deployment.image' }, ...mtlsSidecars(' || redis.clientSideShardingEnabled')],
+  },
+  {
+    each: 'gloo.gatewayProxies',
+    select: dataplane,
+    name: '{value:redis.deployment.name}',
+    when: 'global.extensions.rateLimit.enabled && !redis.disabled',
+    kind: [{ kind: 'Deployment' }],
+    containers: [
+      { name: 'createconf', image: 'redis.deployment.initContainer.image', helper: 'plain', init: true, when: 'global.extensions.glooRedis.enableAcl', eager: true },
+      { name: 'redis', image: 'redis.deployment.image', helper: 'plain', eager: true },
+    ],
+  },
+  {
+    each: 'gloo.gatewayProxies',
+    select: dataplane,
+    name: '{value:global.extensions.caching.deployment.name}',
+    when: 'global.extensions.caching.enabled',
+    kind: [{ kind: 'Deployment' }],
+    containers: [{ name: 'caching-service', image: 'global.extensions.caching.deployment.image' }, { name: 'sds', image: 'global.glooMtls.sds.image', when: 'global.glooMtls.enabled' }],
+  },
+],
+imageFields: [
+  {
+    kind: 'GatewayParameters',
+    name: 'gloo-waypoint',
+    when: 'gloo.kubeGateway.enabled && ambient.waypoint.enabled',
+    versions: '>=1.17.0',
+    entries: glooGatewayEntries('gloo.'),
+  },
+],
 };

@@ -2,7 +2,7 @@
 // workloads and containers they render into and when (../shared/reference/gloo-chart-images.md §2), with the
 // version-dependent parts gated by chart version. The image rules themselves come by version from
 // src/images/gloo-epochs.data.ts (derived from the chart's release history).
-import type { Profile, ProfileContainer } from '../images/profile.js';
+import type { Profile, ProfileContainer, ProfileImageFields } from '../images/profile.js';
 
 const init = (path: string): ProfileContainer => ({ passthrough: path, init: true });
 
@@ -11,6 +11,24 @@ const certgen = (eager: boolean): ProfileContainer[] => [
   init('gateway.certGenJob.initContainers'),
   { name: 'certgen', image: 'gateway.certGenJob.image', ...(eager ? { eager: true } : {}) },
 ];
+
+/**
+ * The image entries of the `glooGateway` GatewayParameters, read from `<prefix>kubeGateway.gatewayParameters.glooGateway`
+ * (gloo-ee's waypoint reads the same blocks through its `gloo.` key). `aiVersions`: chart versions with aiExtension.
+ */
+export function glooGatewayEntries(prefix: string, aiVersions?: string): ProfileImageFields['entries'] {
+  const gg = `${prefix}kubeGateway.gatewayParameters.glooGateway`;
+  return [
+    { container: 'envoyContainer', image: `${gg}.envoyContainer.image`, optional: true },
+    { container: 'sdsContainer', image: `${gg}.sdsContainer.image`, when: `${gg}.sdsContainer` },
+    {
+      container: 'istio.istioProxyContainer',
+      image: `${gg}.istio.istioProxyContainer.image`,
+      when: `${gg}.sdsContainer && ${gg}.istio.istioProxyContainer && !${gg}.istio.customSidecars`,
+    },
+    { container: 'aiExtension', image: `${gg}.aiExtension.image`, when: `${gg}.aiExtension`, ...(aiVersions ? { versions: aiVersions } : {}) },
+  ];
+}
 
 export const glooProfile: Profile = {
   name: 'gloo',
@@ -142,16 +160,7 @@ export const glooProfile: Profile = {
           message: 'kubeGateway.gatewayParameters.glooGateway.istio must be a map when sdsContainer is set (nil pointer evaluating interface {}.customSidecars)',
         },
       ],
-      entries: [
-        { container: 'envoyContainer', image: 'kubeGateway.gatewayParameters.glooGateway.envoyContainer.image', optional: true },
-        { container: 'sdsContainer', image: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer.image', when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer' },
-        {
-          container: 'istio.istioProxyContainer',
-          image: 'kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer.image',
-          when: 'kubeGateway.gatewayParameters.glooGateway.sdsContainer && kubeGateway.gatewayParameters.glooGateway.istio.istioProxyContainer && !kubeGateway.gatewayParameters.glooGateway.istio.customSidecars',
-        },
-        { container: 'aiExtension', image: 'kubeGateway.gatewayParameters.glooGateway.aiExtension.image', when: 'kubeGateway.gatewayParameters.glooGateway.aiExtension', versions: '>=1.18.0-beta4' },
-      ],
+      entries: glooGatewayEntries('', '>=1.18.0-beta4'),
     },
   ],
 };
