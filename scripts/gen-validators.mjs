@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Writes the shipped JSON Schemas (schemas/*.json) and their validators, compiled ahead of time with ajv's
-// standalone code generation (src/validate/_precompiled.ts), from src/validate/schema.ts. Compiling at build
-// time keeps ajv's compiler out of a fresh process's first call (a pre-commit hook pays it on every run).
+// Writes the shipped JSON Schemas (schemas/*.json, from src/validate/schema.ts and, for profile.schema.json,
+// src/images/profile-schema.data.ts) and the values schemas' validators, compiled ahead of time with ajv's standalone
+// code generation (src/validate/_precompiled.ts). Compiling at build time keeps ajv's compiler out of a fresh process's
+// first call (a pre-commit hook pays it on every run).
 //
 //   node scripts/gen-validators.mjs           write schemas/ and src/validate/_precompiled.ts
 //   node scripts/gen-validators.mjs --check   exit 1 when a written file would change
@@ -15,17 +16,30 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
-// src/validate/schema.ts is TypeScript; bundle it to a temporary module to read the schemas from it
+// the schemas are TypeScript modules; bundle them to a temporary module to read the schemas from it
 const tmpDir = path.join(ROOT, '.cache', 'gen-validators');
 fs.mkdirSync(tmpDir, { recursive: true });
 const tmp = path.join(tmpDir, 'schema.mjs');
-await build({ entryPoints: [path.join(ROOT, 'src', 'validate', 'schema.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'error' });
+await build({
+  stdin: {
+    contents: "export * from './src/validate/schema.ts';\nexport { PROFILE_SCHEMA } from './src/images/profile-schema.data.ts';\n",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  outfile: tmp,
+  logLevel: 'error',
+});
 const mod = await import(pathToFileURL(tmp).href + `?t=${Date.now()}`);
 
 const files = new Map();
 const json = (o) => JSON.stringify(o, null, 2) + '\n';
 files.set('schemas/image.schema.json', json(mod.imageBlockSchema()));
 files.set('schemas/global-image.schema.json', json(mod.globalImageSchema()));
+// the profile format's schema: written from the object the library checks profiles with
+files.set('schemas/profile.schema.json', json(mod.PROFILE_SCHEMA));
 const exportsMap = {};
 const ajv = new Ajv.default({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, // intermediate maps are untyped on purpose: other shapes stay open
    inlineRefs: false, code: { source: true, esm: true, lines: true } });

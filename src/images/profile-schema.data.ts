@@ -1,4 +1,5 @@
-// The JSON Schema of profile files (draft-07). schemas/profile.schema.json is this object as JSON (a test keeps them equal).
+// The JSON Schema of profile files (draft-07). schemas/profile.schema.json is written from it by scripts/gen-validators.mjs
+// (part of the build; a test keeps them equal).
 /* eslint-disable */
 export const PROFILE_SCHEMA = {
   "$schema": "http://json-schema.org/draft-07/schema#",
