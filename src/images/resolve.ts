@@ -181,7 +181,7 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   try {
     version = normalizeVersion((options.chartVersion ?? CURRENT_GLOO_RUN.last).trim()) ?? '';
     // a chart of the user's own takes the Gloo helper's rules of its version where there are some, else the current ones
-    rules = !BUILT_IN[p.name] || BUILT_IN[p.name] !== p ? rulesOrCurrent(options.chartVersion) : glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last);
+    rules = BUILT_IN[p.name] === p ? glooRules(options.chartVersion ?? CURRENT_GLOO_RUN.last) : rulesOrCurrent(options.chartVersion);
   } catch (e) {
     if (e instanceof UnsupportedVersionError) throw new ResolveError(e.code, e.message);
     throw e;

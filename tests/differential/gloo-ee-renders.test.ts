@@ -39,7 +39,7 @@ const DIR = path.join(__dirname, 'gloo-ee-renders');
 const versions = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')) : [];
 
 /** The rendered rows of a resolved list, in the corpus order. */
-export function rowsOf(images: ResolvedImage[]): Row[] {
+function rowsOf(images: ResolvedImage[]): Row[] {
   const rows: Row[] = images.flatMap((i) =>
     i.workloads.map((w) => {
       const r: Row = { kind: w.kind, name: w.name, container: w.container, image: i.source === 'passthrough' && i.reference === '' ? null : i.reference };
