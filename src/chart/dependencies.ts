@@ -36,6 +36,8 @@ export interface PMeta {
 
 /** Go's *chart.Chart while being processed. */
 export class PChart implements CoalesceChart {
+  /** Set on the top chart right before its final coalescing (see coalesceChart); never on a shared copy. */
+  owned?: boolean;
   constructor(
     public meta: PMeta,
     public values: GoMap,

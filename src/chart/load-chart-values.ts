@@ -76,6 +76,9 @@ export function coalesceChart(chart: Chart, user: GoMap, version: HelmVersion): 
     }
     throw e;
   }
+  // The top chart's values were read for this release alone (readValuesText hands out a fresh tree), are never
+  // shared by an alias, and nothing reads them after this: coalescing may take them over instead of copying them.
+  top.owned = true;
   const root = coalescer.coalesceValues(top, user);
   const subcharts: Array<{ path: string; parts: string[] }> = [];
   const charts: ChartValuesResult['charts'] = { '': identity(top) };

@@ -172,8 +172,23 @@ export function evalExpr(n: Node, values: GoMap, entry?: Val): Val | undefined {
   }
 }
 
+// A profile's conditions are a fixed set read again for every release: each is parsed once (failures are not
+// kept, so a bad one is refused every time). Bounded, for profiles written on the fly.
+const PARSED = new Map<string, Node>();
+const MAX_PARSED = 4096;
+
+export function parsedExpr(src: string): Node {
+  let n = PARSED.get(src);
+  if (n === undefined) {
+    n = parseExpr(src);
+    if (PARSED.size >= MAX_PARSED) PARSED.clear();
+    PARSED.set(src, n);
+  }
+  return n;
+}
+
 /** Parses and evaluates to a decision. */
 export function holds(src: string | undefined, values: GoMap, entry?: Val): boolean {
   if (src === undefined || src.trim() === '') return true;
-  return truthy(evalExpr(parseExpr(src), values, entry));
+  return truthy(evalExpr(parsedExpr(src), values, entry));
 }

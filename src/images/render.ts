@@ -5,7 +5,7 @@ import { composeFirstDocument } from '../values/yaml/compose.js';
 import { compareRelease } from './gloo-epochs.js';
 import type { GlooRun } from './gloo-epochs.js';
 import { DISTROLESS_VARIANTS, field, fipsApplies, glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
-import { evalExpr, holds, parseExpr, valueAt } from './expr.js';
+import { evalExpr, holds, parsedExpr, valueAt } from './expr.js';
 import { hasString, mergeOverwrite, printS, printV, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFormat } from './profile.js';
 
@@ -324,7 +324,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       let kind = 'Deployment';
       for (const rule of f.kind) {
         if (!inVersions(rule.versions, version) || !holds(rule.when, values, spec)) continue;
-        kind = rule.kind.startsWith('$') ? printV(evalExpr(parseExpr(rule.kind), values, spec) ?? null) : rule.kind;
+        kind = rule.kind.startsWith('$') ? printV(evalExpr(parsedExpr(rule.kind), values, spec) ?? null) : rule.kind;
         break;
       }
       const name = kebabcase(key);

@@ -1,6 +1,6 @@
 // Chart defaults read again with the same text are served from a parsed copy (the loader keeps texts it
 // has seen twice). Each row loads the same defaults over user values again and again, and every result
-// must equal the one from bytes, which are always parsed afresh: the same values, locations, Go types and
+// must equal a first read of the text (one that differs in a trailing comment, so never kept): the same values, locations, Go types and
 // warnings, and no change made by one release (null deletion, --set into a list) may leak into the next.
 import { loadValues, type LoadValuesInput } from '../../src';
 
@@ -41,10 +41,24 @@ function snapshot(input: LoadValuesInput, paths: string[]) {
   };
 }
 
+let firstReads = 0;
+/** The defaults with a comment line no other read has: parsed afresh, never served from a kept copy. */
+const unseen = () => `${DEFAULTS}# first read ${++firstReads}\n`;
+
 test.each(ROWS)('%s: the same result on every reuse of the defaults', (_name, user, paths) => {
-  const fresh = snapshot({ ...user, chartValues: { name: 'values.yaml', text: new TextEncoder().encode(DEFAULTS) } }, paths);
+  const fresh = snapshot({ ...user, chartValues: { name: 'values.yaml', text: unseen() } }, paths);
   for (let i = 0; i < 4; i++) {
     expect(snapshot({ ...user, chartValues: { name: 'values.yaml', text: DEFAULTS } }, paths)).toEqual(fresh);
+    // a chart read from disk hands its values over as bytes: decoded, then kept like text
+    expect(snapshot({ ...user, chartValues: { name: 'values.yaml', text: new TextEncoder().encode(DEFAULTS) } }, paths)).toEqual(fresh);
+  }
+});
+
+test('bytes that are not UTF-8 are refused on every read, never served from a kept copy', () => {
+  const bad = new TextEncoder().encode(DEFAULTS);
+  bad[bad.length - 2] = 0xff;
+  for (let i = 0; i < 3; i++) {
+    expect(() => loadValues({ chartValues: { name: 'values.yaml', text: bad } })).toThrow(expect.objectContaining({ code: 'YAML_INVALID_UTF8' }));
   }
 });
 

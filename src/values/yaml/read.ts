@@ -251,10 +251,14 @@ export function valuesText(input: string | Uint8Array, origin: ValuesTextOrigin,
  * Helm 4 reads every document and merges them in order.
  */
 export function readValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
-  const cached = typeof input === 'string' && origin.role === 'chart' && !origin.markIntegers ? recall(input, origin, version) : undefined;
+  if (origin.role !== 'chart' || origin.markIntegers) return parseValuesText(input, origin, version);
+  // bytes (a chart read from disk or an archive) are checked and decoded on every read, as Helm does; what
+  // they decode to is kept like any other text
+  const text = valuesText(input, origin, version);
+  const cached = recall(text, origin, version);
   if (cached) return cached;
-  const values = parseValuesText(input, origin, version);
-  if (typeof input === 'string' && origin.role === 'chart' && !origin.markIntegers) remember(input, origin, version, values);
+  const values = parseValuesText(text, origin, version);
+  remember(text, origin, version, values);
   return values;
 }
 
