@@ -7,5 +7,6 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
   globalSetup: '<rootDir>/tests/helpers/write-case-charts.mjs',
+  setupFiles: ['<rootDir>/tests/helpers/env.cjs'],
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.cjs'],
 };

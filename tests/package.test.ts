@@ -16,6 +16,15 @@ test('import gets the ES module build of both entries', () => {
   expect(out.trim()).toBe('function function {"a":"007"}');
 });
 
+test('in Node, import and require share one copy of the library (no second set of classes)', () => {
+  const out = run([
+    '--input-type=module',
+    '-e',
+    "import { createRequire } from 'node:module'; import * as esm from 'helm-image-variant'; import * as esmNode from 'helm-image-variant/node'; const require = createRequire(process.cwd() + '/'); const cjs = require('helm-image-variant'); const cjsNode = require('helm-image-variant/node'); const ajv = Object.keys(require.cache).some((k) => /[\\\\/]node_modules[\\\\/]ajv/.test(k)); const esBuild = await import('./dist/esm/index.js'); const same = (a, b) => Object.keys(a).length > 0 && Object.keys(a).every((k) => a[k] === b[k]); console.log(same(esm, cjs), same(esmNode, cjsNode), Object.keys(esm).sort().join() === Object.keys(esBuild).sort().join(), ajv)",
+  ]);
+  expect(out.trim()).toBe('true true true false');
+});
+
 test("the README's first command lists a gloo-ee release's images, Solo images distroless and pinned", () => {
   const out = run(['dist/cjs/cli/bin.js', 'images', '--profile', 'gloo-ee', '--chart-version', '1.17.0', '-f', 'fixtures/values/gloo-ee-distroless.yaml']);
   expect(out.split('\n')[0]).toMatch(/^COMPONENT +VARIANT +IMAGE +WORKLOADS$/);

@@ -1,19 +1,11 @@
 #!/usr/bin/env node
-// The helm-image-variant executable: runs the CLI with this process's arguments and streams.
-import { main } from './main.js';
+// The helm-image-variant executable. Start-up is most of what one pre-commit run costs, so the CLI runs from
+// the one-file bundle the build writes beside this file (run.bundle.cjs), compiled through a V8 code cache
+// (see code-cache.ts); without a bundle (an ES build, a tree built by tsc alone) it runs from the module tree.
+import { requireBundle } from './code-cache.js';
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // a closed pipe (`... | head`) is the reader's choice, not a failure
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+type RunModule = typeof import('./run.js');
 
-void main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-}).then((code) => {
-  process.exitCode = code;
-});
+const bundle = typeof __dirname === 'string' ? (requireBundle(`${__dirname}/run.bundle.cjs`) as RunModule | undefined) : undefined;
+if (bundle) bundle.run();
+else void import('./run.js').then((m) => m.run());
