@@ -16,7 +16,7 @@ beforeAll(() => {
   // the bin and what it loads must be in the tarball; sources and tests must not
   expect(files).toContain('dist/cjs/cli/bin.js');
   expect(files).toContain('dist/cjs/cli/run.bundle.cjs');
-  expect(files).toContain('dist/node-esm/index.mjs');
+  expect(files).toContain('dist/node/lib.cjs');
   expect(files).toContain('schemas/config.schema.json');
   expect(files.some((f) => f.startsWith('src/') || f.startsWith('tests/'))).toBe(false);
   const app = path.join(dir, 'app');
