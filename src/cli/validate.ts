@@ -2,7 +2,7 @@
 // and checked; the findings are reported in the chosen format. Exit 0 clean, 1 findings, 2 usage/unreadable.
 import nodePath from 'node:path';
 import { loadValues, ValuesError, type Diagnostic, type LoadedValues, type ValuesSource } from '../index.js';
-import { readValuesSource } from '../node/index.js';
+import { readValuesSourceSync } from '../node/index.js';
 import type { FileReport } from '../report/model.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { checkValues } from './check.js';
@@ -96,9 +96,6 @@ async function planJobs(positionals: string[], cli: SetupSpec, config: Config | 
   );
 }
 
-/** How many values files are being read while one is checked. */
-const READ_AHEAD = 8;
-
 /** Runs `validate` and returns its exit code. */
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { flags, positionals } = parseCommandArgs('validate', args);
@@ -145,30 +142,14 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     return p;
   };
 
-  // Files are read a few jobs ahead, so that waiting for the disk overlaps with checking the file before (one at a
-  // time, the process sat idle for a sixth of a 1,000-file run). Each read settles into a value or its error.
-  const reads: Array<Promise<{ source: ValuesSource } | { error: unknown }> | undefined> = [];
-  const startRead = (i: number) => {
-    const job = jobs[i];
-    if (job?.path === undefined || reads[i]) return;
-    reads[i] = readValuesSource(job.path, job.file).then(
-      (source) => ({ source }),
-      (error: unknown) => ({ error }),
-    );
-  };
-
-  for (const [i, job] of jobs.entries()) {
-    for (let k = i; k < Math.min(jobs.length, i + READ_AHEAD); k++) startRead(k);
-    const read = reads[i];
-    reads[i] = undefined;
+  for (const job of jobs) {
     const { setup, broken } = await setupFor(job.spec);
     if (broken) continue;
     let source: ValuesSource | undefined;
-    if (read) {
+    if (job.path !== undefined) {
       try {
-        const r = await read;
-        if ('error' in r) throw r.error;
-        source = r.source;
+        // one file after another, without a promise per read (over many files the promises cost more than the reads)
+        source = readValuesSourceSync(job.path, job.file);
       } catch (e) {
         if (e instanceof ValuesError && e.code === 'INVALID_INPUT') {
           io.stderr(`${PROGRAM}: error: ${e.message}\n`);
@@ -181,14 +162,18 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
         }
         throw e;
       }
-      sources.set(job.file, decode(source.text));
     }
+    // the text format quotes the lines findings point at: a file's text is kept only when it has findings
+    const keepSource = () => {
+      if (source && format === 'text') sources.set(job.file, decode(source.text));
+    };
     let loaded: LoadedValues;
     try {
       loaded = loadValues(loadInput(setup, source));
     } catch (e) {
       if (!(e instanceof ValuesError)) throw e;
       reports.push({ file: job.file, diagnostics: [diagnosticOf(e)] });
+      keepSource();
       continue;
     }
     // what lies in another file (the chart, an -f file) is the same for every checked file: report it once
@@ -201,6 +186,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
       return true;
     });
     reports.push({ file: job.file, diagnostics });
+    if (diagnostics.length) keepSource();
   }
 
   const tool = { name: PROGRAM, version: packageVersion(), informationUri: 'https://www.npmjs.com/package/helm-image-variant' };

@@ -92,9 +92,19 @@ function tableOf(container: object): Table | undefined {
   return (container as Located)[LOCS];
 }
 
+// One descriptor for every new table property (defineProperty reads it and keeps nothing of it).
+const TABLE_PROPERTY: PropertyDescriptor = { value: undefined, writable: true, configurable: true, enumerable: false };
+
 function attachTable(container: object, m: Table): void {
   if (Object.prototype.hasOwnProperty.call(container, LOCS)) (container as Located)[LOCS] = m;
-  else Object.defineProperty(container, LOCS, { value: m, writable: true, configurable: true, enumerable: false });
+  else attachNewTable(container, m);
+}
+
+/** attachTable for a container known to have no table yet (a copy being made). */
+function attachNewTable(container: object, m: Table): void {
+  TABLE_PROPERTY.value = m;
+  Object.defineProperty(container, LOCS, TABLE_PROPERTY);
+  TABLE_PROPERTY.value = undefined;
 }
 
 export function setLoc(container: object, key: string | number, loc: Loc | undefined): void {
@@ -138,12 +148,12 @@ export function deepCopy(v: Val): Val {
   return v;
 }
 
-/** Gives `to` the same location table entries as `from` (same keys): the same table, shared until written. */
+/** Gives `to` (a new copy, without a table) the same location table as `from`: the same table, shared until written. */
 function copyAllLocs(from: object, to: object): void {
   const m = tableOf(from);
   if (!m) return;
   m[SHARED] = true;
-  attachTable(to, m);
+  attachNewTable(to, m);
 }
 
 /** Shallow copy of a map (Go's copyMap / maps.Copy), locations of its direct entries included. */

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadValues, ValuesError } from '../../src/index';
-import { readValuesSource } from '../../src/node/index';
+import { MAX_VALUES_BYTES } from '../../src/values/yaml/read';
+import { readValuesSource, readValuesSourceSync } from '../../src/node/index';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-node-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -23,9 +24,21 @@ test.each([
   ['directory', () => dir, 'is a directory'],
   // a FIFO has no writer here: reading it would block forever, so it must be refused before the read
   ['FIFO', () => { const f = path.join(dir, 'fifo'); if (!fs.existsSync(f)) execFileSync('mkfifo', [f]); return f; }, 'not a regular file'],
-])('refuses a %s', async (_n, p, text) => {
+  ['file over the size limit', () => { const f = path.join(dir, 'big.yaml'); if (!fs.existsSync(f)) fs.writeFileSync(f, Buffer.alloc(MAX_VALUES_BYTES + 1, 0x61)); return f; }, 'over the limit'],
+])('refuses a %s, with or without waiting', async (_n, p, text) => {
   await expect(readValuesSource(p())).rejects.toThrow(ValuesError);
   await expect(readValuesSource(p())).rejects.toThrow(text);
+  expect(() => readValuesSourceSync(p())).toThrow(ValuesError);
+  expect(() => readValuesSourceSync(p())).toThrow(text);
+});
+
+test('the synchronous read gives the same source as the promise', async () => {
+  const f = path.join(dir, 'same.yaml');
+  fs.writeFileSync(f, 'a: 1.10\nb: "\u00e9"\n');
+  const sync = readValuesSourceSync(f, 'same.yaml');
+  expect(sync.text).toBeInstanceOf(Uint8Array);
+  expect(sync).toEqual(await readValuesSource(f, 'same.yaml'));
+  expect(loadValues({ valuesFiles: [sync] }).values).toEqual({ a: 1.1, b: '\u00e9' });
 });
 
 test('a binary file is read, then refused by loadValues with a location', async () => {
