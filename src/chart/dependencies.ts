@@ -38,6 +38,8 @@ export interface PMeta {
 export class PChart implements CoalesceChart {
   /** Set on the top chart right before its final coalescing (see coalesceChart); never on a shared copy. */
   owned?: boolean;
+  /** The values are a frozen kept tree (see toPChart): read, never written. */
+  shared?: boolean;
   constructor(
     public meta: PMeta,
     public values: GoMap,

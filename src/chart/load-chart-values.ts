@@ -4,7 +4,7 @@ import { ValuesError, type Diagnostic } from '../errors.js';
 import { Coalescer } from '../values/coalesce.js';
 import { helmRules, type HelmVersion } from '../values/helm-rules.js';
 import type { GoMap } from '../values/model.js';
-import { readValuesText } from '../values/yaml/read.js';
+import { readValuesText, readValuesTextShared } from '../values/yaml/read.js';
 import type { Chart } from './chart.js';
 import { DependencyProcessor, missingDependencies, PChart, type PDep } from './dependencies.js';
 
@@ -17,8 +17,14 @@ function entryName(c: Chart): string {
 /** The processing model of a loaded chart: values parsed by the chosen Helm's rules. */
 export function toPChart(c: Chart, version: HelmVersion, parent?: Chart): PChart {
   let values: GoMap;
+  // A chart coalesced in one pass (no subcharts, no dependency list) may read its defaults from the parsed
+  // copy kept for its text without copying it (see readValuesTextShared); anything else gets a fresh tree.
+  const onePass = !parent && !c.declaresDependencies && Object.keys(c.subcharts).length === 0;
+  let shared = false;
   try {
-    values = readValuesText(c.values.text, { name: c.values.name, role: 'chart' }, version);
+    const origin = { name: c.values.name, role: 'chart' } as const;
+    if (onePass) ({ values, shared } = readValuesTextShared(c.values.text, origin, version));
+    else values = readValuesText(c.values.text, origin, version);
   } catch (e) {
     if (e instanceof ValuesError && parent) {
       throw new ValuesError(e.code, `error unpacking subchart ${entryName(c)} in ${parent.name}: ${e.message}`, e.location, e.source);
@@ -39,7 +45,9 @@ export function toPChart(c: Chart, version: HelmVersion, parent?: Chart): PChart
   const subs = Object.values(c.subcharts).map((s) => toPChart(s, version, c));
   const origin: { chartName: string; version: string; appVersion?: string } = { chartName: c.name, version: c.version };
   if (c.appVersion !== undefined) origin.appVersion = c.appVersion;
-  return new PChart({ name: c.name, version: c.version, deps }, values, subs, origin);
+  const p = new PChart({ name: c.name, version: c.version, deps }, values, subs, origin);
+  if (shared) p.shared = true;
+  return p;
 }
 
 export interface ChartValuesResult {
@@ -76,9 +84,10 @@ export function coalesceChart(chart: Chart, user: GoMap, version: HelmVersion): 
     }
     throw e;
   }
-  // The top chart's values were read for this release alone (readValuesText hands out a fresh tree), are never
-  // shared by an alias, and nothing reads them after this: coalescing may take them over instead of copying them.
-  top.owned = true;
+  // The top chart's values were read for this release alone (unless shared: a frozen kept tree, never written),
+  // are never shared by an alias, and nothing reads them after this: coalescing may take them over instead of
+  // copying them.
+  if (!top.shared) top.owned = true;
   const root = coalescer.coalesceValues(top, user);
   const subcharts: Array<{ path: string; parts: string[] }> = [];
   const charts: ChartValuesResult['charts'] = { '': identity(top) };

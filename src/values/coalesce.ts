@@ -19,6 +19,12 @@ export interface CoalesceChart {
    * copy of them can be skipped (a reused chart must leave this unset).
    */
   owned?: boolean;
+  /**
+   * The defaults are a kept tree shared with other releases (frozen, see readValuesTextShared): coalescing
+   * reads them and shares their subtrees into the result, and never writes them, so no copy is needed.
+   * Only for a chart coalesced in one pass (no subcharts, no dependency processing).
+   */
+  shared?: boolean;
 }
 
 /** The warning Helm prints, with its source line in Helm 3.17's coalesce.go. */
@@ -115,7 +121,7 @@ export class Coalescer {
 
   private values(chart: CoalesceChart, v: GoMap, prefix: string, merge: boolean): void {
     const subPrefix = prefix === '' ? chart.name : `${prefix}.${chart.name}`;
-    const vc = chart.owned ? chart.values : (deepCopy(chart.values) as GoMap);
+    const vc = chart.owned || chart.shared ? chart.values : (deepCopy(chart.values) as GoMap);
     chart.owned = false;
     const fromLocs = locTable(vc);
     let toLocs: Map<string | number, Loc> | undefined;
@@ -145,13 +151,26 @@ export class Coalescer {
   tables(dst: GoMap, src: GoMap, prefix: string, merge: boolean): GoMap {
     const keepNullOverNull = this.rules.keepNestedNullOverNull;
     let srcOriginalNonNil: Set<string> | undefined;
+    // Helm 4 first writes dst's nulls into src. A shared (frozen) src is never written: those keys read as null
+    // here instead, which is all the writes change (src itself never becomes part of the result).
+    let nulled: Set<string> | undefined;
+    let keys = Object.keys(src);
     if (keepNullOverNull) {
       srcOriginalNonNil = new Set();
-      for (const key of Object.keys(src)) if (src[key] !== null) srcOriginalNonNil.add(key);
-      for (const key of Object.keys(dst)) if (dst[key] === null) src[key] = null;
+      for (const key of keys) if (src[key] !== null) srcOriginalNonNil.add(key);
+      if (Object.isFrozen(src)) {
+        for (const key of Object.keys(dst)) {
+          if (dst[key] !== null) continue;
+          (nulled ??= new Set()).add(key);
+          if (!hasKey(src, key)) keys.push(key);
+        }
+      } else {
+        for (const key of Object.keys(dst)) if (dst[key] === null) src[key] = null;
+        keys = Object.keys(src);
+      }
     }
-    for (const key of Object.keys(src)) {
-      const val = src[key]!;
+    for (const key of keys) {
+      const val = nulled?.has(key) ? null : src[key]!;
       const fullkey = prefix === '' ? key : `${prefix}.${key}`;
       const ok = hasKey(dst, key);
       const dv = ok ? dst[key]! : undefined;

@@ -7,7 +7,7 @@ import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
 import type { Chart } from '../chart/chart.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
-import { mergeMaps, readValuesText, type HelmVersion } from './yaml/read.js';
+import { mergeMaps, readValuesText, readValuesTextShared, type HelmVersion } from './yaml/read.js';
 
 /** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
 export interface ValuesSource {
@@ -290,19 +290,23 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
   }
   const chartName = input.chartName ?? 'chart';
   let defaults = newMap();
+  let shared = false;
+  const subNames = Object.keys(input.subcharts ?? {}).sort();
   if (input.chartValues !== undefined) {
     const src = asSource(input.chartValues, 'values.yaml');
-    defaults = readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion);
+    const origin = { name: src.name, role: 'chart' } as const;
+    // without subcharts the defaults are coalesced in one pass: the kept parsed tree serves without a copy
+    if (subNames.length === 0) ({ values: defaults, shared } = readValuesTextShared(src.text, origin, helmVersion));
+    else defaults = readValuesText(src.text, origin, helmVersion);
   }
   const subcharts: CoalesceChart[] = [];
-  const subNames = Object.keys(input.subcharts ?? {}).sort();
   for (const name of subNames) {
     const src = asSource(input.subcharts![name]!, `charts/${name}/values.yaml`);
     subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [], owned: true });
   }
   const user = userValues(input, helmVersion);
   const coalescer = new Coalescer(helmVersion, chartName);
-  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts, owned: true }, user);
+  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts, owned: !shared, shared }, user);
   return makeLoaded(root, subNames.map((n) => ({ path: n, parts: [n] })), coalescer.diagnostics(), helmVersion, input.chartValues !== undefined);
 }
 

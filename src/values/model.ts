@@ -148,6 +148,22 @@ export function deepCopy(v: Val): Val {
   return v;
 }
 
+/**
+ * Freezes every container of a tree (not the location tables, which are copied before any write anyway): a
+ * tree kept to be shared by many readers, where a write would be a bug and now throws instead of changing
+ * what the next reader sees.
+ */
+export function deepFreeze(v: Val): Val {
+  if (Array.isArray(v)) {
+    for (const x of v) deepFreeze(x);
+    Object.freeze(v);
+  } else if (isMap(v)) {
+    for (const k of Object.keys(v)) deepFreeze(v[k]!);
+    Object.freeze(v);
+  }
+  return v;
+}
+
 /** Gives `to` (a new copy, without a table) the same location table as `from`: the same table, shared until written. */
 function copyAllLocs(from: object, to: object): void {
   const m = tableOf(from);

@@ -2,7 +2,13 @@
 // has seen twice). Each row loads the same defaults over user values again and again, and every result
 // must equal a first read of the text (one that differs in a trailing comment, so never kept): the same values, locations, Go types and
 // warnings, and no change made by one release (null deletion, --set into a list) may leak into the next.
-import { loadValues, type LoadValuesInput } from '../../src';
+import path from 'node:path';
+import { loadValues, validateValues, resolveImages, type LoadValuesInput } from '../../src';
+import { loadChart } from '../../src/node';
+import { Coalescer } from '../../src/values/coalesce';
+import { goJson } from '../../src/values/load';
+import { deepFreeze, type GoMap } from '../../src/values/model';
+import { readValuesText } from '../../src/values/yaml/read';
 
 const DEFAULTS = `global:
   image:
@@ -94,4 +100,45 @@ test('a short file read again is not changed by what --set did to an earlier rea
   const again = loadValues({ valuesFiles: [SHORT] });
   expect(again.values).toEqual({ image: { tag: 1.1, list: ['a', { b: 1 }] } });
   expect(again.locate('image.list[0]')).toEqual({ file: 'values-1.yaml', line: 3, column: 10 });
+});
+
+// A whole chart without subcharts is coalesced in one pass: from its third read on, its defaults are the kept
+// parsed tree itself (frozen, shared by every release, never copied). Every release must still be what a first
+// read gives, and what a release's values go through afterwards (validation, the resolver) must not write to it.
+test.each(ROWS)('%s: a whole chart reused by many releases gives what a first read gives', async (_name, user, paths) => {
+  const chart = await loadChart(path.join(__dirname, '..', '..', 'fixtures', 'charts', 'gloo-1.22.0'));
+  const text = typeof chart.values.text === 'string' ? chart.values.text : new TextDecoder().decode(chart.values.text);
+  const chartPaths = [...paths, 'gloo.deployment.image.tag', 'global.image.registry', 'settings.integrations'];
+  const release = (c: typeof chart) => {
+    const r = snapshot({ ...user, chart: c }, chartPaths);
+    const loaded = loadValues({ ...user, chart: c });
+    let images: string[] | string;
+    try {
+      images = resolveImages(loaded, { profile: 'gloo' }).map((i) => i.reference);
+    } catch (e) {
+      images = String(e); // a release Helm would fail to render fails the same way every time
+    }
+    return { ...r, validation: validateValues(loaded, { profile: 'gloo' }).diagnostics, images };
+  };
+  const fresh = release({ ...chart, values: { name: chart.values.name, text: `${text}# first read ${++firstReads}\n` } });
+  for (let i = 0; i < 4; i++) expect(release(chart)).toEqual(fresh);
+});
+
+// Coalescing never writes a shared (frozen) defaults tree: Helm 4 writes the user's nulls into the defaults
+// before merging, and a frozen tree must give the same merge and the same warnings without that write.
+test.each([
+  [4, false],
+  [4, true],
+  [3, false],
+  [3, true],
+] as const)('Helm %i, merge %s: coalescing a frozen defaults tree equals coalescing a copy', (helm, merge) => {
+  const defaults = () => readValuesText('a: {x: 1}\nb: 2\nc: null\nd: {y: {z: 1}}\ne: [1]\n', { name: 'd.yaml', role: 'user' }, helm);
+  const user = () => readValuesText('a: null\nb: null\nc: null\nf: null\nd: {y: null, w: 2}\ne: {k: 1}\n', { name: 'u.yaml', role: 'user' }, helm);
+  const run = (src: GoMap) => {
+    const c = new Coalescer(helm, 'chart');
+    const out = c.tables(user(), src, 'chart', merge);
+    return { out: goJson(out), warnings: c.diagnostics() };
+  };
+  const frozen = deepFreeze(defaults()) as GoMap;
+  expect(run(frozen)).toEqual(run(defaults()));
 });

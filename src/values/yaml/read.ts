@@ -1,7 +1,7 @@
 // Reads one values file (a chart's values.yaml or a -f file) as Helm 3.17 or Helm 4.1 does, with Helm's
 // error texts, and the location of every value.
 import { ValuesError, type ValuesErrorCode } from '../../errors.js';
-import { copyLoc, deepCopy, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
+import { copyLoc, deepCopy, deepFreeze, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
 import { helmRules, type HelmVersion } from '../helm-rules.js';
 import { composeFirstDocument, YamlFailure } from './compose.js';
 
@@ -262,6 +262,25 @@ export function readValuesText(input: string | Uint8Array, origin: ValuesTextOri
   return values;
 }
 
+/**
+ * readValuesText for a reader that only reads the tree (and coalescing, which shares its subtrees into the
+ * result without writing them): a text kept parsed is handed out as the kept tree itself, frozen, without a
+ * copy (`shared`); any other read gives a fresh tree as readValuesText does. For chart defaults coalesced once
+ * per release: a batch over many values files no longer copies the chart's defaults for every file.
+ */
+export function readValuesTextShared(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): { values: GoMap; shared: boolean } {
+  if (origin.role !== 'chart' || origin.markIntegers) return { values: parseValuesText(input, origin, version), shared: false };
+  const text = valuesText(input, origin, version);
+  const k = keptEntry(text, origin, version);
+  if (k?.tree) {
+    touch(text);
+    return { values: k.tree, shared: true };
+  }
+  const values = parseValuesText(text, origin, version);
+  remember(text, origin, version, values);
+  return { values, shared: false };
+}
+
 // Chart defaults are read again and again with the same text: once per release in a batch over many
 // values files, once per call where a profile's built-in defaults are layered under user values. A
 // text seen a second time is kept parsed (a few, least recently used first out), and each later read
@@ -288,18 +307,22 @@ function keptEntry(text: string, origin: ValuesTextOrigin, version: HelmVersion)
 function recall(text: string, origin: ValuesTextOrigin, version: HelmVersion): GoMap | undefined {
   const k = keptEntry(text, origin, version);
   if (!k?.tree) return undefined;
-  // most recently used last: re-insert the text
+  touch(text);
+  return deepCopy(k.tree) as GoMap;
+}
+
+/** Marks a kept text most recently used (last in the map). */
+function touch(text: string): void {
   const list = KEPT.get(text)!;
   KEPT.delete(text);
   KEPT.set(text, list);
-  return deepCopy(k.tree) as GoMap;
 }
 
 function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, tree: GoMap): void {
   if (text.length > MAX_KEPT_CHARS) return;
   const k = keptEntry(text, origin, version);
   if (k) {
-    k.tree = deepCopy(tree) as GoMap;
+    k.tree = deepFreeze(deepCopy(tree)) as GoMap;
     return;
   }
   const list = KEPT.get(text) ?? [];
