@@ -1,7 +1,7 @@
 // helm-image-variant/node: the parts that touch the file system. The package root stays browser-safe.
 import { parseProfile } from '../images/profile-check.js';
 import type { Profile } from '../images/profile.js';
-import { promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
@@ -49,18 +49,24 @@ export async function readValuesSource(path: string, name: string = path): Promi
  * over many files), where the promise machinery of each read cost more than the read.
  */
 export function readValuesSourceSync(path: string, name: string = path): ValuesSource {
-  let stat;
+  let fd: number;
   try {
-    stat = statSync(path);
+    // non-blocking, so that opening a FIFO returns at once (and is then refused as not a regular file)
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
   }
-  refuseUnreadable(stat, name);
   try {
-    const b = readFileSync(path);
+    refuseUnreadable(fstatSync(fd), name);
+    let b: Buffer;
+    try {
+      b = readFileSync(fd);
+    } catch (e) {
+      throw new ValuesError('INVALID_INPUT', `read ${name}: ${why(e)}`, undefined, name);
+    }
     return { name, text: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
-  } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
+  } finally {
+    closeSync(fd);
   }
 }
 

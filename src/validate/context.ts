@@ -94,15 +94,29 @@ export function isLoaded(values: Values | LoadedValues): values is LoadedValues 
   return values !== null && typeof values === 'object' && typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
 }
 
-/** How deeply plain data nests (counted without recursion, so hostile input cannot overflow the stack), up to `limit + 1`. */
+/** How deeply plain data nests, up to `limit + 1` (it looks no deeper, so hostile input cannot overflow the stack). */
 export function nestingDepth(v: unknown, limit: number): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[v, 0]];
-  while (stack.length) {
-    const [x, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (max > limit) return max;
-    if (x !== null && typeof x === 'object') for (const c of Object.values(x)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  return depthBelow(v, 0, limit);
+}
+
+// Recursive, without a work list: the recursion stops one level past `limit` (a few thousand frames at most),
+// and a walk that allocates nothing is a sizable part of validating a small file otherwise.
+function depthBelow(x: unknown, d: number, limit: number): number {
+  if (d > limit) return d;
+  let max = d;
+  if (Array.isArray(x)) {
+    for (const c of x) {
+      if (c === null || typeof c !== 'object') continue;
+      const m = depthBelow(c, d + 1, limit);
+      if (m > max && (max = m) > limit) return max;
+    }
+  } else if (x !== null && typeof x === 'object') {
+    for (const k of Object.keys(x)) {
+      const c = (x as Record<string, unknown>)[k];
+      if (c === null || typeof c !== 'object') continue;
+      const m = depthBelow(c, d + 1, limit);
+      if (m > max && (max = m) > limit) return max;
+    }
   }
   return max;
 }
