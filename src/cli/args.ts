@@ -51,9 +51,9 @@ export const COMMANDS = {
     ] as FlagSpec[],
   },
   images: {
-    usage: 'helm-image-variant images [options]',
-    summary: 'list every image one release deploys, computed like helm template from the defaults, -f files and --set flags',
-    positionals: false,
+    usage: 'helm-image-variant images [options] [FILES or GLOBS...]',
+    summary: 'list every image a release deploys, computed like helm template from the defaults, -f files and --set flags; with FILES, one release per file',
+    positionals: true,
     flags: [
       ...DEFAULTS_FLAGS,
       { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },

@@ -1,51 +1,122 @@
-// `images`: every image one release deploys, computed like `helm template` from the chart defaults, the -f
-// files and the --set family, as a table, a mirroring list or JSON.
-import { loadValues, resolveImages, ResolveError, ValuesError, type Chart, type ResolveOptions } from '../index.js';
+// `images`: every image a release deploys, computed like `helm template` from the chart defaults, the -f files
+// and the --set family, as a table, a mirroring list or JSON. With FILES (or GLOBS), each file is one release
+// layered over the same defaults and -f files (as `validate` layers them), all in one process.
+import { loadValues, resolveImages, ResolveError, ValuesError, type Chart, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, UsageError } from './errors.js';
+import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
-import { loadInput, prepareSetup, specFromFlags } from './setup.js';
+import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
+
+/** Why a release has no images: its values or its render failed. */
+interface Failure {
+  code: string;
+  message: string;
+  location?: { file: string; line: number; column: number };
+}
+
+/** One release's images, or why there are none. */
+export interface ReleaseImages {
+  file: string;
+  images?: ResolvedImage[];
+  error?: Failure;
+}
 
 /** Runs `images` and returns its exit code. */
 export async function runImages(args: string[], io: CliIo): Promise<number> {
-  const { flags } = parseCommandArgs('images', args);
+  const { flags, positionals } = parseCommandArgs('images', args);
   if (flags.help) {
     io.stdout(commandHelp('images'));
     return EXIT.ok;
   }
   const setup = await prepareSetup(specFromFlags(flags), 'images');
   const options: ResolveOptions = { helmVersion: setup.helmVersion };
-  const notes: string[] = [];
+  const notes = new Set<string>();
   options.onDiagnostic = (d) => {
-    if (d.severity !== 'info') notes.push(`${PROGRAM}: ${d.severity}: ${d.message}\n`);
+    // the same note for every file is printed once
+    if (d.severity !== 'info') notes.add(`${PROGRAM}: ${d.severity}: ${d.message}\n`);
   };
   // a chart of its own that bundles gloo or gloo-ee: the library finds and resolves that subchart
   const umbrella = !flags.profile && setup.chart && setup.profile === 'generic' && bundlesBuiltIn(setup.chart);
   if (setup.profile !== undefined && !umbrella) options.profile = setup.profile;
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
   if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
-  let images;
+  const output = (flags.output as string | undefined) ?? 'table';
+  const report = await import('../report/images.js');
+
+  if (positionals.length === 0) {
+    const r = release(setup, options, undefined);
+    if (r.error) {
+      io.stderr(failureLine(r.error));
+      return EXIT.found;
+    }
+    notes.forEach(io.stderr);
+    const images = r.images!;
+    io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images));
+    return EXIT.ok;
+  }
+
+  const releases: ReleaseImages[] = [];
+  let unreadable = false;
+  for (const file of await expandArgs(positionals, io.cwd)) {
+    let source: ValuesSource;
+    try {
+      source = readValuesSourceSync(file, file);
+    } catch (e) {
+      if (!(e instanceof ValuesError)) throw e;
+      if (e.code === 'INVALID_INPUT') {
+        // a missing file, a directory: not a release at all, as for validate
+        io.stderr(`${PROGRAM}: error: ${e.message}\n`);
+        unreadable = true;
+        continue;
+      }
+      releases.push({ file, error: failureOf(e) });
+      continue;
+    }
+    releases.push({ file, ...release(setup, options, source) });
+  }
+  for (const r of releases) if (r.error) io.stderr(failureLine(r.error, r.file));
+  notes.forEach(io.stderr);
+  io.stdout(output === 'list' ? report.formatImageList(releases.flatMap((r) => r.images ?? [])) : output === 'json' ? report.formatReleasesJson(releases) : report.formatReleasesTable(releases));
+  if (unreadable) return EXIT.usage;
+  return releases.some((r) => r.error) ? EXIT.found : EXIT.ok;
+}
+
+/** One release: the defaults, the -f files, then `file` when given, then the --set family. */
+function release(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined): { images?: ResolvedImage[]; error?: Failure } {
   try {
-    images = resolveImages(loadValues(loadInput(setup)), options);
+    return { images: resolveImages(loadValues(loadInput(setup, file)), options) };
   } catch (e) {
     if (e instanceof ValuesError) {
-      const where = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : e.source ? `${e.source}: ` : '';
-      if ((e.location?.file ?? e.source ?? '').startsWith('--')) throw new UsageError(`${where}${e.message}`, 'images');
-      io.stderr(`${where}error: ${e.message} [${e.code}]\n`);
-      return EXIT.found;
+      // a flag Helm refuses is the command line's fault, whatever the file
+      if ((e.location?.file ?? e.source ?? '').startsWith('--')) throw new UsageError(`${where(failureOf(e))}${e.message}`, 'images');
+      return { error: failureOf(e) };
     }
     if (e instanceof ResolveError) {
       if (e.code !== 'render-failed') throw new UsageError(e.message, 'images');
-      io.stderr(`${PROGRAM}: error: ${e.message} [${e.code}]\n`);
-      return EXIT.found;
+      return { error: { code: e.code, message: e.message } };
     }
     throw e;
   }
-  notes.forEach(io.stderr);
-  const report = await import('../report/images.js');
-  const output = (flags.output as string | undefined) ?? 'table';
-  io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images));
-  return EXIT.ok;
+}
+
+function failureOf(e: ValuesError): Failure {
+  const f: Failure = { code: e.code, message: e.message };
+  if (e.location) f.location = { file: e.location.file, line: e.location.line, column: e.location.column };
+  else if (e.source) f.location = { file: e.source, line: 0, column: 0 };
+  return f;
+}
+
+function where(f: Failure): string {
+  if (!f.location) return '';
+  return f.location.line > 0 ? `${f.location.file}:${f.location.line}:${f.location.column}: ` : `${f.location.file}: `;
+}
+
+/** The stderr line of a failed release: located when the values failed, named by its file when it is one of many. */
+function failureLine(f: Failure, file?: string): string {
+  if (f.location) return `${where(f)}error: ${f.message} [${f.code}]\n`;
+  return `${file ? `${file}: ` : `${PROGRAM}: `}error: ${f.message} [${f.code}]\n`;
 }
 
 /** Whether a chart bundles (at any depth) a chart with a built-in profile. */

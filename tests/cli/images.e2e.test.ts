@@ -51,7 +51,7 @@ test.each([
   ['a binary -f file', ['--profile', 'gloo', '-f', 'binary.bin'], 1, /^binary\.bin:1:\d+: error: .*\[YAML_CONTROL_CHARACTER\]$/m],
   ['a missing -f file', ['--profile', 'gloo', '-f', 'missing.yaml'], 2, /-f: open missing\.yaml: no such file or directory/],
   ['a directory as -f', ['--profile', 'gloo', '-f', 'a-directory.yaml'], 2, /-f: read a-directory\.yaml: is a directory/],
-  ['a positional file', ['--profile', 'gloo', 'good.yaml'], 2, /images takes no file arguments \(got "good\.yaml"\); pass values files with -f/],
+  ['a glob matching nothing', ['--profile', 'gloo', 'nothing-*.yaml'], 2, /no files match "nothing-\*\.yaml"/],
   ['--output xml', ['--profile', 'gloo', '-o', 'xml'], 2, /--output must be one of table, list, json/],
   ['no defaults', [], 2, /no chart defaults/],
   ['an unknown flag', ['--profile', 'gloo', '--strict'], 2, /Unknown option '--strict'/],
@@ -68,4 +68,70 @@ test('images --help', () => {
   expect(r.stdout).toMatch(/^Usage: helm-image-variant images/);
   expect(r.stdout).toContain('-o, --output FORMAT');
   expect(r.code).toBe(0);
+});
+
+// With FILES, each file is one release over the same defaults and -f files (as validate layers them), all in
+// one process: what a CI job over a repository of releases asks for.
+describe('images FILES: one release per file', () => {
+  const FILES_ARGS = ['--chart', CHART, '-f', 'prod-layer.yaml', '--set', 'gloo.deployment.replicas=2'];
+  const expected = async (file: string) => {
+    const text = (f: string) => ({ name: f, text: new Uint8Array(fs.readFileSync(path.join(dir, f))) });
+    return resolveImages(loadValues({ chart: await loadChart(CHART), valuesFiles: [text('prod-layer.yaml'), text(file)], set: ['gloo.deployment.replicas=2'] }), { profile: 'gloo', chartVersion: '1.18.40' });
+  };
+
+  test('json, list and table agree with resolveImages called per file', async () => {
+    const files = ['good.yaml', 'typo.yaml', 'sub/a.yaml', 'sub/b.yaml'];
+    const want = await Promise.all(files.map(async (file) => ({ file, images: await expected(file) })));
+    const json = run([...FILES_ARGS, '-o', 'json', ...files]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(want)));
+    // the variants really differ from file to file
+    expect(new Set(want.map((w) => w.images.find((i) => i.component === 'gloo')!.reference)).size).toBeGreaterThan(1);
+    const list = run([...FILES_ARGS, '-o', 'list', ...files]);
+    expect(list.stdout).toBe(`${[...new Set(want.flatMap((w) => w.images.map((i) => i.reference)))].sort().join('\n')}\n`);
+    const table = run([...FILES_ARGS, ...files]);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^FILE +COMPONENT +VARIANT +IMAGE +WORKLOADS$/);
+    expect(lines).toHaveLength(1 + want.reduce((n, w) => n + w.images.length, 0));
+    for (const w of want) for (const i of w.images) expect(lines.some((l) => l.startsWith(`${w.file} `) && l.includes(` ${i.reference} `))).toBe(true);
+  });
+
+  test('a glob is expanded, sorted, without node_modules and .git', () => {
+    const r = run(['--chart', CHART, '-o', 'json', 'sub/*.yaml']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((x) => x.file)).toEqual(['sub/a.yaml', 'sub/b.yaml']);
+  });
+
+  test('a release that fails is reported with its place and the others are still listed (exit 1)', () => {
+    const r = run(['--chart', CHART, '-o', 'json', 'good.yaml', 'broken.yaml', 'render-fails.yaml', 'binary.bin', 'standard.yaml']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as Array<{ file: string; images?: unknown[]; error?: { code: string; location?: { file: string; line: number } } }>;
+    expect(out.map((x) => [x.file, x.images ? 'images' : x.error!.code])).toEqual([
+      ['good.yaml', 'images'],
+      ['broken.yaml', 'YAML_SYNTAX'],
+      ['render-fails.yaml', 'render-failed'],
+      ['binary.bin', 'YAML_CONTROL_CHARACTER'],
+      ['standard.yaml', 'images'],
+    ]);
+    expect(out[1]!.error!.location).toEqual({ file: 'broken.yaml', line: 4, column: 1 });
+    expect(r.stderr).toMatch(/^broken\.yaml:4:1: error: .*\[YAML_SYNTAX\]$/m);
+    expect(r.stderr).toMatch(/^render-fails\.yaml: error: helm template would fail: .*\[render-failed\]$/m);
+    const table = run(['--chart', CHART, 'good.yaml', 'broken.yaml']);
+    expect(table.stdout).toMatch(/^broken\.yaml +- +- +\(failed: YAML_SYNTAX\) +-$/m);
+  });
+
+  test('a file that cannot be read is a usage error (exit 2), the readable ones are still listed', () => {
+    const r = run(['--chart', CHART, '-o', 'list', 'good.yaml', 'missing.yaml', 'a-directory.yaml', 'fifo.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('helm-image-variant: error: open missing.yaml: no such file or directory');
+    expect(r.stderr).toContain('read a-directory.yaml: is a directory');
+    expect(r.stderr).toContain('read fifo.yaml: not a regular file');
+    expect(r.stdout).toMatch(/gloo:1\.18\.2-distroless/);
+  });
+
+  test('a --set Helm refuses is the command line at fault, whatever the files (exit 2)', () => {
+    const r = run(['--chart', CHART, '--set', 'a[x]=1', 'good.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^helm-image-variant: error: --set/m);
+  });
 });
