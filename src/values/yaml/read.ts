@@ -277,7 +277,8 @@ export function readValuesTextShared(input: string | Uint8Array, origin: ValuesT
     return { values: k.tree, shared: true };
   }
   const values = parseValuesText(text, origin, version);
-  remember(text, origin, version, values);
+  // kept from the first read: a chart read this way is read again for every release
+  remember(text, origin, version, values, true);
   return { values, shared: false };
 }
 
@@ -285,8 +286,9 @@ export function readValuesTextShared(input: string | Uint8Array, origin: ValuesT
 // values files, once per call where a profile's built-in defaults are layered under user values. A
 // text seen a second time is kept parsed (a few, least recently used first out), and each later read
 // gets a deep copy, locations included: the same tree a parse would give, since a parsed tree shares
-// nothing within itself (aliases decode as copies). Only a text seen twice is kept, so a one-off read
-// costs a lookup and nothing more. Failures are never kept: a bad text is parsed, and refused, each time.
+// nothing within itself (aliases decode as copies). Through readValuesText only a text seen twice is kept, so
+// a one-off read costs a lookup and nothing more; readValuesTextShared (a chart's defaults, coalesced once per
+// release) keeps a text from its first read. Failures are never kept: a bad text is parsed, and refused, each time.
 const MAX_KEPT = 8;
 const MAX_KEPT_CHARS = 512 * 1024;
 interface Kept {
@@ -318,7 +320,8 @@ function touch(text: string): void {
   KEPT.set(text, list);
 }
 
-function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, tree: GoMap): void {
+/** Notes a text as read; keeps its tree when it was read before, or at once with `now`. */
+function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, tree: GoMap, now = false): void {
   if (text.length > MAX_KEPT_CHARS) return;
   const k = keptEntry(text, origin, version);
   if (k) {
@@ -326,7 +329,7 @@ function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, 
     return;
   }
   const list = KEPT.get(text) ?? [];
-  list.push({ name: origin.name, prefix: origin.prefix, goType: origin.goType, version, tree: undefined });
+  list.push({ name: origin.name, prefix: origin.prefix, goType: origin.goType, version, tree: now ? (deepFreeze(deepCopy(tree)) as GoMap) : undefined });
   KEPT.delete(text);
   KEPT.set(text, list);
   if (KEPT.size > MAX_KEPT) KEPT.delete(KEPT.keys().next().value!);
