@@ -23,7 +23,7 @@ export function toPChart(c: Chart, version: HelmVersion, parent?: Chart): PChart
   let shared = false;
   try {
     const origin = { name: c.values.name, role: 'chart' } as const;
-    if (onePass) ({ values, shared } = readValuesTextShared(c.values.text, origin, version));
+    if (onePass) ({ values, shared } = readValuesTextShared(c.values.text, origin, version, true));
     else values = readValuesText(c.values.text, origin, version);
   } catch (e) {
     if (e instanceof ValuesError && parent) {

@@ -268,7 +268,7 @@ export function readValuesText(input: string | Uint8Array, origin: ValuesTextOri
  * copy (`shared`); any other read gives a fresh tree as readValuesText does. For chart defaults coalesced once
  * per release: a batch over many values files no longer copies the chart's defaults for every file.
  */
-export function readValuesTextShared(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): { values: GoMap; shared: boolean } {
+export function readValuesTextShared(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion, keepFirst = false): { values: GoMap; shared: boolean } {
   if (origin.role !== 'chart' || origin.markIntegers) return { values: parseValuesText(input, origin, version), shared: false };
   const text = valuesText(input, origin, version);
   const k = keptEntry(text, origin, version);
@@ -277,8 +277,9 @@ export function readValuesTextShared(input: string | Uint8Array, origin: ValuesT
     return { values: k.tree, shared: true };
   }
   const values = parseValuesText(text, origin, version);
-  // kept from the first read: a chart read this way is read again for every release
-  remember(text, origin, version, values, true);
+  // `keepFirst`: kept from the first read (a loaded Chart is read again for every release, and a copy costs a
+  // tenth of a parse); otherwise from the second, so that a one-off read costs nothing more
+  remember(text, origin, version, values, keepFirst);
   return { values, shared: false };
 }
 
@@ -287,8 +288,8 @@ export function readValuesTextShared(input: string | Uint8Array, origin: ValuesT
 // text seen a second time is kept parsed (a few, least recently used first out), and each later read
 // gets a deep copy, locations included: the same tree a parse would give, since a parsed tree shares
 // nothing within itself (aliases decode as copies). Through readValuesText only a text seen twice is kept, so
-// a one-off read costs a lookup and nothing more; readValuesTextShared (a chart's defaults, coalesced once per
-// release) keeps a text from its first read. Failures are never kept: a bad text is parsed, and refused, each time.
+// a one-off read costs a lookup and nothing more; readValuesTextShared for a loaded Chart keeps a text from its
+// first read. Failures are never kept: a bad text is parsed, and refused, each time.
 const MAX_KEPT = 8;
 const MAX_KEPT_CHARS = 512 * 1024;
 interface Kept {
