@@ -87,8 +87,19 @@ export function kebabcase(s: string): string {
   return words.join('-');
 }
 
+/**
+ * True when a rendered `key: <text>` line can only hold `text` itself, as a string: letters, digits and
+ * `._:/@-`, starting with a letter or digit, not ending in `:`, and with a `/` (no YAML 1.1 number, bool, null,
+ * timestamp, merge or value form has one). What an image reference almost always is; anything else is parsed.
+ */
+export function isPlainImageText(text: string): boolean {
+  return PLAIN_IMAGE.test(text) && text.includes('/') && !text.endsWith(':');
+}
+const PLAIN_IMAGE = /^[A-Za-z0-9][A-Za-z0-9._:/@-]*$/;
+
 /** The value a rendered `key: <text>` line holds once the manifest is parsed (Helm fails where YAML does). */
-function yamlScalar(text: string, where: string): Val {
+export function yamlScalar(text: string, where: string): Val {
+  if (isPlainImageText(text)) return text;
   try {
     const doc = composeFirstDocument(`v: ${text}\n`, new Src(where, `v: ${text}\n`)).value;
     return isMap(doc) ? (doc.v ?? null) : null;
