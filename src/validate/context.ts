@@ -91,7 +91,8 @@ export function finish(d: NewDiagnostic, locate: ((path: string) => SourceLocati
 
 /** Whether the argument is a LoadedValues (it has `locate`). */
 export function isLoaded(values: Values | LoadedValues): values is LoadedValues {
-  return values !== null && typeof values === 'object' && typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).values === 'object';
+  // `values` of a LoadedValues is made on first use: its presence is checked, not its value
+  return values !== null && typeof values === 'object' && typeof (values as LoadedValues).locate === 'function' && typeof (values as LoadedValues).goValue === 'function' && 'values' in values;
 }
 
 /** How deeply plain data nests, up to `limit + 1` (it looks no deeper, so hostile input cannot overflow the stack). */

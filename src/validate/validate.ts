@@ -5,7 +5,7 @@ import type { Profile } from '../images/profile.js';
 import { resolveImages, ResolveError, type ResolvedImage } from '../images/resolve.js';
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { loadedChart, type LoadedValues, type Values } from '../values/load.js';
+import { loadedChart, plainValuesCopy, type LoadedValues, type Values } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { formatPath, parsePath } from '../values/paths.js';
 import { MAX_JSON_DEPTH } from '../values/strvals.js';
@@ -79,17 +79,20 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   const loaded = isLoaded(values) ? values : undefined;
   const helmVersion: HelmVersion = options.helmVersion ?? loaded?.helmVersion ?? 4;
   const isMapLike = values !== null && typeof values === 'object' && !Array.isArray(values);
-  const plain: Values = loaded ? loaded.values : isMapLike ? (values as Values) : {};
+  // loaded values are copied from their internal tree (depth checked on the way); their plain `values` are
+  // made only if a finding needs to read them
+  let copy: Values | undefined = loaded ? plainValuesCopy(loaded, MAX_JSON_DEPTH) : undefined;
+  const plainOf = (): Values => (loaded ? loaded.values : isMapLike ? (values as Values) : {});
   // values that Helm could never hold are refused before anything walks them
   const refusal = !isMapLike
     ? { code: 'values-not-a-map', message: `values must be a map (Helm's .Values), got ${values === null ? 'null' : Array.isArray(values) ? 'a list' : typeof values}` }
-    : nestingDepth(plain, MAX_JSON_DEPTH) > MAX_JSON_DEPTH
+    : copy === undefined && nestingDepth(plainOf(), MAX_JSON_DEPTH) > MAX_JSON_DEPTH
       ? { code: 'values-too-deep', message: `values nest deeper than ${MAX_JSON_DEPTH} levels (a limit of this library, as for --set-json); nothing was validated` }
       : undefined;
   if (refusal) return { valid: false, values: {}, diagnostics: [{ ...refusal, severity: 'error', path: '', pointer: '' }] };
   const out: NewDiagnostic[] = [];
   const report = (d: NewDiagnostic) => out.push(d);
-  const copy = structuredCloneValues(plain);
+  copy ??= structuredCloneValues(plainOf());
 
   const profileOption = options.profile ?? 'gloo';
   const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
@@ -99,11 +102,12 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
     const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
     if (!validate(copy)) {
       const goValue = (parts: Parts) => loaded?.goValue(formatPath(parts));
+      const plain = plainOf();
       out.push(...schemaDiagnostics(validate.errors ?? [], (parts) => valueAt(plain as Val, parts), goValue));
     }
     semantic(values, profile, typeof profileOption === 'string' ? profileOption : profile, options, helmVersion, report);
   }
-  if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plain, options.schema, helmVersion, ''));
+  if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plainOf(), options.schema, helmVersion, ''));
   const chart = options.chart ?? (loaded ? loadedChart(loaded) : undefined);
   if (chart) out.push(...chartTreeDiagnostics(chart, loaded, helmVersion));
 
@@ -203,20 +207,21 @@ function dedupe(list: NewDiagnostic[]): NewDiagnostic[] {
 function chartTreeDiagnostics(chart: Chart, loaded: LoadedValues | undefined, helmVersion: HelmVersion): NewDiagnostic[] {
   if (!loaded) return [];
   const out: NewDiagnostic[] = [];
-  const visit = (c: Chart, path: string, view: Values | undefined) => {
-    if (!view) return;
+  // each chart's view is read only when that chart has a schema (the top's plain values are made on first use)
+  const visit = (c: Chart, path: string, view: () => Values) => {
     const schema = c.schema ?? c.schemaText;
-    if (schema !== undefined) out.push(...chartSchemaDiagnostics(view, schema, helmVersion, path));
+    if (schema !== undefined) out.push(...chartSchemaDiagnostics(view(), schema, helmVersion, path));
     for (const [key, sub] of Object.entries(c.subcharts)) {
       const name = key.includes('@') ? key.slice(0, key.indexOf('@')) : key;
       const deps = c.dependencies.filter((d) => d.name === name);
       for (const at of deps.length ? deps.map((d) => d.alias ?? d.name) : [name]) {
         const subPath = path ? `${path}.${at}` : at;
-        visit(sub, subPath, loaded.subcharts[subPath]);
+        const subView = loaded.subcharts[subPath];
+        if (subView) visit(sub, subPath, () => subView);
       }
     }
   };
-  visit(chart, '', loaded.values);
+  visit(chart, '', () => loaded.values);
   return out;
 }
 

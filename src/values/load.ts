@@ -130,6 +130,53 @@ function plainCopy(v: Val, state: { unsafe: boolean }): unknown {
   return out;
 }
 
+/** True when the tree holds an int64 a number cannot hold exactly (walked without keeping a path). */
+function hasUnsafeInt(v: Val): boolean {
+  if (v instanceof GoInt) return !Number.isSafeInteger(Number(v.value));
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === 'object' && hasUnsafeInt(x)) return true;
+  } else if (isMap(v)) {
+    for (const k of Object.keys(v)) {
+      const x = v[k]!;
+      if (x !== null && typeof x === 'object' && hasUnsafeInt(x)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A fresh copy of a result's values as plain data (int64 as numbers) in maps without a prototype, as a
+ * validation copies them before applying defaults; undefined when they nest deeper than `limit` (nothing is
+ * copied past it). Made from the internal tree, so the result's own `values` need never be made.
+ */
+export function plainValuesCopy(loaded: LoadedValues, limit: number): Values | undefined {
+  const root = INTERNAL.get(loaded);
+  if (!root) return undefined;
+  const deep = { over: false };
+  const out = copyWithin(root, 0, limit, deep);
+  return deep.over ? undefined : (out as Values);
+}
+
+function copyWithin(v: Val, depth: number, limit: number, deep: { over: boolean }): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof GoInt) return Number(v.value);
+  if (depth > limit) {
+    deep.over = true;
+    return null;
+  }
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length && !deep.over; i++) out[i] = copyWithin(v[i]!, depth + 1, limit, deep);
+    return out;
+  }
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) {
+    out[k] = copyWithin(v[k]!, depth + 1, limit, deep);
+    if (deep.over) break;
+  }
+  return out;
+}
+
 /** Reports every int64 a number cannot hold; `path` is the running path (a stack, not copied per value). */
 function findUnsafe(v: Val, notes: (path: Array<string | number>, v: GoInt) => void, path: Array<string | number>): void {
   if (v instanceof GoInt) {
@@ -226,7 +273,10 @@ export function makeLoaded(
   charts?: Record<string, ChartIdentity>,
 ): LoadedValues {
   const notes: Diagnostic[] = [];
-  const values = toPlain(root, (path, v) => {
+  // the plain values are made when first asked for (a validation copies the tree itself and may never need
+  // them); the notes on int64 a number cannot hold are found now, so that `warnings` is complete from the start
+  let values: Values | undefined;
+  if (hasUnsafeInt(root)) findUnsafe(root, (path, v) => {
     notes.push({
       code: 'int64-precision',
       severity: 'warning',
@@ -234,14 +284,16 @@ export function makeLoaded(
       path: formatPath(path),
       pointer: formatPointer(path),
     });
-  }) as Values;
+  }, []);
   const subcharts: Record<string, Values> = {};
   for (const { path, parts } of subchartPaths) {
     const w = walk(root, parts);
     if (w && isMap(w.value)) subcharts[path] = toPlain(w.value) as Values;
   }
   const result: LoadedValues = {
-    values,
+    get values(): Values {
+      return (values ??= toPlain(root) as Values);
+    },
     subcharts,
     warnings: [...warnings, ...notes],
     helmVersion,
