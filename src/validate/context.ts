@@ -257,13 +257,37 @@ function mergeBlock(ctx: Pick<RuleContext, 'profile' | 'release'>, valuesPath: s
   if (fo) {
     const entry = valueAt(ctx.release, fo.entry);
     const baseEntry = valueAt(ctx.release, fo.base);
-    if (isMap(entry) && isMap(baseEntry) && entry !== baseEntry) {
-      block = valueAt(mergeOverwrite(deepCopy(baseEntry) as GoMap, deepCopy(entry) as GoMap), parts.slice(fo.entry.length));
-    }
+    if (isMap(entry) && isMap(baseEntry) && entry !== baseEntry) block = mergedAt(baseEntry, entry, parts.slice(fo.entry.length));
   }
   const global = valueAt(ctx.release, globalImagePath(ctx, valuesPath));
   const copy = isMap(block) ? (deepCopy(block) as GoMap) : newMap();
   return isMap(global) ? sprigMerge(copy, global) : copy;
+}
+
+/**
+ * The value at `rest` of `mergeOverwrite (deepCopy base) (deepCopy entry)`, without merging whole entries: only
+ * the maps along the path are walked, and only the maps both sides hold at its end are merged. Not a copy where
+ * one side alone decides (the caller copies the block).
+ */
+export function mergedAt(base: GoMap, entry: GoMap, rest: Parts): Val | undefined {
+  let b: GoMap = base;
+  let e: GoMap = entry;
+  for (let i = 0; i < rest.length; i++) {
+    const k = rest[i]!;
+    // a list index can only be reached through one side's list: merging goes no deeper
+    if (typeof k !== 'string') return valueAt(mergeOverwrite(deepCopy(b) as GoMap, deepCopy(e) as GoMap), rest.slice(i));
+    const inE = Object.prototype.hasOwnProperty.call(e, k);
+    const bv = Object.prototype.hasOwnProperty.call(b, k) ? b[k] : undefined;
+    const ev = inE ? e[k] : undefined;
+    if (isMap(bv) && isMap(ev)) {
+      b = bv;
+      e = ev;
+      continue;
+    }
+    // below here one side decides: the entry's value where it has the key, else the base's
+    return valueAt(inE ? ev : bv, rest.slice(i + 1));
+  }
+  return mergeOverwrite(deepCopy(b) as GoMap, deepCopy(e) as GoMap);
 }
 
 /** Where a merged field's value came from: the block itself when it holds a non-empty value, else global. */

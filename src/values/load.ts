@@ -2,7 +2,7 @@
 import { ValuesError, type Diagnostic, type SourceLocation } from '../errors.js';
 import { Coalescer, type CoalesceChart } from './coalesce.js';
 import { compareGoStrings, formatFloatG, formatGoV } from './gofmt.js';
-import { getLoc, GoInt, isMap, newMap, type GoMap, type Val } from './model.js';
+import { getLoc, GoInt, isMap, newMap, unsafeInts, type GoMap, type Val } from './model.js';
 import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
 import type { Chart } from '../chart/chart.js';
@@ -276,7 +276,8 @@ export function makeLoaded(
   // the plain values are made when first asked for (a validation copies the tree itself and may never need
   // them); the notes on int64 a number cannot hold are found now, so that `warnings` is complete from the start
   let values: Values | undefined;
-  if (hasUnsafeInt(root)) findUnsafe(root, (path, v) => {
+  // (only searched for once this process has made one: they come from --set, and are rare)
+  if (unsafeInts.made && hasUnsafeInt(root)) findUnsafe(root, (path, v) => {
     notes.push({
       code: 'int64-precision',
       severity: 'warning',

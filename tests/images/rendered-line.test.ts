@@ -1,7 +1,11 @@
-// The resolver reads each rendered `image:` line back as YAML, as Helm's manifest parse does. Text that can only
-// be a string skips the parser: every such text must read back as itself, and everything else must still be
-// parsed (numbers, booleans, nulls, comments, a trailing colon, a leading indicator).
-import { isPlainImageText, yamlScalar } from '../../src/images/render';
+// Two shortcuts of the resolver, each held to the slow path it replaces. It reads each rendered `image:` line
+// back as YAML, as Helm's manifest parse does: text that can only be a string skips the parser, so every such
+// text must read back as itself, and everything else must still be parsed (numbers, booleans, nulls, comments,
+// a trailing colon, a leading indicator). And it merges each fan-out entry over its base in one pass.
+import { isPlainImageText, jsonRoundTrip, mergedEntry, yamlScalar } from '../../src/images/render';
+import { mergeOverwrite } from '../../src/images/go-template';
+import { goJson, internalValues, loadValues } from '../../src/values/load';
+import { deepCopy, type GoMap } from '../../src/values/model';
 import { composeFirstDocument } from '../../src/values/yaml/compose';
 import { Src } from '../../src/values/model';
 
@@ -58,4 +62,17 @@ test('what is not plain is still parsed: numbers, and lines YAML refuses fail as
   expect(yamlScalar('a/b:c', 'x')).toBe('a/b:c');
   expect(() => yamlScalar('a/b:', 'where')).toThrow(/YAML parse error on where/);
   expect(() => yamlScalar('a/b: c: d', 'where')).toThrow(/YAML parse error on where/);
+});
+
+// A fan-out entry over its base is built in one pass; it must equal the chart's computation step by step.
+test('a fan-out entry merged over its base equals mergeOverwrite of copies, then a JSON round trip', () => {
+  const base = loadValues({ set: ['a.b=1', 'a.c[0].d=x', 'big=12', 'keep.x=1', 'm.n=1'] });
+  const entry = loadValues({ set: ['a.b=2', 'a.e=true', 'c.d=null', 'keep=s', 'm.o=2', 'zz.y=9007199254740993'] });
+  const b = internalValues(base)!;
+  const e = internalValues(entry)!;
+  const stepByStep = goJson(jsonRoundTrip(mergeOverwrite(deepCopy(b) as GoMap, deepCopy(e) as GoMap)));
+  expect(goJson(mergedEntry(b, e))).toBe(stepByStep);
+  expect(Object.keys(mergedEntry(b, e) as GoMap)).toEqual(['a', 'big', 'keep', 'm', 'c', 'zz']);
+  // the inputs are left as they were
+  expect(goJson(b)).toBe(base.toJson());
 });
