@@ -89,5 +89,7 @@ const bundled = await build({
   legalComments: 'none',
 });
 const code = bundled.outputFiles[0].text;
+// src/cli/code-cache.ts reads the bundle as latin1, which equals UTF-8 for ASCII only (esbuild's default charset)
+if (/[^\x00-\x7f]/.test(code)) throw new Error('postbuild: the CLI bundle has non-ASCII characters; the code cache loader reads it as latin1');
 const stamp = `// helm-image-variant bundle sha256:${createHash('sha256').update(code).digest('hex')}\n`;
 fs.writeFileSync('dist/cjs/cli/run.bundle.cjs', stamp + code);

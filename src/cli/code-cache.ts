@@ -86,7 +86,9 @@ export function requireBundle(file: string, env: NodeJS.ProcessEnv = process.env
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
-    source = fs.readFileSync(file, 'utf8');
+    // the build writes the bundle in ASCII only (esbuild escapes the rest; scripts/postbuild.mjs checks it), where
+    // latin1 reads the same text as UTF-8 and about eight times faster
+    source = fs.readFileSync(file, 'latin1');
   } catch {
     return undefined;
   }

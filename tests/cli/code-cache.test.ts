@@ -24,6 +24,8 @@ test("the bundle's first line stamps the hash of what follows it", () => {
   const m = /^\/\/ helm-image-variant bundle sha256:([0-9a-f]{64})\n/.exec(text)!;
   expect(m).not.toBeNull();
   expect(createHash('sha256').update(text.slice(m[0].length)).digest('hex')).toBe(m[1]);
+  // read as latin1 by the loader: the same text only when it is ASCII
+  expect(/[^\x00-\x7f]/.test(text)).toBe(false);
 });
 
 test('the first run writes a private cache, later runs use it, and the output never changes', () => {
