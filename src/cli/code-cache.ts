@@ -59,13 +59,13 @@ function readCache(file: string | undefined): Buffer | undefined {
 function writeCache(file: string, script: vm.Script): void {
   try {
     const data = script.createCachedData();
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     // written aside and renamed: a hook running many processes at once never reads half a file
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data, { mode: 0o600 });
     fs.renameSync(tmp, file);
     // keep the caches of the few builds used last (several projects may each install their own version)
-    const dir = path.dirname(file);
     const caches = fs
       .readdirSync(dir)
       .filter((n) => n.startsWith('cli-') && n.endsWith('.v8cache'))

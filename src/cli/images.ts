@@ -8,20 +8,10 @@ import { EXIT, UsageError } from './errors.js';
 import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
 import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
+import type { ReleaseImagesReport } from '../report/images.js';
 
 /** Why a release has no images: its values or its render failed. */
-interface Failure {
-  code: string;
-  message: string;
-  location?: { file: string; line: number; column: number };
-}
-
-/** One release's images, or why there are none. */
-export interface ReleaseImages {
-  file: string;
-  images?: ResolvedImage[];
-  error?: Failure;
-}
+type Failure = NonNullable<ReleaseImagesReport['error']>;
 
 /** Runs `images` and returns its exit code. */
 export async function runImages(args: string[], io: CliIo): Promise<number> {
@@ -57,7 +47,7 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
-  const releases: ReleaseImages[] = [];
+  const releases: ReleaseImagesReport[] = [];
   let unreadable = false;
   for (const file of await expandArgs(positionals, io.cwd)) {
     let source: ValuesSource;

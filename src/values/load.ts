@@ -130,20 +130,6 @@ function plainCopy(v: Val, state: { unsafe: boolean }): unknown {
   return out;
 }
 
-/** True when the tree holds an int64 a number cannot hold exactly (walked without keeping a path). */
-function hasUnsafeInt(v: Val): boolean {
-  if (v instanceof GoInt) return !Number.isSafeInteger(Number(v.value));
-  if (Array.isArray(v)) {
-    for (const x of v) if (x !== null && typeof x === 'object' && hasUnsafeInt(x)) return true;
-  } else if (isMap(v)) {
-    for (const k of Object.keys(v)) {
-      const x = v[k]!;
-      if (x !== null && typeof x === 'object' && hasUnsafeInt(x)) return true;
-    }
-  }
-  return false;
-}
-
 /**
  * A fresh copy of a result's values as plain data (int64 as numbers) in maps without a prototype, as a
  * validation copies them before applying defaults; undefined when they nest deeper than `limit` (nothing is
@@ -277,7 +263,7 @@ export function makeLoaded(
   // them); the notes on int64 a number cannot hold are found now, so that `warnings` is complete from the start
   let values: Values | undefined;
   // (only searched for once this process has made one: they come from --set, and are rare)
-  if (unsafeInts.made && hasUnsafeInt(root)) findUnsafe(root, (path, v) => {
+  if (unsafeInts.made) findUnsafe(root, (path, v) => {
     notes.push({
       code: 'int64-precision',
       severity: 'warning',

@@ -6,12 +6,12 @@
 // Containers share and copy exactly where Helm's Go code shares and copies, because some results
 // (nested globals flowing up, --set patching lists from files) depend on it.
 
-/** A Go int64, as `--set` produces for integer text. */
 /** Whether this process ever made an int64 a JavaScript number cannot hold (then results are searched for them). */
 export const unsafeInts = { made: false };
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** A Go int64, as `--set` produces for integer text. */
 export class GoInt {
   constructor(readonly value: bigint) {
     if (value > MAX_SAFE || value < -MAX_SAFE) unsafeInts.made = true;

@@ -251,15 +251,9 @@ export function valuesText(input: string | Uint8Array, origin: ValuesTextOrigin,
  * Helm 4 reads every document and merges them in order.
  */
 export function readValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
-  if (origin.role !== 'chart' || origin.markIntegers) return parseValuesText(input, origin, version);
-  // bytes (a chart read from disk or an archive) are checked and decoded on every read, as Helm does; what
-  // they decode to is kept like any other text
-  const text = valuesText(input, origin, version);
-  const cached = recall(text, origin, version);
-  if (cached) return cached;
-  const values = parseValuesText(text, origin, version);
-  remember(text, origin, version, values);
-  return values;
+  // a kept tree is shared: the caller gets its own copy
+  const { values, shared } = readValuesTextShared(input, origin, version);
+  return shared ? (deepCopy(values) as GoMap) : values;
 }
 
 /**
@@ -270,6 +264,8 @@ export function readValuesText(input: string | Uint8Array, origin: ValuesTextOri
  */
 export function readValuesTextShared(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion, keepFirst = false): { values: GoMap; shared: boolean } {
   if (origin.role !== 'chart' || origin.markIntegers) return { values: parseValuesText(input, origin, version), shared: false };
+  // bytes (a chart read from disk or an archive) are checked and decoded on every read, as Helm does; what
+  // they decode to is kept like any other text
   const text = valuesText(input, origin, version);
   const k = keptEntry(text, origin, version);
   if (k?.tree) {
@@ -305,13 +301,6 @@ const KEPT = new Map<string, Kept[]>();
 function keptEntry(text: string, origin: ValuesTextOrigin, version: HelmVersion): Kept | undefined {
   // messages and locations name the file, so the same text under another name is another entry
   return KEPT.get(text)?.find((k) => k.name === origin.name && k.prefix === origin.prefix && k.goType === origin.goType && k.version === version);
-}
-
-function recall(text: string, origin: ValuesTextOrigin, version: HelmVersion): GoMap | undefined {
-  const k = keptEntry(text, origin, version);
-  if (!k?.tree) return undefined;
-  touch(text);
-  return deepCopy(k.tree) as GoMap;
 }
 
 /** Marks a kept text most recently used (last in the map). */
