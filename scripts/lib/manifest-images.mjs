@@ -4,8 +4,8 @@
 //   * for GatewayParameters one entry per image group (envoyContainer | sdsContainer | istio.istioProxyContainer |
 //     aiExtension) with the raw YAML-parsed fields {registry, repository, tag, digest, pullPolicy} (only the keys
 //     present) and an image string DERIVED from them the way the gloo-gateway deployer joins them:
-//     registry/repository:tag plus @digest when the digest is set, each part formatted like Go's printf %s (a missing
-//     part is %!s(<nil>), a number %!s(float64=…)).
+//     registry/repository:tag plus @digest when the digest is set, each part as the resource holds it (a missing
+//     part is Go's %!s(<nil>); a number or boolean, which the chart printed unquoted, as Go's %v: tag 1.10 is 1.1).
 // Entries are sorted by kind, name, container (then image).
 import { createRequire } from 'node:module';
 import { isMap } from './values-case.mjs';
@@ -24,12 +24,12 @@ export function goFloat(x) {
   return String(x);
 }
 
-/** A value as Go's fmt %s prints it after sigs.k8s.io/yaml parsing (numbers are float64). */
+/** A resource field as text: strings as they are, numbers and booleans as Go's %v (what the resource holds), nil as %s prints it. */
 export function goS(v) {
   if (v === undefined || v === null) return '%!s(<nil>)';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return `%!s(float64=${goFloat(v)})`;
-  if (typeof v === 'boolean') return `%!s(bool=${v})`;
+  if (typeof v === 'number') return goFloat(v);
+  if (typeof v === 'boolean') return String(v);
   return `%!s(${JSON.stringify(v)})`;
 }
 

@@ -20,7 +20,7 @@ export interface FlagSpec {
 const DEFAULTS_FLAGS: FlagSpec[] = [
   { name: 'chart', type: 'string', value: 'PATH', help: 'chart directory or packaged .tgz whose values.yaml (and subcharts, Chart.yaml version, values.schema.json) are the defaults' },
   { name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo, gloo-ee, generic) or a profile file (YAML or JSON); its defaults at --chart-version are used when there is no --chart' },
-  { name: 'chart-version', type: 'string', value: 'VERSION', help: "the chart version whose rules apply (default: --chart's Chart.yaml version, or the current rules)" },
+  { name: 'chart-version', type: 'string', value: 'VERSION', help: "the chart version whose rules apply (default: --chart's own version, or its bundled gloo's; without --chart, the current rules)" },
   { name: 'values', short: 'f', type: 'string', multiple: true, value: 'FILES', help: 'values files layered over the defaults, in order (comma-separated or repeated, as Helm)' },
   { name: 'set', type: 'string', multiple: true, value: 'K=V', help: 'set values as helm --set does (repeatable)' },
   { name: 'set-string', type: 'string', multiple: true, value: 'K=V', help: 'set STRING values as helm --set-string does' },
@@ -28,6 +28,7 @@ const DEFAULTS_FLAGS: FlagSpec[] = [
   { name: 'set-file', type: 'string', multiple: true, value: 'K=PATH', help: "set values from files' contents as helm --set-file does" },
   { name: 'set-literal', type: 'string', multiple: true, value: 'K=V', help: 'set a literal STRING value as helm --set-literal does' },
   { name: 'helm-version', type: 'string', value: '3|4', choices: ['3', '4'], help: 'read values as Helm 4.1 (default) or Helm 3.17 does' },
+  { name: 'require-license', type: 'boolean', help: "a missing gloo-ee license_key is an error, as the chart fails (default: an info; the key is passed at install)" },
 ];
 
 const HELP: FlagSpec = { name: 'help', short: 'h', type: 'boolean', help: 'show this help' };
@@ -65,7 +66,7 @@ export const COMMANDS = {
     usage: 'helm-image-variant schema --profile NAME|PATH',
     summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",
     positionals: false,
-    flags: [{ name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo) or a profile file (YAML or JSON)' }, HELP] as FlagSpec[],
+    flags: [{ name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo, gloo-ee) or a profile file (YAML or JSON)' }, HELP] as FlagSpec[],
   },
 } as const;
 

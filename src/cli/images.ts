@@ -1,7 +1,7 @@
 // `images`: every image a release deploys, computed like `helm template` from the chart defaults, the -f files
 // and the --set family, as a table, a mirroring list or JSON. With FILES (or GLOBS), each file is one release
 // layered over the same defaults and -f files (as `validate` layers them), all in one process.
-import { loadValues, resolveImages, ResolveError, ValuesError, type Chart, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import { loadValues, resolveImages, ResolveError, ValuesError, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
 import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, UsageError } from './errors.js';
@@ -27,10 +27,10 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
     // the same note for every file is printed once
     if (d.severity !== 'info') notes.add(`${PROGRAM}: ${d.severity}: ${d.message}\n`);
   };
-  // a chart of its own that bundles gloo or gloo-ee: the library finds and resolves that subchart
-  const umbrella = !flags.profile && setup.chart && setup.profile === 'generic' && bundlesBuiltIn(setup.chart);
-  if (setup.profile !== undefined && !umbrella) options.profile = setup.profile;
+  // without --profile the library picks the chart's profile (an umbrella chart's bundled gloo or gloo-ee included)
+  if (setup.profile !== undefined) options.profile = setup.profile;
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
+  if (flags['require-license']) options.requireLicense = true;
   if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
   const output = (flags.output as string | undefined) ?? 'table';
   const report = await import('../report/images.js');
@@ -107,9 +107,4 @@ function where(f: Failure): string {
 function failureLine(f: Failure, file?: string): string {
   if (f.location) return `${where(f)}error: ${f.message} [${f.code}]\n`;
   return `${file ? `${file}: ` : `${PROGRAM}: `}error: ${f.message} [${f.code}]\n`;
-}
-
-/** Whether a chart bundles (at any depth) a chart with a built-in profile. */
-function bundlesBuiltIn(chart: Chart): boolean {
-  return Object.values(chart.subcharts).some((c) => c.name === 'gloo' || c.name === 'gloo-ee' || bundlesBuiltIn(c));
 }

@@ -23,7 +23,9 @@ export interface SetupSpec {
 /** A set-up ready to load values: chart read, files read, profile resolved. */
 export interface Setup {
   chart?: Chart;
+  /** The profile the user named (--profile); undefined: the library's choice for the chart. */
   profile?: string | Profile;
+  /** The version the user named (--chart-version). */
   chartVersion?: string;
   helmVersion: HelmVersion;
   /** The -f files, read. */
@@ -111,10 +113,10 @@ export async function prepareSetup(spec: SetupSpec, command: string): Promise<Se
   }
   const setup: Setup = { helmVersion: spec.helmVersion, layers: [], flags: {} };
   if (spec.chart) setup.chart = await readChart(spec.chart, spec.helmVersion);
+  // without --profile the library picks the profile from the chart (one rule for the library and the CLI), and the
+  // chart's own version (or its bundled gloo's) decides the rules unless --chart-version says otherwise
   if (spec.profile) setup.profile = await resolveProfile(spec.profile);
-  else if (setup.chart) setup.profile = ['gloo', 'gloo-ee'].includes(setup.chart.name) ? setup.chart.name : 'generic';
-  const version = spec.chartVersion ?? setup.chart?.version;
-  if (version !== undefined) setup.chartVersion = version;
+  if (spec.chartVersion !== undefined) setup.chartVersion = spec.chartVersion;
   for (const f of spec.values) setup.layers.push(await readInput(f, '-f'));
   if (spec.set.length) setup.flags.set = spec.set;
   if (spec.setString.length) setup.flags.setString = spec.setString;

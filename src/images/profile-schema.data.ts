@@ -281,6 +281,22 @@ export const PROFILE_SCHEMA = {
         }
       }
     },
+    "shapes": {
+      "type": "array",
+      "maxItems": 10000,
+      "items": {
+        "type": "object",
+        "required": ["path", "type"],
+        "additionalProperties": false,
+        "properties": {
+          "path": { "type": "string", "minLength": 1, "maxLength": 1000 },
+          "type": { "enum": ["map"] },
+          "field": { "type": "string", "maxLength": 200 },
+          "versions": { "$ref": "#/definitions/versions" }
+        }
+      },
+      "description": "Values the chart dereferences: another type there makes helm template fail (value-type)."
+    },
     "imageFields": {
       "type": "array",
       "maxItems": 100,
@@ -404,6 +420,15 @@ export const PROFILE_SCHEMA = {
         },
         "afterSkip": {
           "type": "boolean"
+        },
+        "license": {
+          "type": "boolean",
+          "description": "The chart's licence check: by default reported as info license-key-missing instead of failing (requireLicense makes it fail)."
+        },
+        "path": {
+          "type": "string",
+          "maxLength": 1000,
+          "description": "The value the check is about, where its diagnostic points (e.g. license_key)."
         }
       }
     },

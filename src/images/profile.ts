@@ -64,6 +64,13 @@ export interface ProfileCheck {
   versions?: string;
   /** Made only for entries that render (after the fan-out's `skip`). */
   afterSkip?: boolean;
+  /**
+   * The chart's licence check: a key nobody commits, passed at install. By default not a failure (an info
+   * `license-key-missing`, and images listed as a release with the key would); with `requireLicense` it fails.
+   */
+  license?: boolean;
+  /** The value the check is about (where its diagnostic points), e.g. `license_key`. */
+  path?: string;
 }
 
 /** One workload (Deployment, Job, ...) with its containers. */
@@ -148,4 +155,17 @@ export interface Profile {
   workloads: ProfileWorkload[];
   fanOuts: ProfileFanOut[];
   imageFields: ProfileImageFields[];
+  /** Values whose shape the chart's templates rely on: another type there makes `helm template` fail. */
+  shapes?: ProfileShape[];
+}
+
+/** A value the chart dereferences (reads a field of), so that it must have this shape. */
+export interface ProfileShape {
+  /** Values path; `*` stands for any key (a fan-out entry, e.g. `gatewayProxies.*.stats`). */
+  path: string;
+  type: 'map';
+  /** The field a template reads of it (for the message: `can't evaluate field <field> in type bool`). */
+  field?: string;
+  /** Chart versions where this holds. */
+  versions?: string;
 }

@@ -208,6 +208,15 @@ export interface RenderOptions {
   inPlace?: boolean;
   /** Containers a parent chart adds to this chart's fan-outs. */
   extend?: Array<{ each: string; containers: ProfileContainer[] }>;
+  /**
+   * Where `helm template` would fail: called instead of throwing, and rendering goes on without the failing part
+   * (a validator reports every failure and still checks the rest). Unset: the first failure is thrown.
+   */
+  onFailure?: (e: TemplateError) => void;
+  /** A licence check (`license: true`) that holds: called instead of failing, unless `requireLicense`. */
+  onLicenseMissing?: (message: string) => void;
+  /** Licence checks fail the render as the chart does (default: the key is taken as passed at install). */
+  requireLicense?: boolean;
 }
 
 /** Helm's usual `trunc 63 | trimSuffix "-"`. */
@@ -245,8 +254,26 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
   const subst: Record<string, string> = { release: opts.releaseName ?? 'gloo', chart: profile.chart };
   const inPlace = opts.inPlace ?? false;
   const profileHelper = profile.helpers?.find((h) => inVersions(h.versions, version))?.helper ?? 'gloo';
+  /** A failure `helm template` would stop at: thrown, or collected when the caller collects them. */
+  const fail = (message: string) => {
+    const e = new TemplateError(message);
+    if (!opts.onFailure) throw e;
+    opts.onFailure(e);
+  };
+  /** Runs one part of the render; a failure of that part is collected (when collecting) and the rest goes on. */
+  const part = (f: () => void) => {
+    if (!opts.onFailure) return f();
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      opts.onFailure(e);
+    }
+  };
   for (const ck of profile.checks ?? []) {
-    if (inVersions(ck.versions, version) && holds(ck.when, values)) throw new TemplateError(ck.message);
+    if (!inVersions(ck.versions, version) || !holds(ck.when, values)) continue;
+    if (ck.license && !opts.requireLicense) opts.onLicenseMissing?.(ck.message);
+    else fail(ck.message);
   }
   /** A profile path's value and its values path: `$.x` is inside the current fan-out entry, `@.x` inside an `each` entry. */
   const resolvePath = (p: string, entry: Val | undefined, entryPath: string, item?: { v: Val | undefined; path: string }) => {
@@ -293,7 +320,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       rows.push(...passthroughRows(v, kind, name, c.init ?? false, path));
       return;
     }
-    if (c.fails && inVersions(c.fails.versions, version) && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) throw new TemplateError(c.fails.message);
+    if (c.fails && inVersions(c.fails.versions, version) && holds(c.fails.when, values, c.whenRaw ? rawEntry : entry)) return fail(c.fails.message);
     if (!c.image) return;
     const items: Array<{ key: string; item?: { v: Val | undefined; path: string } }> = [];
     if (c.each) {
@@ -302,8 +329,10 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       for (const k of Object.keys(map).sort()) items.push({ key: k, item: { v: map[k], path: `${mapPath}.${k}` } });
     } else items.push({ key: '' });
     for (const { key, item } of items) {
-      const { v, path } = resolvePath(c.image, entry, entryPath, item);
-      const img = imageOf(c, v, path, `${profile.chart}/${kind}/${name}`);
+      const { v, path } = resolvePath(c.image!, entry, entryPath, item);
+      let img: ReturnType<typeof imageOf> | undefined;
+      part(() => (img = imageOf(c, v, path, `${profile.chart}/${kind}/${name}`)));
+      if (!img) continue;
       const row: RenderedImage = {
         kind,
         name,
@@ -325,12 +354,14 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
   };
   for (const w of profile.workloads) {
     if (!inVersions(w.versions, version)) continue;
-    if (!holds(w.when, values)) {
-      for (const c of w.containers) eagerMerge(c, undefined, '');
+    let renders = false;
+    part(() => (renders = holds(w.when, values)));
+    if (!renders) {
+      for (const c of w.containers) part(() => eagerMerge(c, undefined, ''));
       continue;
     }
     const name = fillName(w.name, values, subst);
-    for (const c of w.containers) containerRows(c, w.kind, name, undefined, '', '');
+    for (const c of w.containers) part(() => containerRows(c, w.kind, name, undefined, '', ''));
   }
   for (const f of profile.fanOuts) {
     if (!inVersions(f.versions, version) || !holds(f.when, values)) continue;
@@ -343,18 +374,18 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     }
     if (!isMap(map)) continue;
     const base = f.base === undefined ? undefined : map[f.base];
-    for (const key of Object.keys(map).sort()) {
+    for (const key of Object.keys(map).sort()) part(() => {
       const raw = map[key]!;
       const spec = f.base === undefined ? raw : mergedEntry(isMap(base) ? base : newMap(), raw);
       const check = (afterSkip: boolean) => {
         for (const ck of f.checks ?? []) {
           if ((ck.afterSkip ?? false) !== afterSkip || !inVersions(ck.versions, version)) continue;
-          if (holds(ck.when, values, spec)) throw new TemplateError(ck.message.replace('{name}', key));
+          if (holds(ck.when, values, spec)) fail(ck.message.replace('{name}', key));
         }
       };
-      for (const c of containers) eagerMerge(c, spec, `${f.each}.${key}`);
+      for (const c of containers) part(() => eagerMerge(c, spec, `${f.each}.${key}`));
       check(false);
-      if (holds(f.skip, values, spec)) continue;
+      if (holds(f.skip, values, spec)) return;
       check(true);
       let kind = 'Deployment';
       for (const rule of f.kind) {
@@ -363,8 +394,8 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
         break;
       }
       const name = kebabcase(key);
-      for (const c of containers) containerRows(c, kind, name, spec, `${f.each}.${key}`, name, raw);
-    }
+      for (const c of containers) part(() => containerRows(c, kind, name, spec, `${f.each}.${key}`, name, raw));
+    });
   }
   /** gloo-ee's data plane: the entries `gloo.dataplaneperproxyhelper` picks, each rendering one set of workloads. */
   function renderDataplane(f: ProfileFanOut, map: Val | undefined): void {
@@ -377,24 +408,29 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     if (picked.length === 0) {
       const first = isMap(map) ? Object.keys(map).filter((k) => !truthy(valueAt(map[k], ['disabled']))).sort()[0] : undefined;
       if (first !== undefined) picked.push([first, map && isMap(map) ? map[first]! : newMap()]);
-      else if (sel.emptyFails && inVersions(sel.emptyFails.versions, version)) throw new TemplateError(sel.emptyFails.message);
+      else if (sel.emptyFails && inVersions(sel.emptyFails.versions, version)) fail(sel.emptyFails.message);
     }
     picked.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [key, entry] of picked) {
       if (truthy(valueAt(entry, ['disabled']))) continue;
       const base = fillName(f.name ?? '', values, subst);
       const name = perEntry && key !== placeholder ? `${base}-${kebabcase(key)}` : base;
-      for (const c of f.containers) eagerMerge(c, entry, `${f.each}.${key}`);
-      for (const c of f.containers) containerRows(c, f.kind[0]?.kind ?? 'Deployment', name, entry, `${f.each}.${key}`, name, entry);
+      for (const c of f.containers) part(() => eagerMerge(c, entry, `${f.each}.${key}`));
+      for (const c of f.containers) part(() => containerRows(c, f.kind[0]?.kind ?? 'Deployment', name, entry, `${f.each}.${key}`, name, entry));
     }
   }
   for (const r of profile.imageFields) {
     if (!inVersions(r.versions, version) || !holds(r.when, values) || rules.gatewayParameters === 'none') continue;
+    let failed = false;
     for (const ck of r.checks ?? []) {
-      if (inVersions(ck.versions, version) && holds(ck.when, values)) throw new TemplateError(ck.message);
+      if (inVersions(ck.versions, version) && holds(ck.when, values)) {
+        fail(ck.message);
+        failed = true;
+      }
     }
-    for (const e of r.entries) {
-      if (!inVersions(e.versions, version) || !holds(e.when, values)) continue;
+    if (failed) continue;
+    for (const e of r.entries) part(() => {
+      if (!inVersions(e.versions, version) || !holds(e.when, values)) return;
       const block = valueAt(values, e.image.split('.'));
       const merged = mergeWithGlobal(e.optional && (block === undefined || block === null || (isMap(block) === false && !truthy(block))) ? newMap() : block, global, e.image, inPlace);
       const fields: Record<string, unknown> = {};
@@ -406,12 +442,14 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       if (truthy(merged.tag)) emit('tag', rules.gatewayParameters === 'variant' ? splitTag(merged, rules) : printV(merged.tag!));
       if (truthy(merged.digest)) emit('digest', rules.gatewayParameters === 'variant' ? splitDigest(merged, rules) : printV(merged.digest!));
       if (truthy(merged.pullPolicy)) emit('pullPolicy', printV(merged.pullPolicy!));
-      const asS = (v: unknown) => printS((v ?? null) as Val);
+      // what the resource holds, as text: a field the chart prints unquoted may read back as a number (tag 1.10 is
+      // 1.1), which is what Kubernetes gets (the validator says so: field-not-string); a missing one is Go's %!s(<nil>)
+      const asS = (v: unknown) => (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt ? printV(v) : printS((v ?? null) as Val));
       let image = `${asS(fields.registry)}/${asS(fields.repository)}:${asS(fields.tag)}`;
       if (fields.digest !== undefined && fields.digest !== null && fields.digest !== '') image += `@${asS(fields.digest)}`;
       const variant = rules.gatewayParameters === 'variant' ? variantApplied(merged, rules) : 'standard';
       rows.push({ kind: r.kind, name: fillName(r.name, values, subst), container: e.container, image, valuesPath: e.image, source: 'chart', fields, block: merged, variant });
-    }
+    });
   }
   const key = (x: RenderedImage) => [x.kind, x.name, String(x.container), x.image === null ? 'null' : x.image];
   rows.sort((a, b) => {

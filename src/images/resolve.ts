@@ -13,7 +13,7 @@ import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epochs.js';
 import { glooImage } from './gloo-helpers.js';
-import { hasString, sprigMerge, TemplateError, truthy } from './go-template.js';
+import { hasString, printV, TemplateError, truthy } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
 import {
@@ -67,12 +67,23 @@ export interface ResolveOptions {
   dependencyVersions?: Record<string, string>;
   /** The release name: workload names that derive from it. Default `gloo`. */
   releaseName?: string;
+  /**
+   * Fail as the chart does when its licence key is missing (gloo-ee's `license_key`). Default false: nobody
+   * commits a licence key, it is passed at install, so the images are those of a release with the key, and an
+   * info diagnostic `license-key-missing` says so.
+   */
+  requireLicense?: boolean;
   /** Assumptions made while resolving. */
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
+/** Options as the resolver passes them inward: with a collector, render failures are gathered instead of thrown. */
+interface InternalOptions extends ResolveOptions {
+  collect?: (e: ResolveError) => void;
+}
+
 /** Stable codes of {@link ResolveError}. */
-export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed';
+export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed' | 'invalid-option';
 
 /** Where `helm template` would fail, or the request cannot be answered. */
 export class ResolveError extends Error {
@@ -151,11 +162,120 @@ function group(rows: RenderedImage[]): ResolvedImage[] {
  * Throws {@link ResolveError} where `helm template` would fail.
  */
 export function resolveImages(values: Values | LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
+  checkResolveOptions(options);
+  try {
+    const images = resolveWith(values, options);
+    noteUnquotedFields(images, options);
+    return images;
+  } catch (e) {
+    throw typedError(e);
+  }
+}
+
+/**
+ * A resource field the chart prints unquoted that reads back as a number or boolean (a GatewayParameters tag 1.10 is
+ * 1.1): the reference says what the resource holds, and a warning says that Kubernetes refuses it.
+ */
+function noteUnquotedFields(images: ResolvedImage[], options: ResolveOptions): void {
+  for (const img of images) {
+    for (const [k, v] of Object.entries(img.fields ?? {})) {
+      if (typeof v !== 'number' && typeof v !== 'boolean') continue;
+      const w = img.workloads[0];
+      const path = `${img.valuesPath}.${k}`;
+      options.onDiagnostic?.({
+        code: 'field-not-string',
+        severity: 'warning',
+        message: `${w ? `${w.kind} ${w.name} (${w.container})` : 'the resource'} holds ${k}: ${String(v)}, a ${typeof v}: the chart prints ${path} unquoted and YAML reads it back so (a tag 1.10 becomes 1.1); Kubernetes refuses it for a string field, and ${img.reference} is what it would name. Use a value that stays a string unquoted (e.g. 1.10.0).`,
+        path,
+        pointer: formatPointer(parsePath(path)),
+      });
+    }
+  }
+}
+
+/**
+ * resolveImages for a validator: every render failure collected (the parts that do not fail still resolve), so that
+ * the rules still run and each failure is one diagnostic. Options must have been checked.
+ */
+export function resolveCollecting(values: Values | LoadedValues, options: ResolveOptions): { images: ResolvedImage[]; failures: ResolveError[] } {
+  const failures: ResolveError[] = [];
+  const images = resolveWith(values, { ...options, collect: (e) => failures.push(e) });
+  return { images, failures };
+}
+
+/** Internal errors that reach the boundary as the typed errors the API promises. */
+function typedError(e: unknown): unknown {
+  if (e instanceof UnsupportedVersionError || e instanceof GlooEeVersionError) return new ResolveError(e.code, e.message);
+  if (e instanceof ProfileError) return new ResolveError('profile-invalid', e.message);
+  if (e instanceof TemplateError) return new ResolveError('render-failed', `helm template would fail: ${e.message}`);
+  return e;
+}
+
+const OPTION_TYPES: Record<string, (v: unknown) => boolean> = {
+  profile: (v) => typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v)),
+  chartVersion: (v) => typeof v === 'string',
+  helmVersion: (v) => v === 3 || v === 4,
+  dependencyVersions: (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string'),
+  releaseName: (v) => typeof v === 'string',
+  requireLicense: (v) => typeof v === 'boolean',
+  onDiagnostic: (v) => typeof v === 'function',
+};
+const OPTION_EXPECTED: Record<string, string> = {
+  profile: 'a profile name or a profile object',
+  chartVersion: 'a version string such as "1.17.0"',
+  helmVersion: '3 or 4',
+  dependencyVersions: 'an object of version strings, e.g. { gloo: "1.17.0" }',
+  releaseName: 'a string',
+  requireLicense: 'a boolean',
+  onDiagnostic: 'a function',
+};
+
+/** The message for an option of the wrong type, or undefined when every known option is well typed. */
+export function optionProblem(options: unknown, extra: Record<string, [(v: unknown) => boolean, string]> = {}): string | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return `options must be an object, got ${options === null ? 'null' : Array.isArray(options) ? 'a list' : typeof options}`;
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    const ok = extra[k]?.[0] ?? OPTION_TYPES[k];
+    if (ok && !ok(v)) return `option ${k}: expected ${extra[k]?.[1] ?? OPTION_EXPECTED[k]}, got ${describe(v)}`;
+  }
+  return undefined;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Throws ResolveError `invalid-option` for an option of the wrong type. */
+function checkResolveOptions(options: ResolveOptions): void {
+  const problem = optionProblem(options);
+  if (problem) throw new ResolveError('invalid-option', problem);
+}
+
+/**
+ * Which profile applies, one rule for the library and the CLI: an explicit `profile` wins; values loaded from a
+ * chart take the built-in profile of that chart (gloo, gloo-ee, or the outermost one an umbrella chart bundles),
+ * any other chart `generic`; a chart `schema` given without a profile selects `generic` (the caller is judging
+ * their own chart); plain values with no chart get `gloo`.
+ */
+export function selectProfile(values: Values | LoadedValues, options: { profile?: string | Profile; schema?: unknown }): string | Profile {
+  if (options.profile !== undefined) return options.profile;
+  const loaded = values as LoadedValues;
+  const charts = loaded && typeof loaded === 'object' && loaded.withChartDefaults ? loaded.charts : undefined;
+  if (charts?.['']) return defaultProfile(charts);
+  return options.schema !== undefined ? 'generic' : 'gloo';
+}
+
+function resolveWith(values: Values | LoadedValues, options: InternalOptions): ResolvedImage[] {
   const helmVersion = options.helmVersion ?? (values as LoadedValues).helmVersion ?? 4;
   const charts = (values as LoadedValues).withChartDefaults ? (values as LoadedValues).charts : undefined;
   const top = charts?.[''];
   // values loaded from a whole chart say which chart they are: its built-in profile is the default
-  const profile = options.profile ?? defaultProfile(charts);
+  const profile = selectProfile(values, options);
   if (typeof profile === 'string' && BUILT_IN[profile] && charts && top && top.name !== BUILT_IN[profile]!.chart) {
     const nested = resolveNested(BUILT_IN[profile]!, values as LoadedValues, charts, options);
     if (nested) return nested;
@@ -201,22 +321,36 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
     const defaults = glooDefaults(version, helmVersion);
     release = new Coalescer(helmVersion, p.chart).coalesceValues({ name: p.chart, values: defaults, subcharts: [], owned: true }, tree);
   }
-  let rows: RenderedImage[];
-  try {
-    rows = renderProfile(p, release, version, rules, { releaseName: options.releaseName ?? 'gloo' });
-  } catch (e) {
-    if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
-    throw e;
-  }
-  return group(rows);
+  return group(renderProfile(p, release, version, rules, renderOptions(options, { releaseName: options.releaseName ?? 'gloo' })));
 }
 
-/** Without a profile: the outermost chart of the loaded chart tree that has a built-in profile, else gloo. */
-function defaultProfile(charts: LoadedValues['charts']): string {
-  const found = Object.keys(charts ?? {})
-    .filter((k) => BUILT_IN[charts![k]!.name])
-    .sort((a, b) => (a === '' ? 0 : a.split('.').length) - (b === '' ? 0 : b.split('.').length) || (charts![a]!.name === 'gloo-ee' ? -1 : 1));
-  return found.length ? charts![found[0]!]!.name : 'gloo';
+/** Without a profile: the outermost chart of the loaded chart tree that has a built-in profile, else generic. */
+function defaultProfile(charts: NonNullable<LoadedValues['charts']>): string {
+  const found = Object.keys(charts)
+    .filter((k) => BUILT_IN[charts[k]!.name])
+    .sort((a, b) => (a === '' ? 0 : a.split('.').length) - (b === '' ? 0 : b.split('.').length) || (charts[a]!.name === 'gloo-ee' ? -1 : 1));
+  return found.length ? charts[found[0]!]!.name : 'generic';
+}
+
+/** How one render is done for these options: failures collected or thrown, the licence check as asked. */
+function renderOptions(options: InternalOptions, base: RenderOptions): RenderOptions {
+  const r: RenderOptions = { ...base };
+  if (options.requireLicense) r.requireLicense = true;
+  r.onLicenseMissing = (message) => licenseNote(options, message);
+  if (options.collect) r.onFailure = (e) => options.collect!(new ResolveError('render-failed', `helm template would fail: ${e.message}`));
+  return r;
+}
+
+/** The info said when a licence check holds and the key is taken as passed at install. */
+function licenseNote(options: ResolveOptions, message: string): void {
+  const said = message.replace(/^execution error at \([^)]*\): /, '');
+  options.onDiagnostic?.({
+    code: 'license-key-missing',
+    severity: 'info',
+    message: `no license_key in these values: the chart refuses to render without one ("${said}"). It is normally passed at install (helm install ... --set license_key=$LICENSE_KEY); the images are those a release with the key deploys. Use requireLicense (--require-license) to make this an error.`,
+    path: 'license_key',
+    pointer: '/license_key',
+  });
 }
 
 /**
@@ -224,7 +358,7 @@ function defaultProfile(charts: LoadedValues['charts']): string {
  * outermost such subchart is resolved with that profile on its own values and at its own version, its values paths
  * reported from the top. Undefined when the chart bundles none.
  */
-function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<LoadedValues['charts']>, options: ResolveOptions): ResolvedImage[] | undefined {
+function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<LoadedValues['charts']>, options: InternalOptions): ResolvedImage[] | undefined {
   const paths = Object.keys(charts)
     .filter((k) => k !== '' && charts[k]!.name === p.chart)
     .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
@@ -240,18 +374,11 @@ function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<Loa
       if (k === at) own[''] = v;
       else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
     }
-    const subOptions: ResolveOptions = { ...options, chartVersion: options.dependencyVersions?.[at] ?? own['']!.version };
+    const subOptions: InternalOptions = { ...options, chartVersion: options.dependencyVersions?.[at] ?? own['']!.version };
     let images: ResolvedImage[];
     if (p.subcharts?.length) images = renderComposite(p, sub, own, subOptions);
     else {
-      let rows: RenderedImage[];
-      try {
-        rows = renderProfile(p, sub, normalizeVersion(subOptions.chartVersion!) ?? subOptions.chartVersion!, rulesOf(subOptions.chartVersion!), { releaseName: options.releaseName ?? 'gloo' });
-      } catch (e) {
-        if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
-        throw e;
-      }
-      images = group(rows);
+      images = group(renderProfile(p, sub, normalizeVersion(subOptions.chartVersion!) ?? subOptions.chartVersion!, rulesOf(subOptions.chartVersion!), renderOptions(options, { releaseName: options.releaseName ?? 'gloo' })));
     }
     for (const i of images) out.push({ ...i, valuesPath: i.valuesPath.startsWith('global.') ? i.valuesPath : `${at}.${i.valuesPath}` });
   }
@@ -315,7 +442,7 @@ function rulesOf(version: string): GlooRun {
  * the parent, as Helm renders them. Merges write into the (privately copied) values as the chart's templates do, so
  * blocks a subchart template filled from its own global.image are seen filled by the parent (reference §6.4).
  */
-function resolveComposite(p: Profile, values: Values | LoadedValues, options: ResolveOptions, helmVersion: HelmVersion): ResolvedImage[] {
+function resolveComposite(p: Profile, values: Values | LoadedValues, options: InternalOptions, helmVersion: HelmVersion): ResolvedImage[] {
   const note = (d: Diagnostic) => options.onDiagnostic?.(d);
   const { tree, final } = valuesTree(values);
   const loadedCharts = (values as LoadedValues).charts;
@@ -347,7 +474,7 @@ function resolveComposite(p: Profile, values: Values | LoadedValues, options: Re
 }
 
 /** Renders a chart with subcharts over its final values (a private copy: merges write into it). */
-function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name: string; version: string; appVersion?: string }>, options: ResolveOptions): ResolvedImage[] {
+function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name: string; version: string; appVersion?: string }>, options: InternalOptions): ResolvedImage[] {
   const note = (d: Diagnostic) => options.onDiagnostic?.(d);
   const releaseName = options.releaseName ?? 'gloo';
   const versionOf = (name: string) => options.dependencyVersions?.[name] ?? charts[name]?.version;
@@ -371,17 +498,16 @@ function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name:
       if (!isMap(subValues)) continue;
       const sv = versionOf(s.name)!;
       const subRules = sp === glooProfile ? rulesOf(sv) : sp.helpers?.length ? rules : rulesOrCurrent(sv);
-      const opts: RenderOptions = { releaseName, inPlace: true };
+      const opts = renderOptions(options, { releaseName, inPlace: true });
       if (charts[s.name]!.appVersion !== undefined) opts.appVersion = charts[s.name]!.appVersion!;
       if (s.extend) opts.extend = s.extend;
       for (const r of renderProfile(sp, subValues, normalizeVersion(sv) ?? sv, subRules, opts)) {
         rows.push({ ...r, valuesPath: r.source === 'chart' && r.valuesPath.startsWith('global.') ? r.valuesPath : `${s.name}.${r.valuesPath}` });
       }
     }
-    rows.push(...renderProfile(p, root, parentVersion, rules, { releaseName, inPlace: true }));
+    rows.push(...renderProfile(p, root, parentVersion, rules, renderOptions(options, { releaseName, inPlace: true })));
   } catch (e) {
-    if (e instanceof TemplateError) throw new ResolveError('render-failed', `helm template would fail: ${e.message}`);
-    throw e;
+    throw typedError(e);
   }
   return group(rows);
 }
@@ -390,22 +516,64 @@ function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name:
 /** How deep the generic search looks into the values. */
 const GENERIC_MAX_DEPTH = 64;
 
+/** A value a template prints as text: a non-empty string, or a number or bool printed as Go's %v prints it. */
+function textOf(v: Val | undefined): string | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt) return printV(v);
+  return undefined;
+}
+
+/** Whether a value is set to something other than text (a map, a list): no template composes that faithfully. */
+function notText(v: Val | undefined): boolean {
+  return v !== undefined && v !== null && v !== '' && textOf(v) === undefined;
+}
+
 /**
- * Generic mode, for charts without a profile: every map with a non-empty `repository` is an image block,
- * merged with `global.image` and printed by the Gloo chart's current helper; every string under a key named
- * `image` is a reference as written. Workloads are unknown (empty).
+ * Generic mode, for charts without a profile: image blocks found in the values and composed the way charts
+ * conventionally compose them (`registry/repository:tag@digest`, each part optional; `global.imageRegistry` over the
+ * block's `registry` over `global.image.registry`; a missing tag is the chart's appVersion; `sha`/`digest` pins),
+ * and every string under a key named `image` as written. A block that cannot be composed into a reference a runtime
+ * could pull is reported (warning `image-not-composed`), never printed. Workloads are unknown (empty): exact images of
+ * any chart come from rendering its templates.
  */
 function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions): ResolvedImage[] {
   const { tree } = valuesTree(values);
-  const global = isMap(tree.global) && isMap(tree.global.image) ? tree.global.image : newMap();
-  const rules = CURRENT_GLOO_RUN;
+  const charts = (values as LoadedValues).withChartDefaults ? ((values as LoadedValues).charts ?? {}) : {};
   const out: ResolvedImage[] = [];
   const note = (d: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) => options.onDiagnostic?.({ severity: 'info', ...d });
-  note({ code: 'workloads-unknown', message: 'generic mode: image blocks were found in the values; which workloads render them is unknown', path: '', pointer: '' });
+  note({ code: 'workloads-unknown', message: 'generic mode: image blocks were found in the values and composed as charts usually compose them; which workloads render them is unknown', path: '', pointer: '' });
+  /** The chart a values path belongs to (the longest subchart path that prefixes it), as its path. */
+  const chartOf = (path: string) => {
+    let best = '';
+    for (const k of Object.keys(charts)) if (k !== '' && k.length > best.length && (path === k || path.startsWith(`${k}.`))) best = k;
+    return best;
+  };
+  const warn = (path: string, why: string) =>
+    note({ code: 'image-not-composed', severity: 'warning', message: `${path}: ${why}; no image is listed for it (render the chart's templates for its exact image)`, path, pointer: formatPointer(parsePath(path)) });
   const add = (reference: string, valuesPath: string, block?: GoMap) => {
-    const e: ResolvedImage = { component: block && typeof block.repository === 'string' ? block.repository : valuesPath, valuesPath, reference, variant: appliedVariant(block), source: 'generic', workloads: [] };
+    const parsed = tryParseImageReference(reference);
+    if (!parsed) return warn(valuesPath, `composes to ${JSON.stringify(reference)}, which is not an image reference`);
+    const e: ResolvedImage = { component: block && typeof block.repository === 'string' ? block.repository : valuesPath, valuesPath, reference, variant: 'standard', source: 'generic', workloads: [] };
     setReferenceParts(e);
     out.push(e);
+  };
+  const compose = (block: GoMap, path: string) => {
+    const at = chartOf(path);
+    const own = at ? valueAt(tree, at.split('.')) : tree;
+    const global = isMap(own) && isMap(own.global) ? own.global : isMap(tree.global) ? tree.global : newMap();
+    const globalImage = isMap(global.image) ? global.image : newMap();
+    for (const f of ['registry', 'repository', 'tag', 'digest', 'sha']) {
+      if (notText(block[f])) return warn(path, `its ${f} is ${block[f] === null ? 'null' : Array.isArray(block[f]) ? 'a list' : 'a map'}, not text`);
+    }
+    const registry = textOf(global.imageRegistry) ?? textOf(block.registry) ?? textOf(globalImage.registry);
+    const repository = textOf(block.repository)!;
+    const tag = textOf(block.tag) ?? charts[at]?.appVersion;
+    const sha = textOf(block.digest) ?? textOf(block.sha);
+    const digest = sha === undefined ? undefined : sha.includes(':') ? sha : `sha256:${sha}`;
+    let reference = registry !== undefined ? `${registry.replace(/\/+$/, '')}/${repository}` : repository;
+    if (tag !== undefined) reference += `:${tag}`;
+    if (digest !== undefined) reference += `@${digest}`;
+    add(reference, path, block);
   };
   const walk = (v: unknown, path: string, depth: number) => {
     if (depth > GENERIC_MAX_DEPTH) return;
@@ -414,22 +582,14 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
       return;
     }
     if (!isMap(v)) return;
-    if (path === 'global.image') return;
-    if (truthy(v.repository) && (typeof v.repository === 'string')) {
-      try {
-        const merged = sprigMerge(deepCopy(v) as GoMap, global);
-        add(glooImage(merged, rules), path, merged);
-      } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
-        note({ code: 'image-not-rendered', severity: 'warning', message: `${path}: ${e.message}`, path, pointer: formatPointer(parsePath(path)) });
-      }
-      return;
-    }
+    if (path === 'global.image' || path.endsWith('.global.image')) return;
+    if (typeof v.repository === 'string' && v.repository !== '') return compose(v, path);
     for (const k of Object.keys(v)) {
       const child = v[k];
       const p = path ? `${path}.${k}` : k;
-      if (k === 'image' && typeof child === 'string') add(child, p);
-      else walk(child, p, depth + 1);
+      if (k === 'image' && typeof child === 'string') {
+        if (child !== '') add(child, p);
+      } else walk(child, p, depth + 1);
     }
   };
   walk(tree, '', 0);

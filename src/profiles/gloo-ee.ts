@@ -219,6 +219,8 @@ checks: [
   {
     when: 'create_license_secret && (kindIs("invalid", license_key) || eq(license_key, ""))',
     message: 'execution error at (gloo-ee/templates/30-license-secret.yaml:12:18): A license key is required!',
+    license: true,
+    path: 'license_key',
   },
 ],
 subcharts: [

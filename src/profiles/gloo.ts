@@ -2,6 +2,7 @@
 // workloads and containers they render into and when (../shared/reference/gloo-chart-images.md §2), with the
 // version-dependent parts gated by chart version. The image rules themselves come by version from
 // src/images/gloo-epochs.data.ts (derived from the chart's release history).
+import { GLOO_SHAPES } from './gloo-shapes.data.js';
 import type { Profile, ProfileContainer, ProfileImageFields } from '../images/profile.js';
 
 const init = (path: string): ProfileContainer => ({ passthrough: path, init: true });
@@ -163,4 +164,5 @@ export const glooProfile: Profile = {
       entries: glooGatewayEntries('', '>=1.18.0-beta4'),
     },
   ],
+  shapes: GLOO_SHAPES,
 };

@@ -2,11 +2,13 @@
 // values.schema.json judged the way the chosen Helm judges it. Never throws on bad values; never mutates them.
 import type { Diagnostic } from '../errors.js';
 import type { Profile } from '../images/profile.js';
-import { resolveImages, ResolveError, type ResolvedImage } from '../images/resolve.js';
+import { optionProblem, resolveCollecting, ResolveError, selectProfile, type ResolvedImage } from '../images/resolve.js';
+import { ValuesError } from '../errors.js';
+import { makeLoaded } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { loadedChart, plainValuesCopy, type LoadedValues, type Values } from '../values/load.js';
-import { deepCopy, type Val } from '../values/model.js';
+import { internalValues, loadedChart, plainValuesCopy, type LoadedValues, type Values } from '../values/load.js';
+import { deepCopy, isMap, newMap, type Val } from '../values/model.js';
 import { formatPath, parsePath } from '../values/paths.js';
 import { MAX_JSON_DEPTH } from '../values/strvals.js';
 import * as precompiled from './_precompiled.js';
@@ -14,6 +16,7 @@ import { blockMatcher, buildRelease, finish, isLoaded, nestingDepth, valueAt, ty
 import { chartSchemaDiagnostics } from './helm-schema.js';
 import { digestRules } from './rules/digests.js';
 import { referenceRules } from './rules/references.js';
+import { shapeRules } from './rules/shapes.js';
 import { variantRules } from './rules/variants.js';
 import { allImageBlockPaths, builtInProfile, valuesSchema, VARIANTS } from './schema.js';
 import { schemaDiagnostics, type SchemaError } from './schema-errors.js';
@@ -21,8 +24,14 @@ import { compileOwnSchema } from './own-schema.js';
 
 /** Options of {@link validateValues}. */
 export interface ValidateOptions {
-  /** `gloo` or `gloo-ee` (built in) or a profile object. Default `gloo`. */
+  /**
+   * `gloo`, `gloo-ee`, `generic` or a profile object. Default, as for resolveImages: values loaded from a chart take
+   * that chart's built-in profile (gloo, gloo-ee, or the one an umbrella chart bundles) and any other chart
+   * `generic`; with a `schema` and no chart, `generic`; plain values, `gloo`.
+   */
   profile?: string | Profile;
+  /** A missing gloo-ee licence key is an error, as the chart fails (default: an info, the key is passed at install). */
+  requireLicense?: boolean;
   /** Versions of subcharts, e.g. gloo-ee's bundled `{ gloo: '1.17.0' }` (known already when the values came from a chart). */
   dependencyVersions?: Record<string, string>;
   /** The chart version whose rules apply; default: the current rules (an info diagnostic says so). */
@@ -76,6 +85,39 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  * file:line:col. Never throws on bad values; the input is never mutated.
  */
 export function validateValues(values: Values | LoadedValues, options: ValidateOptions = {}): ValidationResult {
+  const problem = optionProblem(options, VALIDATE_OPTIONS);
+  if (problem) return refused('invalid-option', problem);
+  try {
+    return validateChecked(values, options);
+  } catch (e) {
+    // bad values are diagnostics, never exceptions: what Helm would refuse while resolving is said as Helm says it
+    if (e instanceof ValuesError) return refused(e.code, e.message, e.location);
+    if (e instanceof ResolveError) return refused(e.code, e.message);
+    if (e instanceof RangeError) return refused('values-too-deep', `values nest too deeply to be checked (${e.message})`);
+    throw e;
+  }
+}
+
+/** The options validateValues takes besides resolveImages's, with their types. */
+const VALIDATE_OPTIONS: Record<string, [(v: unknown) => boolean, string]> = {
+  chart: [(v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Chart).name === 'string', 'a Chart from loadChart'],
+};
+
+function refused(code: string, message: string, location?: Diagnostic['location']): ValidationResult {
+  const d: Diagnostic = { code, severity: 'error', message, path: '', pointer: '' };
+  if (location) d.location = location;
+  return { valid: false, values: {}, diagnostics: [d] };
+}
+
+/** The profile `generic` validates with: `global.image` and the charts' own schemas (no image blocks known). */
+const GENERIC = new Map<string, Profile>();
+function genericProfile(chart: string): Profile {
+  let p = GENERIC.get(chart);
+  if (!p) GENERIC.set(chart, (p = { name: 'generic', chart, globalImage: 'global.image', workloads: [], fanOuts: [], imageFields: [] }));
+  return p;
+}
+
+function validateChecked(values: Values | LoadedValues, options: ValidateOptions): ValidationResult {
   const loaded = isLoaded(values) ? values : undefined;
   const helmVersion: HelmVersion = options.helmVersion ?? loaded?.helmVersion ?? 4;
   const isMapLike = values !== null && typeof values === 'object' && !Array.isArray(values);
@@ -94,27 +136,75 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   const report = (d: NewDiagnostic) => out.push(d);
   copy ??= structuredCloneValues(plainOf());
 
-  const profileOption = options.profile ?? 'gloo';
+  const selected = selectProfile(values, options);
+  const charts = loaded?.withChartDefaults ? loaded.charts : undefined;
+  const generic = selected === 'generic';
+  const profileOption = generic ? genericProfile(charts?.['']?.name ?? 'chart') : selected;
   const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
   if (!profile) {
-    report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee. Pass a profile object for other charts.` });
-  } else {
-    const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
-    if (!validate(copy)) {
-      const goValue = (parts: Parts) => loaded?.goValue(formatPath(parts));
-      const plain = plainOf();
-      out.push(...schemaDiagnostics(validate.errors ?? [], (parts) => valueAt(plain as Val, parts), goValue));
+    report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee, generic. Pass a profile object for other charts.` });
+  } else if (loaded && charts?.[''] && typeof profileOption === 'string' && charts['']!.name !== profile.chart) {
+    // an umbrella chart bundling this chart: each outermost copy is checked on its own values, paths from the top
+    for (const at of outermostCharts(charts, profile.chart)) {
+      for (const d of ownChecks(subLoaded(loaded, at), profile, profileOption, { ...options, chartVersion: charts[at]!.version }, helmVersion)) {
+        report({ ...d, parts: [...at.split('.'), ...d.parts], ...(d.locateAt ? { locateAt: [...at.split('.'), ...d.locateAt] } : {}) });
+      }
     }
-    semantic(values, profile, typeof profileOption === 'string' ? profileOption : profile, options, helmVersion, report);
+  } else {
+    const own = generic ? { ...options, chartVersion: undefined } : options;
+    out.push(...ownChecks(values, profile, profileOption, own, helmVersion, copy, plainOf, loaded));
   }
   if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plainOf(), options.schema, helmVersion, ''));
   const chart = options.chart ?? (loaded ? loadedChart(loaded) : undefined);
   if (chart) out.push(...chartTreeDiagnostics(chart, loaded, helmVersion));
 
   const locate = loaded ? (p: string) => loaded.locate(p) : undefined;
-  const diagnostics = dedupe(out).map((d) => finish(d, locate));
+  const diagnostics = onePerPlace(dedupe(out).map((d) => finish(d, locate)));
   diagnostics.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
   return { valid: !diagnostics.some((d) => d.severity === 'error'), values: copy, diagnostics };
+}
+
+/** The profile's schema and semantic rules over one chart's values. */
+function ownChecks(
+  values: Values | LoadedValues,
+  profile: Profile,
+  profileOption: string | Profile,
+  options: ValidateOptions,
+  helmVersion: HelmVersion,
+  copy?: Values,
+  plainOf?: () => Values,
+  loadedValues?: LoadedValues,
+): NewDiagnostic[] {
+  const out: NewDiagnostic[] = [];
+  const loaded = loadedValues ?? (isLoaded(values) ? values : undefined);
+  const plain = plainOf ?? (() => (isLoaded(values) ? values.values : (values as Values)));
+  const data = copy ?? (loaded ? plainValuesCopy(loaded, MAX_JSON_DEPTH) ?? {} : structuredCloneValues(plain()));
+  const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
+  if (!validate(data)) {
+    const goValue = (parts: Parts) => loaded?.goValue(formatPath(parts));
+    const p = plain();
+    out.push(...schemaDiagnostics(validate.errors ?? [], (parts) => valueAt(p as Val, parts), goValue));
+  }
+  semantic(values, profile, profileOption, options, helmVersion, (d) => out.push(d));
+  return out;
+}
+
+/** The outermost paths at which a chart tree bundles `chart`. */
+function outermostCharts(charts: NonNullable<LoadedValues['charts']>, chart: string): string[] {
+  const paths = Object.keys(charts).filter((k) => k !== '' && charts[k]!.name === chart);
+  return paths.filter((k) => !paths.some((o) => o !== k && k.startsWith(`${o}.`))).sort();
+}
+
+/** One subchart's values of a loaded chart tree as values loaded with that chart (locations kept). */
+function subLoaded(loaded: LoadedValues, at: string): LoadedValues {
+  const sub = valueAt(internalValues(loaded), parsePath(at));
+  const tree = isMap(sub) ? sub : newMap();
+  const own: NonNullable<LoadedValues['charts']> = {};
+  for (const [k, v] of Object.entries(loaded.charts ?? {})) {
+    if (k === at) own[''] = v;
+    else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
+  }
+  return makeLoaded(tree, [], [], loaded.helmVersion, true, own);
 }
 
 /** A deep copy of plain values (JSON-like data; anything else is dropped as JSON would drop it). */
@@ -131,20 +221,26 @@ function semantic(
   helmVersion: HelmVersion,
   report: (d: NewDiagnostic) => void,
 ): void {
-  let images: ResolvedImage[];
+  let images: ResolvedImage[] = [];
   try {
     // a built-in profile goes by name: the resolver knows its sub-profiles by name too
-    images = resolveImages(values, {
+    const r = resolveCollecting(values, {
       profile: profileOption,
       helmVersion,
       ...(options.chartVersion !== undefined ? { chartVersion: options.chartVersion } : {}),
       ...(options.dependencyVersions !== undefined ? { dependencyVersions: options.dependencyVersions } : {}),
-      onDiagnostic: (d) => report({ code: d.code, severity: d.severity, parts: parsePath(d.path), message: d.message }),
+      // the resolver's own note on unquoted fields is said by the rule, at the value the user wrote
+      onDiagnostic: (d) =>
+        d.code !== 'field-not-string' &&
+        report({ code: d.code, severity: d.code === 'license-key-missing' && options.requireLicense ? 'error' : d.severity, parts: parsePath(d.path), message: d.message }),
     });
+    images = r.images;
+    // every failure is one finding; the rules below still run on what did resolve
+    for (const e of r.failures) report({ code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
   } catch (e) {
     if (!(e instanceof ResolveError)) throw e;
     report({ code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
-    return;
+    if (e.code !== 'render-failed') return;
   }
   const r = buildRelease(values, profile, options.chartVersion, options.dependencyVersions, helmVersion);
   if ('error' in r) {
@@ -168,6 +264,7 @@ function semantic(
   variantRules(ctx);
   digestRules(ctx);
   referenceRules(ctx);
+  shapeRules(ctx);
 }
 
 /** A profile's block matchers, built once per profile (regular expressions compiled per call were a hot spot). */
@@ -200,6 +297,32 @@ function dedupe(list: NewDiagnostic[]): NewDiagnostic[] {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+/**
+ * One mistake in one place is one diagnostic: findings of one code at one file:line:col (or, unlocated, at one
+ * path) are one, naming the other values it affects (a variant written once, seen by every subchart's copy of
+ * `global` and every image it applies to).
+ */
+function onePerPlace(list: Diagnostic[]): Diagnostic[] {
+  const byKey = new Map<string, { d: Diagnostic; others: string[] }>();
+  for (const d of list) {
+    // a chart schema's verdicts are Helm's report, line for line (each chart judges its own view of a value)
+    if (d.helmOutput !== undefined) {
+      byKey.set(`\u0001${byKey.size}`, { d, others: [] });
+      continue;
+    }
+    const l = d.location;
+    const key = l ? `${d.code}\u0000${l.file}\u0000${l.line}\u0000${l.column}` : `${d.code}\u0000\u0000${d.path}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { d, others: [] });
+    else if (d.path !== seen.d.path && !seen.others.includes(d.path)) seen.others.push(d.path);
+  }
+  return [...byKey.values()].map(({ d, others }) => {
+    if (!others.length) return d;
+    const shown = others.slice(0, 8).join(', ') + (others.length > 8 ? `, and ${others.length - 8} more` : '');
+    return { ...d, message: `${d.message} The same holds for ${others.length === 1 ? 'one other value' : `${others.length} other values`}: ${shown}.` };
   });
 }
 

@@ -42,7 +42,7 @@ test('the bundled gloo version decides every Solo image, parent included', () =>
 });
 
 const failing: Array<[string, string[], Record<string, unknown>, RegExp]> = [
-  ['no licence key', [], { chartVersion: '1.17.0', noKey: true }, /A license key is required!/],
+  ['no licence key, with requireLicense', [], { chartVersion: '1.17.0', noKey: true, requireLicense: true }, /A license key is required!/],
   ['a non-string variant', ['global.image.variant=5'], { chartVersion: '1.17.0' }, /incompatible types for comparison/],
   ['no enabled proxy, older chart', ['gloo.gatewayProxies.gatewayProxy.disabled=true'], { chartVersion: '1.16.2' }, /dataplaneperproxyhelper/],
   ['the extauth sidecar with dataplanePerProxy', ['global.extensions.extAuth.envoySidecar=true', 'global.extensions.dataplanePerProxy=true'], { chartVersion: '1.17.0' }, /kebabcase/],
@@ -61,6 +61,17 @@ test.each(failing)('fails like helm template: %s', (_n, set, opts, message) => {
   }
   expect(err).toBeInstanceOf(ResolveError);
   expect((err as Error).message).toMatch(message);
+});
+
+test('no licence key: the images of a release with the key, and an info that says the key is passed at install', () => {
+  const seen: Diagnostic[] = [];
+  const without = resolveImages(loadValues({ set: [] }), { profile: 'gloo-ee', chartVersion: '1.17.0', onDiagnostic: (d) => seen.push(d) });
+  const withKey = resolveImages(loadValues({ set: [KEY] }), { profile: 'gloo-ee', chartVersion: '1.17.0' });
+  expect(without).toEqual(withKey);
+  const info = seen.filter((d) => d.code === 'license-key-missing');
+  expect(info).toHaveLength(1);
+  expect(info[0]).toMatchObject({ severity: 'info', path: 'license_key' });
+  expect(info[0]!.message).toMatch(/--set license_key=/);
 });
 
 test('create_license_secret=false renders without a key', () => {

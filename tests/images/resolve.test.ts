@@ -108,22 +108,21 @@ describe('generic mode (charts without a profile)', () => {
       'api: {image: {repository: gloo, tag: "2.0"}}',
       'worker: {image: {registry: other.io, repository: team/worker, tag: "1.1", digest: "sha256:' + 'a'.repeat(64) + '"}}',
       'sidecars: [{name: log, image: "busybox:1.36"}]',
-      'broken: {image: {repository: x, tag: "1", variant: 5}}',
+      'broken: {image: {repository: x, tag: {a: 1}}}',
     ].join('\n'),
   });
   const seen: Diagnostic[] = [];
   const images = resolveImages(loaded, { profile: 'generic', onDiagnostic: (d) => seen.push(d) });
-  test('finds image blocks and image strings, applies global.image as the gloo chart does', () => {
+  test('composes blocks as charts usually do (registry/repository:tag@digest; global.image.registry under the block), no variant suffix invented', () => {
     expect(images.map((i) => [i.valuesPath, i.reference, i.variant, i.source, i.workloads])).toEqual([
-      ['api.image', 'reg.example.com/gloo:2.0-distroless', 'distroless', 'generic', []],
-      ['worker.image', 'other.io/team/worker:1.1', 'distroless', 'generic', []],
+      ['api.image', 'reg.example.com/gloo:2.0', 'standard', 'generic', []],
+      ['worker.image', `other.io/team/worker:1.1@sha256:${'a'.repeat(64)}`, 'standard', 'generic', []],
       ['sidecars[0].image', 'busybox:1.36', 'standard', 'generic', []],
     ]);
   });
-  test('says that workloads are unknown, and why a block did not render', () => {
-    expect(seen.map((d) => d.code)).toEqual(['workloads-unknown', 'image-not-rendered']);
-    expect(seen[1]!.path).toBe('broken.image');
-    expect(seen[1]!.pointer).toBe('/broken/image');
+  test('says that workloads are unknown, and which block it could not compose', () => {
+    expect(seen.map((d) => d.code)).toEqual(['workloads-unknown', 'image-not-composed']);
+    expect(seen[1]).toMatchObject({ severity: 'warning', path: 'broken.image', pointer: '/broken/image' });
   });
 });
 

@@ -32,6 +32,30 @@ export function referenceRules(ctx: RuleContext): void {
     });
   }
   archRules(ctx);
+  unquotedFieldRules(ctx);
+}
+
+/**
+ * field-not-string: the chart prints GatewayParameters image fields unquoted, so a string that YAML reads as a number
+ * or boolean (a tag 1.10, --set-string'd or quoted in the values) reaches the resource as 1.1; the CRD's string field
+ * refuses it.
+ */
+function unquotedFieldRules(ctx: RuleContext): void {
+  for (const img of ctx.images) {
+    if (!img.fields) continue;
+    for (const [k, v] of Object.entries(img.fields)) {
+      if (v === null || v === undefined || typeof v === 'string' || typeof v === 'object') continue;
+      const w = img.workloads[0];
+      const parts = fieldSource(ctx, img.valuesPath, k);
+      const written = valueAt(ctx.release, parts);
+      ctx.report({
+        code: 'field-not-string',
+        severity: 'error',
+        parts,
+        message: `${formatPath(parts)} is ${typeof written === 'string' ? JSON.stringify(written) : String(written)}, and the chart prints it unquoted into ${w ? `${w.kind} ${w.name} (${w.container})` : 'the resource'}, where YAML reads it back as the ${typeof v === 'boolean' ? 'boolean' : 'number'} ${String(v)}: the resource holds ${k}: ${String(v)}, which Kubernetes refuses for a string field. Use a value that stays a string unquoted (e.g. a tag 1.10.0 or v1.10).`,
+      });
+    }
+  }
 }
 
 /** The field that makes a reference invalid (registry, repository or tag, where it is written), else the block. */
