@@ -67,11 +67,14 @@ export class ValuesError extends Error {
   readonly location?: SourceLocation;
   /** The source (file name or flag) that caused the error. */
   readonly source?: string;
+  /** The Helm dotted path of the value at fault, where the error is about one value (e.g. a subchart key that is not a map). */
+  readonly path?: string;
 
-  constructor(code: ValuesErrorCode, message: string, location?: SourceLocation, source?: string) {
+  constructor(code: ValuesErrorCode, message: string, location?: SourceLocation, source?: string, path?: string) {
     super(message);
     this.code = code;
     if (location) this.location = location;
     if (source !== undefined) this.source = source;
+    if (path !== undefined) this.path = path;
   }
 }

@@ -80,7 +80,7 @@ export function coalesceChart(chart: Chart, user: GoMap, version: HelmVersion): 
     new DependencyProcessor(version, coalescer, (d) => depWarnings.push(d)).process(top, user);
   } catch (e) {
     if (e instanceof ValuesError && helmRules(version).version === 4 && e.code === 'SUBCHART_TYPE_MISMATCH') {
-      throw new ValuesError(e.code, `chart dependencies processing failed: ${e.message}`, e.location, e.source);
+      throw new ValuesError(e.code, `chart dependencies processing failed: ${e.message}`, e.location, e.source, e.path);
     }
     throw e;
   }

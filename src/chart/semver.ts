@@ -14,15 +14,18 @@ export function isValidChartVersion(v: string): boolean {
   if (v.length > MAX_VERSION_LENGTH) return false;
   const m = VERSION.exec(v);
   if (!m) return false;
-  // numeric prerelease identifiers may not have leading zeros
+  // each number is a uint64 (Masterminds parses with ParseUint); numeric prerelease identifiers have no leading zeros
+  if ([m[1], m[2], m[3]].some((n) => n !== undefined && BigInt(n) > UINT64_MAX)) return false;
   return !(m[4] ?? '').split('.').some((id) => /^0[0-9]+$/.test(id));
 }
+
+const UINT64_MAX = 18446744073709551615n;
 
 /** The full x.y.z form of a version Helm accepts, for comparisons. */
 export function normalizeVersion(v: string): string | undefined {
   if (!isValidChartVersion(v)) return undefined;
   const m = VERSION.exec(v)!;
-  let out = `${Number(m[1])}.${Number(m[2] ?? 0)}.${Number(m[3] ?? 0)}`;
+  let out = `${BigInt(m[1]!)}.${BigInt(m[2] ?? 0)}.${BigInt(m[3] ?? 0)}`;
   if (m[4]) out += `-${m[4]}`;
   return out;
 }

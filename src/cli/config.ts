@@ -29,6 +29,8 @@ export interface Config {
   dir: string;
   helmVersion?: 3 | 4;
   strict?: boolean;
+  /** A missing gloo-ee licence key is an error (as --require-license). */
+  requireLicense?: boolean;
   format?: 'text' | 'json' | 'sarif' | 'github';
   ignore: string[];
   targets: ConfigTarget[];
@@ -43,7 +45,7 @@ export class ConfigError extends Error {
 }
 
 type Kind = 'string' | 'strings' | 'globs' | 'boolean' | 'helm' | 'format' | 'targets';
-const TOP: Record<string, Kind> = { helmVersion: 'helm', strict: 'boolean', format: 'format', ignore: 'globs', targets: 'targets' };
+const TOP: Record<string, Kind> = { helmVersion: 'helm', strict: 'boolean', requireLicense: 'boolean', format: 'format', ignore: 'globs', targets: 'targets' };
 const TARGET: Record<string, Kind> = {
   files: 'globs', profile: 'string', chart: 'string', chartVersion: 'string', values: 'strings',
   set: 'strings', setString: 'strings', setJson: 'strings', setLiteral: 'strings',

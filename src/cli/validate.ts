@@ -177,7 +177,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     // what lies in another file (the chart, an -f file) is the same for every checked file: report it once
-    const diagnostics = checkValues(loaded, setup, 'validate', Boolean(flags['require-license'])).filter((d) => {
+    const diagnostics = checkValues(loaded, setup, 'validate', Boolean(flags['require-license'] ?? config?.requireLicense)).filter((d) => {
       const f = d.location?.file;
       if (f === undefined || f === job.file || f.startsWith('--')) return true;
       const key = `${f}\u0000${d.location!.line}\u0000${d.location!.column}\u0000${d.code}\u0000${d.message}`;

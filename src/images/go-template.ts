@@ -5,7 +5,15 @@ import { formatFloatG, formatGoV, goTypeName } from '../values/gofmt.js';
 import { deepCopy, GoInt, isMap, newMap, type GoMap, type Val } from '../values/model.js';
 
 /** A template would stop here with this error (Helm prints it and fails the render). */
-export class TemplateError extends Error {}
+export class TemplateError extends Error {
+  /** @param path the values path at fault, where one value causes the failure */
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Go template truth: false, 0, nil, "" and empty maps and lists are false. */
 export function truthy(v: Val | undefined): boolean {

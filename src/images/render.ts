@@ -2,6 +2,7 @@
 // chart would render, with the image string its helper builds, exactly as `helm template` prints it.
 import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
 import { composeFirstDocument } from '../values/yaml/compose.js';
+import { goTypeName } from '../values/gofmt.js';
 import { compareRelease } from './gloo-epochs.js';
 import type { GlooRun } from './gloo-epochs.js';
 import { DISTROLESS_VARIANTS, field, fipsApplies, glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
@@ -376,6 +377,12 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
     const base = f.base === undefined ? undefined : map[f.base];
     for (const key of Object.keys(map).sort()) part(() => {
       const raw = map[key]!;
+      if (!isMap(raw)) {
+        // the chart reads fields of every entry it ranges over: a null entry (`y:` with nothing under it) fails
+        const what = raw === null ? 'null' : Array.isArray(raw) ? 'a list' : `${typeof raw === 'string' ? 'the string' : 'the value'} ${printV(raw)}`;
+        const go = raw === null ? 'nil pointer evaluating interface {}' : `can't evaluate a field in type ${goTypeName(raw)}`;
+        throw new TemplateError(`${f.each}.${key} is ${what}, but the chart reads the fields of every entry of ${f.each} (${go}); give the entry a map, or remove it`, `${f.each}.${key}`);
+      }
       const spec = f.base === undefined ? raw : mergedEntry(isMap(base) ? base : newMap(), raw);
       const check = (afterSkip: boolean) => {
         for (const ck of f.checks ?? []) {

@@ -6,7 +6,7 @@ import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooProfile } from '../profiles/gloo.js';
 import { Coalescer } from '../values/coalesce.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
-import { fromJson } from '../values/strvals.js';
+import { fromPlain } from '../values/strvals.js';
 import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
 import { formatPointer, parsePath } from '../values/paths.js';
 import { normalizeVersion } from '../chart/semver.js';
@@ -109,14 +109,7 @@ function valuesTree(values: Values | LoadedValues): { tree: GoMap; final: boolea
   const maybeLoaded = values as LoadedValues;
   const internal = typeof maybeLoaded.locate === 'function' ? internalValues(maybeLoaded) : undefined;
   if (internal) return { tree: internal, final: maybeLoaded.withChartDefaults };
-  let tree: Val | undefined;
-  try {
-    tree = fromJson(values, new Src('values', ''), 0);
-  } catch (e) {
-    // nested deeper than Helm's JSON reader goes (or cyclic): refused as bad input, like any other
-    throw new ValuesError('INVALID_INPUT', `values are nested too deeply (or contain a cycle): ${e instanceof Error ? e.message || e.name : String(e)}`);
-  }
-  return { tree: isMap(tree) ? tree : newMap(), final: false };
+  return { tree: fromPlain(values), final: false };
 }
 
 /** Fills registry, repository, tag and digest from the reference when it is a valid image reference. */
@@ -204,10 +197,10 @@ export function resolveCollecting(values: Values | LoadedValues, options: Resolv
 }
 
 /** Internal errors that reach the boundary as the typed errors the API promises. */
-function typedError(e: unknown): unknown {
+export function typedError(e: unknown): unknown {
   if (e instanceof UnsupportedVersionError || e instanceof GlooEeVersionError) return new ResolveError(e.code, e.message);
   if (e instanceof ProfileError) return new ResolveError('profile-invalid', e.message);
-  if (e instanceof TemplateError) return new ResolveError('render-failed', `helm template would fail: ${e.message}`);
+  if (e instanceof TemplateError) return new ResolveError('render-failed', `helm template would fail: ${e.message}`, e.path);
   return e;
 }
 
@@ -337,7 +330,7 @@ function renderOptions(options: InternalOptions, base: RenderOptions): RenderOpt
   const r: RenderOptions = { ...base };
   if (options.requireLicense) r.requireLicense = true;
   r.onLicenseMissing = (message) => licenseNote(options, message);
-  if (options.collect) r.onFailure = (e) => options.collect!(new ResolveError('render-failed', `helm template would fail: ${e.message}`));
+  if (options.collect) r.onFailure = (e) => options.collect!(new ResolveError('render-failed', `helm template would fail: ${e.message}`, e.path));
   return r;
 }
 
@@ -557,16 +550,15 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
     setReferenceParts(e);
     out.push(e);
   };
-  const compose = (block: GoMap, path: string) => {
+  const compose = (block: GoMap, path: string, repository: string) => {
     const at = chartOf(path);
     const own = at ? valueAt(tree, at.split('.')) : tree;
     const global = isMap(own) && isMap(own.global) ? own.global : isMap(tree.global) ? tree.global : newMap();
     const globalImage = isMap(global.image) ? global.image : newMap();
-    for (const f of ['registry', 'repository', 'tag', 'digest', 'sha']) {
+    for (const f of ['registry', 'tag', 'digest', 'sha']) {
       if (notText(block[f])) return warn(path, `its ${f} is ${block[f] === null ? 'null' : Array.isArray(block[f]) ? 'a list' : 'a map'}, not text`);
     }
     const registry = textOf(global.imageRegistry) ?? textOf(block.registry) ?? textOf(globalImage.registry);
-    const repository = textOf(block.repository)!;
     const tag = textOf(block.tag) ?? charts[at]?.appVersion;
     const sha = textOf(block.digest) ?? textOf(block.sha);
     const digest = sha === undefined ? undefined : sha.includes(':') ? sha : `sha256:${sha}`;
@@ -583,7 +575,9 @@ function resolveGeneric(values: Values | LoadedValues, options: ResolveOptions):
     }
     if (!isMap(v)) return;
     if (path === 'global.image' || path.endsWith('.global.image')) return;
-    if (typeof v.repository === 'string' && v.repository !== '') return compose(v, path);
+    if (typeof v.repository === 'string' && v.repository !== '') return compose(v, path, v.repository);
+    // ingress-nginx's shape: the repository under `image`, beside registry and tag
+    if (typeof v.image === 'string' && v.image !== '' && ('registry' in v || 'tag' in v)) return compose(v, path, v.image);
     for (const k of Object.keys(v)) {
       const child = v[k];
       const p = path ? `${path}.${k}` : k;

@@ -2,14 +2,14 @@
 // defaults, unless they came with the chart's own), the images the resolver found, the rules of the chart
 // version, and where each value came from.
 import type { Diagnostic, Severity, SourceLocation } from '../errors.js';
-import { CURRENT_GLOO_RUN, glooRules, type GlooRun } from '../images/gloo-epochs.js';
+import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError, type GlooRun } from '../images/gloo-epochs.js';
 import { mergeOverwrite, sprigMerge, truthy } from '../images/go-template.js';
 import type { Profile } from '../images/profile.js';
 import type { ResolvedImage } from '../images/resolve.js';
 import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooProfile } from '../profiles/gloo.js';
 import { glooEeProfile } from '../profiles/gloo-ee.js';
-import { glooEeChart } from '../profiles/gloo-ee-defaults.js';
+import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
 import type { Chart } from '../chart/chart.js';
 import { normalizeVersion } from '../chart/semver.js';
@@ -17,7 +17,7 @@ import { Coalescer } from '../values/coalesce.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { internalValues, type GoValue, type LoadedValues, type Values } from '../values/load.js';
 import { deepCopy, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
-import { fromJson } from '../values/strvals.js';
+import { fromPlain } from '../values/strvals.js';
 import { formatPath, formatPointer, parsePath } from '../values/paths.js';
 
 /** A path as keys and list indexes. */
@@ -154,9 +154,7 @@ function userTree(values: Values | LoadedValues): GoMap {
     const internal = internalValues(values);
     if (internal) return internal;
   }
-  const plain = isLoaded(values) ? values.values : values;
-  const tree = fromJson(plain, new Src('values', ''), 0);
-  return isMap(tree) ? tree : newMap();
+  return fromPlain(isLoaded(values) ? values.values : values);
 }
 
 /**
@@ -197,7 +195,9 @@ export function buildRelease(values: Values | LoadedValues, profile: Profile, ch
       : new Coalescer(helmVersion, profile.chart).coalesceValues({ name: profile.chart, values: deepCopy(defaults) as GoMap, subcharts: [], owned: true }, userTree(values));
     return { release, defaults, rules, version: v, label: `${profile.chart} chart ${v}` };
   } catch (e) {
-    return { error: (e as Error).message };
+    // a version the rules cannot take is said as such; anything else (bad values) reaches the caller typed
+    if (e instanceof UnsupportedVersionError || e instanceof GlooEeVersionError) return { error: e.message };
+    throw e;
   }
 }
 

@@ -2,14 +2,14 @@
 // values.schema.json judged the way the chosen Helm judges it. Never throws on bad values; never mutates them.
 import type { Diagnostic } from '../errors.js';
 import type { Profile } from '../images/profile.js';
-import { optionProblem, resolveCollecting, ResolveError, selectProfile, type ResolvedImage } from '../images/resolve.js';
+import { optionProblem, resolveCollecting, ResolveError, selectProfile, typedError, type ResolvedImage } from '../images/resolve.js';
 import { ValuesError } from '../errors.js';
 import { makeLoaded } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { internalValues, loadedChart, plainValuesCopy, type LoadedValues, type Values } from '../values/load.js';
 import { deepCopy, isMap, newMap, type Val } from '../values/model.js';
-import { formatPath, parsePath } from '../values/paths.js';
+import { formatPath, formatPointer, parsePath } from '../values/paths.js';
 import { MAX_JSON_DEPTH } from '../values/strvals.js';
 import * as precompiled from './_precompiled.js';
 import { blockMatcher, buildRelease, finish, isLoaded, nestingDepth, valueAt, type NewDiagnostic, type Parts, type RuleContext } from './context.js';
@@ -89,10 +89,15 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   if (problem) return refused('invalid-option', problem);
   try {
     return validateChecked(values, options);
-  } catch (e) {
+  } catch (err) {
     // bad values are diagnostics, never exceptions: what Helm would refuse while resolving is said as Helm says it
-    if (e instanceof ValuesError) return refused(e.code, e.message, e.location);
-    if (e instanceof ResolveError) return refused(e.code, e.message);
+    const e = typedError(err);
+    if (e instanceof ValuesError) {
+      const loaded = isLoaded(values) ? values : undefined;
+      const location = e.location ?? (e.path !== undefined ? loaded?.locate(e.path) : undefined);
+      return refused(e.code, e.message, location, e.path);
+    }
+    if (e instanceof ResolveError) return refused(e.code, e.message, undefined, e.path);
     if (e instanceof RangeError) return refused('values-too-deep', `values nest too deeply to be checked (${e.message})`);
     throw e;
   }
@@ -103,8 +108,8 @@ const VALIDATE_OPTIONS: Record<string, [(v: unknown) => boolean, string]> = {
   chart: [(v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Chart).name === 'string', 'a Chart from loadChart'],
 };
 
-function refused(code: string, message: string, location?: Diagnostic['location']): ValidationResult {
-  const d: Diagnostic = { code, severity: 'error', message, path: '', pointer: '' };
+function refused(code: string, message: string, location?: Diagnostic['location'], path = ''): ValidationResult {
+  const d: Diagnostic = { code, severity: 'error', message, path, pointer: formatPointer(parsePath(path)) };
   if (location) d.location = location;
   return { valid: false, values: {}, diagnostics: [d] };
 }
@@ -237,7 +242,8 @@ function semantic(
     images = r.images;
     // every failure is one finding; the rules below still run on what did resolve
     for (const e of r.failures) report({ code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
-  } catch (e) {
+  } catch (err) {
+    const e = typedError(err);
     if (!(e instanceof ResolveError)) throw e;
     report({ code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message });
     if (e.code !== 'render-failed') return;
@@ -317,13 +323,20 @@ function onePerPlace(list: Diagnostic[]): Diagnostic[] {
     const key = l ? `${d.code}\u0000${l.file}\u0000${l.line}\u0000${l.column}` : `${d.code}\u0000\u0000${d.path}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { d, others: [] });
-    else if (d.path !== seen.d.path && !seen.others.includes(d.path)) seen.others.push(d.path);
+    // a subchart's copy of a global is the same value, not another one
+    else if (globalOf(d.path) !== globalOf(seen.d.path) && !seen.others.includes(d.path)) seen.others.push(d.path);
   }
   return [...byKey.values()].map(({ d, others }) => {
     if (!others.length) return d;
     const shown = others.slice(0, 8).join(', ') + (others.length > 8 ? `, and ${others.length - 8} more` : '');
     return { ...d, message: `${d.message} The same holds for ${others.length === 1 ? 'one other value' : `${others.length} other values`}: ${shown}.` };
   });
+}
+
+/** A path with any subchart prefix before its `global.` removed (the value every chart's copy of a global is). */
+function globalOf(path: string): string {
+  const i = path.startsWith('global.') ? 0 : path.lastIndexOf('.global.') + 1;
+  return i > 0 || path.startsWith('global.') ? path.slice(i) : path;
 }
 
 /** Checks every enabled chart of a loaded chart tree against its own schema (each sees its own values and globals). */

@@ -67,7 +67,8 @@ export class Coalescer {
     for (const sub of chart.subcharts) {
       if (!hasKey(dest, sub.name)) dest[sub.name] = newMap();
       else if (!isMap(dest[sub.name])) {
-        throw new ValuesError('SUBCHART_TYPE_MISMATCH', `type mismatch on ${sub.name}: ${formatGoT(dest[sub.name]!)}`);
+        const at = this.relativePath(prefix === '' ? chart.name : `${prefix}.${chart.name}`);
+        throw new ValuesError('SUBCHART_TYPE_MISMATCH', `type mismatch on ${sub.name}: ${formatGoT(dest[sub.name]!)}`, undefined, undefined, at ? `${at}.${sub.name}` : sub.name);
       }
       const dvmap = dest[sub.name] as GoMap;
       const subPrefix = prefix === '' ? chart.name : `${prefix}.${chart.name}`;

@@ -161,6 +161,20 @@ export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val |
   return out;
 }
 
+/**
+ * Plain values given to the API (JavaScript data, not text) as Helm's Go tree: read as JSON reads them (undefined
+ * members dropped as JSON.stringify drops them, numbers float64). Values nested too deeply, or cyclic, are refused.
+ */
+export function fromPlain(values: unknown): GoMap {
+  let tree: Val | undefined;
+  try {
+    tree = fromJson(JSON.parse(JSON.stringify(values ?? {})) as unknown, new Src('values', ''), 0);
+  } catch (e) {
+    throw new ValuesError('INVALID_INPUT', `values are nested too deeply (or contain a cycle): ${e instanceof Error ? e.message || e.name : String(e)}`);
+  }
+  return isMap(tree) ? tree : newMap();
+}
+
 /** A --set-json value nested deeper than {@link MAX_JSON_DEPTH}. */
 class JsonTooDeep extends Error {}
 

@@ -84,7 +84,7 @@ describe.each(versions)('gloo-ee %s', (version) => {
         set: c.set ?? [],
         setString: c.setString ?? [],
       });
-      return rowsOf(resolveImages(loaded, { profile: 'gloo-ee' }));
+      return rowsOf(resolveImages(loaded, { profile: 'gloo-ee', requireLicense: true }));
     };
     if (want.status !== 0) {
       let err: unknown;
