@@ -7,13 +7,12 @@ import { glooProfile } from '../profiles/gloo.js';
 import { Coalescer } from '../values/coalesce.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
 import { fromPlain } from '../values/strvals.js';
-import { deepCopy, GoInt, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
+import { GoInt, isMap, newMap, type GoMap, type Val } from '../values/model.js';
 import { formatPointer, parsePath } from '../values/paths.js';
 import { normalizeVersion } from '../chart/semver.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epochs.js';
-import { glooImage } from './gloo-helpers.js';
-import { hasString, printV, TemplateError, truthy } from './go-template.js';
+import { printV, TemplateError } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
 import {
@@ -95,13 +94,6 @@ export class ResolveError extends Error {
   ) {
     super(message);
   }
-}
-
-function appliedVariant(block: GoMap | undefined): ImageVariant {
-  if (!block) return 'standard';
-  const fips = truthy(block.fips) || hasString(['fips', 'fips-distroless'], block.variant);
-  const distroless = hasString(['distroless', 'fips-distroless'], block.variant);
-  return fips && distroless ? 'fips-distroless' : fips ? 'fips' : distroless ? 'distroless' : 'standard';
 }
 
 /** The values as a Go-typed tree: LoadedValues keep their types; plain data is read as Helm reads JSON. */
@@ -347,26 +339,38 @@ function licenseNote(options: ResolveOptions, message: string): void {
 }
 
 /**
+ * The outermost places a chart tree bundles `chart` (shallowest first), each with the identities of the charts below
+ * it keyed from there ('' = that chart).
+ */
+export function nestedCharts(charts: NonNullable<LoadedValues['charts']>, chart: string): Array<{ at: string; own: NonNullable<LoadedValues['charts']> }> {
+  const paths = Object.keys(charts)
+    .filter((k) => k !== '' && charts[k]!.name === chart)
+    .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
+  return paths
+    .filter((k) => !paths.some((o) => o !== k && k.startsWith(`${o}.`)))
+    .map((at) => {
+      const own: NonNullable<LoadedValues['charts']> = {};
+      for (const [k, v] of Object.entries(charts)) {
+        if (k === at) own[''] = v;
+        else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
+      }
+      return { at, own };
+    });
+}
+
+/**
  * A chart that bundles a chart with a built-in profile (an umbrella chart with gloo or gloo-ee as a dependency): each
  * outermost such subchart is resolved with that profile on its own values and at its own version, its values paths
  * reported from the top. Undefined when the chart bundles none.
  */
 function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<LoadedValues['charts']>, options: InternalOptions): ResolvedImage[] | undefined {
-  const paths = Object.keys(charts)
-    .filter((k) => k !== '' && charts[k]!.name === p.chart)
-    .sort((a, b) => a.split('.').length - b.split('.').length || (a < b ? -1 : 1));
-  const outermost = paths.filter((k) => !paths.some((o) => o !== k && k.startsWith(`${o}.`)));
-  if (!outermost.length) return undefined;
+  const nested = nestedCharts(charts, p.chart);
+  if (!nested.length) return undefined;
   const root = copyShared(internalValues(loaded)!) as GoMap;
   const out: ResolvedImage[] = [];
-  for (const at of outermost) {
+  for (const { at, own } of nested) {
     const sub = valueAt(root, at.split('.'));
     if (!isMap(sub)) continue;
-    const own: NonNullable<LoadedValues['charts']> = {};
-    for (const [k, v] of Object.entries(charts)) {
-      if (k === at) own[''] = v;
-      else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
-    }
     const subOptions: InternalOptions = { ...options, chartVersion: options.dependencyVersions?.[at] ?? own['']!.version };
     let images: ResolvedImage[];
     if (p.subcharts?.length) images = renderComposite(p, sub, own, subOptions);

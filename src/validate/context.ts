@@ -16,7 +16,7 @@ import { normalizeVersion } from '../chart/semver.js';
 import { Coalescer } from '../values/coalesce.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { internalValues, type GoValue, type LoadedValues, type Values } from '../values/load.js';
-import { deepCopy, isMap, newMap, Src, type GoMap, type Val } from '../values/model.js';
+import { deepCopy, isMap, newMap, type GoMap, type Val } from '../values/model.js';
 import { fromPlain } from '../values/strvals.js';
 import { formatPath, formatPointer, parsePath } from '../values/paths.js';
 

@@ -2,7 +2,7 @@
 // values.schema.json judged the way the chosen Helm judges it. Never throws on bad values; never mutates them.
 import type { Diagnostic } from '../errors.js';
 import type { Profile } from '../images/profile.js';
-import { optionProblem, resolveCollecting, ResolveError, selectProfile, typedError, type ResolvedImage } from '../images/resolve.js';
+import { nestedCharts, optionProblem, resolveCollecting, ResolveError, selectProfile, typedError, type ResolvedImage } from '../images/resolve.js';
 import { ValuesError } from '../errors.js';
 import { makeLoaded } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
@@ -150,8 +150,8 @@ function validateChecked(values: Values | LoadedValues, options: ValidateOptions
     report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee, generic. Pass a profile object for other charts.` });
   } else if (loaded && charts?.[''] && typeof profileOption === 'string' && charts['']!.name !== profile.chart) {
     // an umbrella chart bundling this chart: each outermost copy is checked on its own values, paths from the top
-    for (const at of outermostCharts(charts, profile.chart)) {
-      for (const d of ownChecks(subLoaded(loaded, at), profile, profileOption, { ...options, chartVersion: charts[at]!.version }, helmVersion)) {
+    for (const { at, own } of nestedCharts(charts, profile.chart)) {
+      for (const d of ownChecks(subLoaded(loaded, at, own), profile, profileOption, { ...options, chartVersion: own['']!.version }, helmVersion)) {
         report({ ...d, parts: [...at.split('.'), ...d.parts], ...(d.locateAt ? { locateAt: [...at.split('.'), ...d.locateAt] } : {}) });
       }
     }
@@ -194,22 +194,10 @@ function ownChecks(
   return out;
 }
 
-/** The outermost paths at which a chart tree bundles `chart`. */
-function outermostCharts(charts: NonNullable<LoadedValues['charts']>, chart: string): string[] {
-  const paths = Object.keys(charts).filter((k) => k !== '' && charts[k]!.name === chart);
-  return paths.filter((k) => !paths.some((o) => o !== k && k.startsWith(`${o}.`))).sort();
-}
-
 /** One subchart's values of a loaded chart tree as values loaded with that chart (locations kept). */
-function subLoaded(loaded: LoadedValues, at: string): LoadedValues {
+function subLoaded(loaded: LoadedValues, at: string, own: NonNullable<LoadedValues['charts']>): LoadedValues {
   const sub = valueAt(internalValues(loaded), parsePath(at));
-  const tree = isMap(sub) ? sub : newMap();
-  const own: NonNullable<LoadedValues['charts']> = {};
-  for (const [k, v] of Object.entries(loaded.charts ?? {})) {
-    if (k === at) own[''] = v;
-    else if (k.startsWith(`${at}.`)) own[k.slice(at.length + 1)] = v;
-  }
-  return makeLoaded(tree, [], [], loaded.helmVersion, true, own);
+  return makeLoaded(isMap(sub) ? sub : newMap(), [], [], loaded.helmVersion, true, own);
 }
 
 /** A deep copy of plain values (JSON-like data; anything else is dropped as JSON would drop it). */
