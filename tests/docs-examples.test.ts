@@ -109,3 +109,19 @@ test("the README's diagnostics loop prints a diagnostic without a location by it
   expect(out).toMatch(/^prod\.yaml:8:12: error: .*\[tag-not-string\]$/m);
   expect(out).toMatch(/^[^:\n]*: error: .*\[render-failed\]$/m);
 });
+
+test("the pre-commit snippets pin a rev that can exist: a commit SHA (or the placeholder for one) or a tag of this repository, and a hook id it defines", () => {
+  const hooks = fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+  const tags = spawnSync('git', ['tag', '--list'], { cwd: ROOT, encoding: 'utf8' }).stdout?.split('\n').filter(Boolean) ?? [];
+  let snippets = 0;
+  for (const doc of DOCS) {
+    const text = fs.readFileSync(path.join(ROOT, doc), 'utf8');
+    for (const m of text.matchAll(/^\s*rev: (\S+)/gm)) {
+      snippets++;
+      const rev = m[1]!;
+      expect({ doc, rev, ok: rev === 'COMMIT_SHA' || /^[0-9a-f]{40}$/.test(rev) || tags.includes(rev) }).toEqual({ doc, rev, ok: true });
+    }
+    for (const m of text.matchAll(/^\s*- id: (\S+)/gm)) expect(hooks).toContain(`- id: ${m[1]!}\n`);
+  }
+  expect(snippets).toBeGreaterThanOrEqual(2);
+});
