@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { writeManifest } from './build-inputs.mjs';
 fs.writeFileSync('dist/esm/package.json', JSON.stringify({ type: 'module', sideEffects: false }) + '\n');
 fs.writeFileSync('dist/cjs/package.json', JSON.stringify({ type: 'commonjs', sideEffects: false }) + '\n');
 
@@ -79,3 +80,6 @@ const code = await bundleCjs({ entryPoints: ['dist/cjs/cli/run.js'] });
 if (/[^\x00-\x7f]/.test(code)) throw new Error('postbuild: the CLI bundle has non-ASCII characters; the code cache loader reads it as latin1');
 const stamp = `// helm-image-variant bundle sha256:${createHash('sha256').update(code).digest('hex')}\n`;
 fs.writeFileSync('dist/cjs/cli/run.bundle.cjs', stamp + code);
+
+// last: what dist/ was built from, so that scripts/build-if-missing.mjs builds again only when an input changed
+writeManifest();
