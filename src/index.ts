@@ -1,12 +1,12 @@
 // The public API of helm-image-variant (browser-safe: nothing here touches Node's APIs).
 export { ValuesError } from './errors.js';
 export type { Diagnostic, Severity, SourceLocation, ValuesErrorCode } from './errors.js';
-export { loadValues } from './values/load.js';
+export { loadValues } from './load/load-values.js';
+export type { LoadValuesInput } from './load/load-values.js';
 export type {
   ChartIdentity,
   GoValue,
   LoadedValues,
-  LoadValuesInput,
   Values,
   ValuesSource,
 } from './values/load.js';

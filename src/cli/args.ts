@@ -3,6 +3,7 @@
 // the --set family takes each argument whole and may repeat.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { nearest } from './near.js';
 
 /** One flag of a command. */
 export interface FlagSpec {
@@ -121,7 +122,9 @@ export function parseCommandArgs(command: CommandName, args: string[]): ParsedAr
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]!, command);
+    const err = e as Error & { code?: string };
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(unknownFlagMessage(err.message, spec.flags, args), command);
+    throw new UsageError(err.message.split('\n')[0]!, command);
   }
   const flags = { ...parsed.values } as ParsedArgs['flags'];
   // a repeated single-valued flag would silently keep its last value: say so instead
@@ -139,6 +142,31 @@ export function parseCommandArgs(command: CommandName, args: string[]): ParsedAr
     throw new UsageError(`${command} takes no file arguments (got ${JSON.stringify(parsed.positionals[0])}); pass values files with -f`, command);
   }
   return { flags, positionals: parsed.positionals };
+}
+
+/**
+ * The message for a flag the command does not have: Node's own text has unbalanced quotes and no suggestion,
+ * so it is rewritten here with the near miss (`--profil` -> `--profile`, `-F` -> `-f`) and how to pass a file
+ * whose name starts with a dash.
+ */
+export function unknownFlagMessage(nodeMessage: string, flags: readonly FlagSpec[], args: readonly string[] = []): string {
+  const m = /^Unknown option '([^']*)'/.exec(nodeMessage);
+  if (!m) return nodeMessage.split('\n')[0]!;
+  const flag = m[1]!;
+  let near: string | undefined;
+  if (flag.startsWith('--')) {
+    const name = nearest(flag.slice(2), flags.map((f) => f.name));
+    if (name !== undefined) near = `--${name}`;
+  } else {
+    // a long name written with one dash (-profile) reaches here as its first letter: judge the word written
+    const word = args.find((a) => a.startsWith(flag) && !a.startsWith('--'));
+    const long = word && word.length > 2 ? nearest(word.slice(1).split('=')[0]!, flags.map((f) => f.name)) : undefined;
+    // one letter has too little to go on: only a short flag in the other case is suggested
+    const short = flags.find((f) => f.short !== undefined && f.short.toLowerCase() === flag.slice(1).toLowerCase());
+    if (long !== undefined) near = `--${long}`;
+    else if (short) near = `-${short.short!}`;
+  }
+  return `Unknown option '${flag}'${near ? `; did you mean '${near}'?` : '.'} (A file whose name starts with '-' goes after '--', as in: -- ${flag})`;
 }
 
 /** The --help text of a command, from its flag table. */

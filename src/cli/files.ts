@@ -21,11 +21,17 @@ export async function glob(patterns: string[], cwd: string, ignore: readonly str
   return found.sort();
 }
 
+/** What is said of a pattern that matches no file. */
+export function noMatchMessage(pattern: string): string {
+  return `no files match ${JSON.stringify(pattern)} (node_modules and .git are not searched)`;
+}
+
 /**
- * Expands the positional arguments in order, without repeats. A pattern that matches nothing is an
- * {@link InputError}: a pre-commit or CI job that checks nothing should not pass silently.
+ * Expands the positional arguments in order, without repeats. A pattern that matches nothing must not pass
+ * silently (a pre-commit or CI job that checks nothing): given `onNoMatch`, it is told and the other arguments
+ * are still expanded (the caller reports it and exits 2 at the end); without it, it is an {@link InputError}.
  */
-export async function expandArgs(args: readonly string[], cwd: string, ignore: readonly string[] = []): Promise<string[]> {
+export async function expandArgs(args: readonly string[], cwd: string, ignore: readonly string[] = [], onNoMatch?: (pattern: string) => void): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => {
@@ -40,7 +46,10 @@ export async function expandArgs(args: readonly string[], cwd: string, ignore: r
       continue;
     }
     const found = await glob([arg], cwd, ignore);
-    if (!found.length) throw new InputError(`no files match ${JSON.stringify(arg)} (node_modules and .git are not searched)`);
+    if (!found.length) {
+      if (!onNoMatch) throw new InputError(noMatchMessage(arg));
+      onNoMatch(arg);
+    }
     found.forEach(add);
   }
   return out;

@@ -8,7 +8,7 @@ import { commandHelp, parseCommandArgs } from './args.js';
 import { checkValues } from './check.js';
 import { loadConfig, type Config, type ConfigTarget } from './config.js';
 import { EXIT, InputError, UsageError } from './errors.js';
-import { expandArgs, glob } from './files.js';
+import { expandArgs, glob, noMatchMessage } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
 import { isProfileFile, loadInput, prepareSetup, specFromFlags, type Setup, type SetupSpec } from './setup.js';
 import { packageVersion } from './version.js';
@@ -54,11 +54,18 @@ async function targetFiles(config: Config): Promise<string[][]> {
   return Promise.all(config.targets.map(async (t) => (await glob(t.files, config.dir, config.ignore)).map((f) => nodePath.resolve(config.dir, f))));
 }
 
-async function planJobs(positionals: string[], cli: SetupSpec, config: Config | undefined, cwd: string, hasFlagsOnly: boolean): Promise<{ jobs: Job[]; skipped: string[] }> {
+async function planJobs(
+  positionals: string[],
+  cli: SetupSpec,
+  config: Config | undefined,
+  cwd: string,
+  hasFlagsOnly: boolean,
+  onNoMatch: (pattern: string) => void,
+): Promise<{ jobs: Job[]; skipped: string[] }> {
   const cliDefaults = cli.chart !== undefined || cli.profile !== undefined;
   const skipped: string[] = [];
   if (positionals.length) {
-    const files = await expandArgs(positionals, cwd, config?.ignore);
+    const files = await expandArgs(positionals, cwd, config?.ignore, onNoMatch);
     if (cliDefaults || !config) return { jobs: files.map((file) => ({ file, path: file, spec: cli })), skipped };
     const matched = await targetFiles(config);
     const sets = matched.map((m) => new Set(m));
@@ -109,13 +116,18 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const format = (flags.format as string | undefined) ?? config?.format ?? 'text';
   const strict = Boolean(flags.strict ?? config?.strict);
   const hasFlagsOnly = cli.values.length + cli.set.length + cli.setString.length + cli.setJson.length + cli.setFile.length + cli.setLiteral.length > 0;
-  const { jobs } = await planJobs(positionals, cli, config, io.cwd, hasFlagsOnly);
+  // a pattern that matches nothing, a file that cannot be read: said on stderr as met, counted in the text
+  // report's summary, exit 2 at the end; every other file is still checked
+  const notRead = { files: 0, patterns: 0 };
+  const { jobs } = await planJobs(positionals, cli, config, io.cwd, hasFlagsOnly, (pattern) => {
+    io.stderr(`${PROGRAM}: error: ${noMatchMessage(pattern)}\n`);
+    notRead.patterns++;
+  });
 
   const setups = new Map<string, Promise<{ setup: Setup; broken: boolean }>>();
   const sources = new Map<string, string>();
   const reports: FileReport[] = [];
   const seenElsewhere = new Set<string>();
-  let unreadable = false;
 
   /** Reads a set-up once; a -f file that Helm refuses is reported once, under its own name. */
   const setupFor = (spec: SetupSpec) => {
@@ -153,7 +165,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
       } catch (e) {
         if (e instanceof ValuesError && e.code === 'INVALID_INPUT') {
           io.stderr(`${PROGRAM}: error: ${e.message}\n`);
-          unreadable = true;
+          notRead.files++;
           continue;
         }
         if (e instanceof ValuesError) {
@@ -196,9 +208,9 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   else if (format === 'github') io.stdout(report.formatGithub(reports, { verbose: Boolean(flags.verbose) }));
   else {
     const color = flags['no-color'] ? false : flags.color ? true : io.env.NO_COLOR ? false : io.stdoutIsTTY;
-    io.stdout(report.formatText(reports, { color, sources, verbose: Boolean(flags.verbose) }));
+    io.stdout(report.formatText(reports, { color, sources, verbose: Boolean(flags.verbose), notRead }));
   }
-  if (unreadable) return EXIT.usage;
+  if (notRead.files || notRead.patterns) return EXIT.usage;
   const s = report.summarize(reports);
   return s.errors || (strict && s.warnings) ? EXIT.found : EXIT.ok;
 }

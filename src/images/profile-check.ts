@@ -2,7 +2,7 @@
 // Schema (schemas/profile.schema.json), then every condition is parsed and every built-in profile name resolved, so a
 // mistake is reported once, with its place in the profile, instead of as a wrong image list.
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv07 } from '../validate/ajv.js';
+import { Ajv07 } from '../ajv.js';
 import { ExprError, parseExpr } from './expr.js';
 import type { Profile, ProfileContainer } from './profile.js';
 import { PROFILE_SCHEMA } from './profile-schema.data.js';

@@ -11,6 +11,9 @@ export interface TextOptions {
   sources?: ReadonlyMap<string, string>;
   /** Show diagnostics of severity `info` too. */
   verbose?: boolean;
+  /** Arguments that were not checked at all (said on stderr as they were met): the summary counts them, so that
+   * a run that could not read a file never ends with a bare "no problems". */
+  notRead?: { files?: number; patterns?: number };
 }
 
 const ANSI = { red: '31', yellow: '33', cyan: '36', dim: '2', bold: '1', green: '32' } as const;
@@ -77,9 +80,18 @@ export function formatText(files: readonly FileReport[], options: TextOptions = 
   }
   const s = summarize(files);
   const noun = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const unread = options.notRead?.files ?? 0;
+  const unmatched = options.notRead?.patterns ?? 0;
+  const notChecked = [
+    ...(unread ? [`${unread === 1 ? '1 file' : `${unread} files`} could not be read`] : []),
+    ...(unmatched ? [`${unmatched === 1 ? '1 pattern' : `${unmatched} patterns`} matched no file`] : []),
+  ];
+  const tail = notChecked.length ? `; ${notChecked.join(', ')}` : '';
   if (s.errors || s.warnings) {
-    const summary = `${noun(s.errors, 'error')}, ${noun(s.warnings, 'warning')} in ${noun(s.files, 'file')}`;
-    out.push(s.errors ? paint('red', summary) : paint('yellow', summary));
+    const summary = `${noun(s.errors, 'error')}, ${noun(s.warnings, 'warning')} in ${noun(s.files, 'file')}${tail}`;
+    out.push(s.errors || tail ? paint('red', summary) : paint('yellow', summary));
+  } else if (tail) {
+    out.push(paint('red', s.files ? `${noun(s.files, 'file')} checked, no problems${tail}` : `no file checked${tail}`));
   } else out.push(paint('green', `${noun(s.files, 'file')} checked, no problems`));
   return `${out.join('\n')}\n`;
 }

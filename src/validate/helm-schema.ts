@@ -7,7 +7,7 @@
 import type { HelmVersion } from '../values/helm-rules.js';
 import type { Values } from '../values/load.js';
 import { parsePath } from '../values/paths.js';
-import { Ajv07, Ajv2019, Ajv2020, AjvDraft04, type AjvInstance } from './ajv.js';
+import { Ajv07, Ajv2019, Ajv2020, AjvDraft04, type AjvInstance } from '../ajv.js';
 import { nestingDepth, type NewDiagnostic } from './context.js';
 import { checkFormat, goJsonSyntaxError, re2Problem, toJsRegExp } from './helm-schema-support.js';
 

@@ -1,6 +1,6 @@
 // Compiles the values schema of a custom profile at run time (the built-in ones are compiled at build time,
 // src/validate/_precompiled.ts), with the same options as the build step.
-import { Ajv07, type AjvInstance } from './ajv.js';
+import { Ajv07, type AjvInstance } from '../ajv.js';
 import type { JsonSchema } from './schema.js';
 
 let ajv: AjvInstance | undefined;

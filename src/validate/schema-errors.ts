@@ -39,14 +39,7 @@ export function schemaDiagnostics(errors: SchemaError[], valueOf: (parts: Parts)
     const at = parts.join('.');
     if (field === 'variant') out.push(variantDiagnostic(parts, v, at));
     else if (field === 'tag' && e.keyword === 'type') {
-      const g = goValue(parts);
-      const read = g ? `${g.text} (${g.type})` : show(v);
-      out.push({
-        code: 'tag-not-string',
-        severity: 'error',
-        parts,
-        message: `${at} is not a string: Helm reads ${read}. An unquoted 1.10 becomes 1.1, and with a distroless variant the chart renders %!s(${g?.type ?? 'float64'}=${g?.text ?? String(v)})-distroless. Quote the tag as you mean it, e.g. tag: "1.10".`,
-      });
+      out.push({ code: 'tag-not-string', severity: 'error', parts, message: tagMessage(at, v, goValue(parts), valueOf([...parts.slice(0, -1), 'repository'])) });
     } else if (field === 'fips' && e.keyword === 'type') {
       out.push({
         code: 'fips-not-boolean',
@@ -63,6 +56,24 @@ export function schemaDiagnostics(errors: SchemaError[], valueOf: (parts: Parts)
     }
   }
   return out;
+}
+
+/**
+ * What the chart makes of a tag that is not a string. A number is printed as Go prints it where the chart
+ * prints the tag as it is (`gloo:1.1`), and as `%!s(float64=1.1)` where it formats the tag as text: Gloo
+ * charts do that to add `-distroless` (and some versions for every variant), so the message says both
+ * without claiming which variant is in use. A map, list or boolean makes no image reference at all.
+ */
+function tagMessage(at: string, v: unknown, g: GoValue | undefined, repository: unknown): string {
+  const fix = 'Quote the tag as you mean it, e.g. tag: "1.10".';
+  if (typeof v === 'number') {
+    const type = g?.type === 'int64' ? 'int64' : 'float64';
+    const text = g?.text ?? String(v);
+    const image = typeof repository === 'string' && repository !== '' ? `${repository}:${text}` : `<repository>:${text}`;
+    return `${at} is not a string: Helm reads the number ${text} (${type}), so an unquoted 1.10 becomes 1.1. Where the chart prints the tag as it is, the image is ${image}; where it formats the tag as text (Gloo charts do with a distroless variant, some versions with every variant), it renders %!s(${type}=${text}) (with distroless: %!s(${type}=${text})-distroless). ${fix}`;
+  }
+  const what = typeof v === 'boolean' ? `the boolean ${String(v)}` : show(v);
+  return `${at} is ${what}, not text: an image tag must be a string, and the chart cannot make an image reference from ${typeof v === 'boolean' ? 'a boolean' : 'it'}. Write the tag as a string, e.g. tag: "1.18.2".`;
 }
 
 function variantDiagnostic(parts: Parts, v: unknown, at: string): NewDiagnostic {

@@ -1,13 +1,11 @@
-// loadValues: what Helm's .Values is after it read a chart's values.yaml, the -f files and the --set flags.
+// Loaded values: what Helm's .Values is after it read a chart's values.yaml, the -f files and the --set flags,
+// with the Go types and the source of every value. loadValues itself (src/load/) composes this with chart/.
 import { ValuesError, type Diagnostic, type SourceLocation } from '../errors.js';
-import { Coalescer, type CoalesceChart } from './coalesce.js';
 import { compareGoStrings, formatFloatG, formatGoV } from './gofmt.js';
 import { getLoc, GoInt, isMap, newMap, unsafeInts, type GoMap, type Val } from './model.js';
 import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
-import type { Chart } from '../chart/chart.js';
-import { coalesceChart } from '../chart/load-chart-values.js';
-import { mergeMaps, readValuesText, readValuesTextShared, type HelmVersion } from './yaml/read.js';
+import { mergeMaps, readValuesText, type HelmVersion } from './yaml/read.js';
 
 /** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
 export interface ValuesSource {
@@ -18,14 +16,8 @@ export interface ValuesSource {
 /** JSON-like data: what Helm's `.Values` holds. */
 export type Values = { [key: string]: unknown };
 
-/** Input of {@link loadValues}. Every field is optional; nothing given yields `{}`. */
-export interface LoadValuesInput {
-  /** A whole chart (from loadChart): its values.yaml and its subcharts, with dependencies processed as Helm does. */
-  chart?: Chart;
-  /** The chart's own values.yaml (defaults). */
-  chartValues?: string | ValuesSource;
-  /** The chart's name, as Helm prints it in coalesce warnings (`<chart>.<path>`). Default `chart`. */
-  chartName?: string;
+/** The user's part of a release's values: -f files and the --set family, as loadValues takes them. */
+export interface UserValuesInput {
   /** -f files, in command-line order. */
   valuesFiles?: Array<string | ValuesSource>;
   /** --set arguments, in command-line order. */
@@ -38,10 +30,6 @@ export interface LoadValuesInput {
   setLiteral?: string[];
   /** --set-file: the key and the content of the file (already read). */
   setFile?: Array<{ key: string; text: string }>;
-  /** Subcharts' values.yaml by name (charts/<name>/ without a dependencies list in Chart.yaml). */
-  subcharts?: Record<string, string | ValuesSource>;
-  /** Whose rules: Helm 4.1 (default) or Helm 3.17. */
-  helmVersion?: HelmVersion;
 }
 
 /** The Go type Helm holds for a value and how Go's %v prints it. */
@@ -80,7 +68,8 @@ export interface LoadedValues {
   withChartDefaults: boolean;
 }
 
-function asSource(s: string | ValuesSource, defaultName: string): ValuesSource {
+/** A values text as a named source; anything else is refused as INVALID_INPUT. */
+export function asSource(s: string | ValuesSource, defaultName: string): ValuesSource {
   if (typeof s === 'string' || s instanceof Uint8Array) return { name: defaultName, text: s };
   if (!s || typeof s !== 'object' || typeof s.name !== 'string' || (typeof s.text !== 'string' && !(s.text instanceof Uint8Array))) {
     throw new ValuesError('INVALID_INPUT', `${defaultName}: expected a string or { name, text }`);
@@ -241,14 +230,6 @@ export function internalValues(loaded: LoadedValues): GoMap | undefined {
   return INTERNAL.get(loaded);
 }
 
-// The chart a LoadedValues came from (loadValues({ chart })), so that validation finds each chart's schema.
-const CHARTS = new WeakMap<LoadedValues, Chart>();
-
-/** The chart behind a LoadedValues loaded with `chart` (package-internal). */
-export function loadedChart(loaded: LoadedValues): Chart | undefined {
-  return CHARTS.get(loaded);
-}
-
 /** Builds the public result around the internal tree. */
 export function makeLoaded(
   root: GoMap,
@@ -307,53 +288,10 @@ export function makeLoaded(
 }
 
 /**
- * Reads values exactly as Helm does (`helm template` of a chart with these values): YAML 1.1 as Helm's
- * YAML stack reads it, the --set family with Helm's syntax and typing, the precedence values.yaml <
- * -f files < --set-json < --set < --set-string < --set-file < --set-literal, null deletion and subchart
- * globals. Throws {@link ValuesError} wherever Helm would refuse the input.
- */
-export function loadValues(input: LoadValuesInput = {}): LoadedValues {
-  const helmVersion = input.helmVersion ?? 4;
-  if (helmVersion !== 3 && helmVersion !== 4) {
-    throw new ValuesError('INVALID_INPUT', `helmVersion must be 3 or 4, got ${String(helmVersion)}`);
-  }
-  if (input.chart) {
-    if (input.chartValues !== undefined || input.subcharts !== undefined) {
-      throw new ValuesError('INVALID_INPUT', 'give either chart or chartValues/subcharts, not both');
-    }
-    const user = userValues(input, helmVersion);
-    const r = coalesceChart(input.chart, user, helmVersion);
-    const loaded = makeLoaded(r.root, r.subcharts, r.warnings, helmVersion, true, r.charts);
-    CHARTS.set(loaded, input.chart);
-    return loaded;
-  }
-  const chartName = input.chartName ?? 'chart';
-  let defaults = newMap();
-  let shared = false;
-  const subNames = Object.keys(input.subcharts ?? {}).sort();
-  if (input.chartValues !== undefined) {
-    const src = asSource(input.chartValues, 'values.yaml');
-    const origin = { name: src.name, role: 'chart' } as const;
-    // without subcharts the defaults are coalesced in one pass: the kept parsed tree serves without a copy
-    if (subNames.length === 0) ({ values: defaults, shared } = readValuesTextShared(src.text, origin, helmVersion));
-    else defaults = readValuesText(src.text, origin, helmVersion);
-  }
-  const subcharts: CoalesceChart[] = [];
-  for (const name of subNames) {
-    const src = asSource(input.subcharts![name]!, `charts/${name}/values.yaml`);
-    subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [], owned: true });
-  }
-  const user = userValues(input, helmVersion);
-  const coalescer = new Coalescer(helmVersion, chartName);
-  const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts, owned: !shared, shared }, user);
-  return makeLoaded(root, subNames.map((n) => ({ path: n, parts: [n] })), coalescer.diagnostics(), helmVersion, input.chartValues !== undefined);
-}
-
-/**
  * The user values before coalescing: -f files merged in order, then every --set-json, --set,
  * --set-string, --set-file and --set-literal, each group in order, written into that map in place.
  */
-export function userValues(input: LoadValuesInput, helmVersion: HelmVersion): GoMap {
+export function userValues(input: UserValuesInput, helmVersion: HelmVersion): GoMap {
   let base = newMap();
   const budget = { paddedSlots: 0 };
   (input.valuesFiles ?? []).forEach((f, i) => {

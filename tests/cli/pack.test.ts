@@ -47,3 +47,35 @@ test('the installed bin validates, lists images and prints the schema', () => {
   const s = run(['schema', '--profile', 'gloo']);
   expect(JSON.parse(s.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
 });
+
+// TypeScript finds the types of both entries under every moduleResolution a consumer may use: node10 (`node`,
+// which ignores the exports map: package.json's typesVersions maps `helm-image-variant/node`), node16/nodenext
+// for CommonJS and ES module files, and bundler. The ts-expect-error line proves the declarations were read:
+// an untyped import would accept helmVersion 5 and the directive itself would be the error.
+const TS_ROWS: Array<[moduleResolution: string, module: string, file: string]> = [
+  ['node10', 'commonjs', 'consumer.ts'],
+  ['node16', 'node16', 'consumer.ts'],
+  ['node16', 'node16', 'consumer.mts'],
+  ['bundler', 'esnext', 'consumer.ts'],
+];
+
+test.each(TS_ROWS)('TypeScript with moduleResolution %s (module %s, %s) finds the types of both entries', (moduleResolution, module, file) => {
+  const app = path.join(dir, 'app');
+  fs.writeFileSync(
+    path.join(app, file),
+    [
+      "import { loadValues, type LoadedValues } from 'helm-image-variant';",
+      "import { loadChart, readValuesSource } from 'helm-image-variant/node';",
+      'const loaded: LoadedValues = loadValues({});',
+      "const source: Promise<{ name: string }> = readValuesSource('values.yaml');",
+      'void loaded; void source; void loadChart;',
+      '// @ts-expect-error helmVersion is 3 | 4',
+      'loadValues({ helmVersion: 5 });',
+      '',
+    ].join('\n'),
+  );
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', module, '--moduleResolution', moduleResolution, '--typeRoots', path.join(ROOT, 'node_modules', '@types'), '--types', 'node', file];
+  const r = spawnSync(process.execPath, [tsc, ...args], { cwd: app, encoding: 'utf8', timeout: 120_000 });
+  expect({ code: r.status, out: r.stdout }).toEqual({ code: 0, out: '' });
+});

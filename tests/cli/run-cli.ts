@@ -13,12 +13,16 @@ export interface CliRun {
 }
 
 /** Runs `node dist/cjs/cli/bin.js ...args` with a bounded time, so a hang fails the test instead of the suite. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; bin?: string } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; bin?: string; /** a command that runs node (e.g. setpriv with its flags) */ wrap?: string[] } = {},
+): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   const spawnOptions: SpawnSyncOptions = { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', timeout: 30_000 };
   if (options.uid !== undefined) spawnOptions.uid = options.uid;
   if (options.gid !== undefined) spawnOptions.gid = options.gid;
-  const r = spawnSync(process.execPath, [options.bin ?? BIN, ...args], spawnOptions);
+  const command = [...(options.wrap ?? []), process.execPath, options.bin ?? BIN, ...args];
+  const r = spawnSync(command[0]!, command.slice(1), spawnOptions);
   if (r.error) throw r.error;
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }

@@ -4,7 +4,8 @@
 // a trailing colon, a leading indicator). And it merges each fan-out entry over its base in one pass.
 import { isPlainImageText, jsonRoundTrip, mergedEntry, yamlScalar } from '../../src/images/render';
 import { mergeOverwrite } from '../../src/images/go-template';
-import { goJson, internalValues, loadValues } from '../../src/values/load';
+import { loadValues } from '../../src/load/load-values';
+import { goJson, internalValues } from '../../src/values/load';
 import { deepCopy, type GoMap } from '../../src/values/model';
 import { composeFirstDocument } from '../../src/values/yaml/compose';
 import { Src } from '../../src/values/model';

@@ -3,7 +3,8 @@
 // that path, for every path of generated entries.
 import { mergeOverwrite } from '../../src/images/go-template';
 import { mergedAt, valueAt, type Parts } from '../../src/validate/context';
-import { goJson, internalValues, loadValues } from '../../src/values/load';
+import { loadValues } from '../../src/load/load-values';
+import { goJson, internalValues } from '../../src/values/load';
 import { deepCopy, isMap, type GoMap, type Val } from '../../src/values/model';
 
 let seed = 11;

@@ -7,10 +7,13 @@ import { normalizeVersion } from '../../chart/semver.js';
 import { formatPath, parsePath } from '../../values/paths.js';
 import { fieldSource, mergedBlock, valueAt, type Parts, type RuleContext } from '../context.js';
 
-/** The first chart release that publishes distroless images. */
+/** The first chart release that publishes distroless images (for some components only). */
 export const FIRST_DISTROLESS = '1.17.0-beta13';
 /** From this release every OSS image (certgen, kubectl, access-logger, ingress too) has a distroless build. */
 export const ALL_OSS_DISTROLESS = '1.17.0-beta16';
+
+/** Which release brought what, as the messages say it (the two releases are easy to mix up). */
+const DISTROLESS_HISTORY = `${FIRST_DISTROLESS} brought the first distroless images (for some components), and from ${ALL_OSS_DISTROLESS} every OSS image has one`;
 
 const FIPS = ['fips', 'fips-distroless'];
 const DISTROLESS = ['distroless', 'fips-distroless'];
@@ -49,7 +52,7 @@ export function variantRules(ctx: RuleContext): void {
             code: 'variant-unavailable',
             severity: 'error',
             parts: src,
-            message: `${formatPath(src)} is ${JSON.stringify(m.variant)}, but the ${ctx.label} has no distroless images (they start with ${FIRST_DISTROLESS}); it renders standard images. Upgrade the chart to ${ALL_OSS_DISTROLESS} or later, or use standard.`,
+            message: `${formatPath(src)} is ${JSON.stringify(m.variant)}, but the ${ctx.label} has no distroless images, so it renders standard images: ${DISTROLESS_HISTORY}. Upgrade the chart to ${ALL_OSS_DISTROLESS} or later, or use standard.`,
           }),
         );
       } else if (!gotDistroless) {
@@ -111,7 +114,7 @@ function pinnedTag(ctx: RuleContext, valuesPath: string, m: Record<string, unkno
     code: 'variant-unavailable',
     severity: 'error',
     parts: at,
-    message: `${formatPath(at)} pins ${JSON.stringify(tag)}; with the distroless variant the chart renders ${repo}:${tag}-distroless, which was never built (distroless images start with ${FIRST_DISTROLESS}). Use a tag of ${ALL_OSS_DISTROLESS} or later, or the standard variant for this image.`,
+    message: `${formatPath(at)} pins ${JSON.stringify(tag)}; with the distroless variant the chart renders ${repo}:${tag}-distroless, which was never built: ${DISTROLESS_HISTORY}. Use a tag of ${ALL_OSS_DISTROLESS} or later, or the standard variant for this image.`,
   });
 }
 

@@ -467,6 +467,10 @@ function toSyntaxFailure(text: string, e: unknown): YamlFailure {
   }
   const scanner = (msg: string) => scannerFailure(msg, line0, offset);
   const parser = (msg: string, line = line0) => new YamlFailure('syntax', line > 0 ? `line ${line}: ${msg}` : msg, offset);
+  // `@` and `` ` `` are reserved indicators: go-yaml's scanner refuses a token that starts with one as soon as it
+  // meets it, before the parser judges the structure around it; js-yaml stops at that same character but words
+  // it by the structure ("bad indentation of a mapping entry", "missed comma", ...)
+  if (text[offset] === '@' || text[offset] === '`') return scanner('found character that cannot start any token');
   if (reason.includes('tab characters must not be used in indentation')) return scanner('found character that cannot start any token');
   if (
     /unexpected end of the (stream|document) within a (double|single) quoted scalar/.test(reason) ||

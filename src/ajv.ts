@@ -1,5 +1,6 @@
 // ajv's constructors, whatever module system loaded this file: ajv is CommonJS with a `default` property,
-// which ES module interop exposes differently under tsc, ts-jest and bundlers.
+// which ES module interop exposes differently under tsc, ts-jest and bundlers. Shared by validate/ (chart schemas)
+// and images/ (user profiles), so it sits below both.
 import * as ajvModule from 'ajv';
 import * as ajv2019Module from 'ajv/dist/2019.js';
 import * as ajv2020Module from 'ajv/dist/2020.js';
