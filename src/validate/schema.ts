@@ -109,18 +109,20 @@ export function allImageBlockPaths(profile: Profile, keep?: (c: ProfileContainer
   return out;
 }
 
+/**
+ * The own property `key` of `o`, created as `{}` when absent. Profile paths are data: a segment such as
+ * `__proto__` or `constructor` names a key of the values like any other, so it is read and written as an own
+ * property (defineProperty), never through the prototype chain.
+ */
+function ownChild(o: JsonSchema, key: string): JsonSchema {
+  if (!Object.prototype.hasOwnProperty.call(o, key)) Object.defineProperty(o, key, { value: {}, enumerable: true, writable: true, configurable: true });
+  return o[key] as JsonSchema;
+}
+
 /** Walks (creating) the schema node of a path; intermediate maps get no type, so other shapes stay open. */
 function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
   let node = root;
-  for (const p of parts) {
-    if (p === '*') {
-      node.additionalProperties ??= {};
-      node = node.additionalProperties as JsonSchema;
-    } else {
-      const props = (node.properties ??= {}) as Record<string, JsonSchema>;
-      node = props[p] ??= {};
-    }
-  }
+  for (const p of parts) node = p === '*' ? ownChild(node, 'additionalProperties') : ownChild(ownChild(node, 'properties'), p);
   return node;
 }
 
