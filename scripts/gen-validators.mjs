@@ -29,6 +29,8 @@ await build({
   bundle: true,
   format: 'esm',
   platform: 'neutral',
+  // packages (ajv, which valuesSchema reaches through checkProfile) are imported from node_modules as they are
+  packages: 'external',
   outfile: tmp,
   logLevel: 'error',
 });

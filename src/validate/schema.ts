@@ -5,6 +5,8 @@
 // (no `format`, no tuple `items`, and `$ref` only alone: keywords beside it are ignored by draft-07 engines and
 // applied by newer ones).
 import type { Profile, ProfileContainer } from '../images/profile.js';
+import { checkProfile } from '../images/profile-check.js';
+import { subchartProfile } from '../profiles/built-in.js';
 import { glooProfile } from '../profiles/gloo.js';
 import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
 
@@ -148,10 +150,12 @@ export function builtInProfile(name: string): Profile | undefined {
 /**
  * The draft-07 values schema of a profile: its image blocks at their paths, `global.image` with the variant
  * enum (default `standard`), everything else open, so that a chart can ship it as its `values.schema.json`
- * and both Helm 3.17 and Helm 4.1 enforce it the same way.
+ * and both Helm 3.17 and Helm 4.1 enforce it the same way. A profile object is checked first (checkProfile):
+ * throws ProfileError when it is not valid.
  */
 export function valuesSchema(profile: string | Profile): JsonSchema {
-  const p = typeof profile === 'string' ? builtInProfile(profile) : profile;
+  // a profile object is data from anywhere (a file in a pull request): checked once, completely, before use
+  const p = typeof profile === 'string' ? builtInProfile(profile) : checkProfile(profile, subchartProfile);
   if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: ${SCHEMA_PROFILES.join(', ')}`);
   const root: JsonSchema = {
     $schema: DRAFT_07,

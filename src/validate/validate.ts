@@ -18,6 +18,8 @@ import { variantRules } from './rules/variants.js';
 import { allImageBlockPaths, builtInProfile, valuesSchema, VARIANTS } from './schema.js';
 import { schemaDiagnostics, type SchemaError } from './schema-errors.js';
 import { compileOwnSchema } from './own-schema.js';
+import { checkProfile, ProfileError } from '../images/profile-check.js';
+import { subchartProfile } from '../profiles/built-in.js';
 
 /** Options of {@link validateValues}. */
 export interface ValidateOptions {
@@ -95,8 +97,12 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   copy ??= structuredCloneValues(plainOf());
 
   const profileOption = options.profile ?? 'gloo';
-  const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
-  if (!profile) {
+  // a profile object is checked once, completely (a verdict kept per object), before anything walks it
+  const checked = typeof profileOption === 'string' ? undefined : profileVerdict(profileOption);
+  const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : checked && 'profile' in checked ? checked.profile : undefined;
+  if (checked && 'error' in checked) {
+    report({ code: 'profile-invalid', severity: 'error', parts: [], message: checked.error.message });
+  } else if (!profile) {
     report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee. Pass a profile object for other charts.` });
   } else {
     const validate = ownValidator(profile, typeof profileOption === 'string' ? profileOption : undefined);
@@ -115,6 +121,16 @@ export function validateValues(values: Values | LoadedValues, options: ValidateO
   const diagnostics = dedupe(out).map((d) => finish(d, locate));
   diagnostics.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
   return { valid: !diagnostics.some((d) => d.severity === 'error'), values: copy, diagnostics };
+}
+
+/** checkProfile as a result (validateValues never throws): the profile, or the ProfileError. */
+function profileVerdict(p: unknown): { profile: Profile } | { error: ProfileError } {
+  try {
+    return { profile: checkProfile(p, subchartProfile) };
+  } catch (e) {
+    if (e instanceof ProfileError) return { error: e };
+    throw e;
+  }
 }
 
 /** A deep copy of plain values (JSON-like data; anything else is dropped as JSON would drop it). */
