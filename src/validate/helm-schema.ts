@@ -428,20 +428,51 @@ interface Node {
 
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'not', 'if', 'contains', 'propertyNames', 'dependentSchemas', 'dependencies']);
 
+/** Every prefix of a slash-separated path that ends before a `/` (and the whole path when `whole`). */
+function slashPrefixes(p: string, whole: boolean): string[] {
+  const out: string[] = [];
+  for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.push(p.slice(0, i));
+  if (whole) out.push(p);
+  return out;
+}
+
+/**
+ * Each error goes under the combinator whose subschemas produced it: the one with the longest schema path that
+ * is a prefix of the error's (`if` owns what its `then` and `else` found) at an instance path that contains the
+ * error's; the first such in ajv's order. Combinators are indexed by (schema path, instance path), so that each
+ * error looks up its few prefixes instead of scanning every other error (20,000 failing list items were
+ * quadratic).
+ */
 function buildTree(errors: AjvError[]): Node[] {
   const nodes = errors.map((e) => ({ e, children: [] as Node[] }));
+  const index = new Map<string, Array<{ c: Node; i: number }>>();
+  nodes.forEach((c, i) => {
+    if (!COMBINATORS.has(c.e.keyword)) return;
+    const bases = c.e.keyword === 'if' ? [c.e.schemaPath.replace(/\/if$/, '/then'), c.e.schemaPath.replace(/\/if$/, '/else')] : [c.e.schemaPath];
+    for (const base of new Set(bases)) {
+      const key = `${base}\u0000${c.e.instancePath}`;
+      // combinators under one key share their schema path: the first wins, so two are kept (one may be the error itself)
+      const list = index.get(key);
+      if (!list) index.set(key, [{ c, i }]);
+      else if (list.length < 2) list.push({ c, i });
+    }
+  });
   const roots: Node[] = [];
   for (const n of nodes) {
-    let parent: Node | undefined;
-    for (const c of nodes) {
-      if (c === n || !COMBINATORS.has(c.e.keyword)) continue;
-      const base = c.e.keyword === 'if' ? c.e.schemaPath.replace(/\/if$/, '/then') : c.e.schemaPath;
-      const alt = c.e.keyword === 'if' ? c.e.schemaPath.replace(/\/if$/, '/else') : base;
-      if ((n.e.schemaPath.startsWith(base + '/') || n.e.schemaPath.startsWith(alt + '/')) && n.e.instancePath.startsWith(c.e.instancePath)) {
-        if (!parent || c.e.schemaPath.length > parent.e.schemaPath.length) parent = c;
+    let parent: { c: Node; i: number } | undefined;
+    if (index.size) {
+      const instancePrefixes = ['', ...slashPrefixes(n.e.instancePath, true).filter((x) => x !== '')];
+      for (const base of slashPrefixes(n.e.schemaPath, false)) {
+        for (const at of instancePrefixes) {
+          for (const cand of index.get(`${base}\u0000${at}`) ?? []) {
+            if (cand.c === n) continue;
+            const better = !parent || cand.c.e.schemaPath.length > parent.c.e.schemaPath.length || (cand.c.e.schemaPath.length === parent.c.e.schemaPath.length && cand.i < parent.i);
+            if (better) parent = cand;
+          }
+        }
       }
     }
-    (parent ? parent.children : roots).push(n);
+    (parent ? parent.c.children : roots).push(n);
   }
   return roots;
 }
