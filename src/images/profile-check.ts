@@ -3,6 +3,7 @@
 // mistake is reported once, with its place in the profile, instead of as a wrong image list.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv07 } from '../validate/ajv.js';
+import { linearErrorAppend } from '../validate/ajv-linear.js';
 import { ExprError, parseExpr } from './expr.js';
 import type { Profile, ProfileCheck, ProfileContainer } from './profile.js';
 import { PROFILE_SCHEMA } from './profile-schema.data.js';
@@ -24,7 +25,7 @@ export class ProfileError extends Error {
 let compiled: ValidateFunction | undefined;
 /** Compiled on first use: most runs never see a user profile. */
 function schemaValidator(): ValidateFunction {
-  compiled ??= new Ajv07({ allErrors: true, strict: false }).compile(PROFILE_SCHEMA as object);
+  compiled ??= new Ajv07({ allErrors: true, strict: false, code: { process: linearErrorAppend } }).compile(PROFILE_SCHEMA as object);
   return compiled;
 }
 

@@ -8,6 +8,7 @@ import type { HelmVersion } from '../values/helm-rules.js';
 import type { Values } from '../values/load.js';
 import { parsePath } from '../values/paths.js';
 import { Ajv07, Ajv2019, Ajv2020, AjvDraft04, type AjvInstance } from './ajv.js';
+import { linearErrorAppend } from './ajv-linear.js';
 import { nestingDepth, type NewDiagnostic } from './context.js';
 import { checkFormat, goJsonSyntaxError, re2Pattern, re2Problem, re2RegExpEngine } from './helm-schema-support.js';
 
@@ -134,7 +135,7 @@ function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
   if (a) return a;
   const Class = draft === 4 ? AjvDraft04 : draft === 2019 ? Ajv2019 : draft === 2020 ? Ajv2020 : Ajv07;
   // patternProperties keys are matched with RE2 as Go matches them (linear time: a chart's `^(a+)+$` cannot stall)
-  a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false, code: { regExp: re2RegExpEngine } });
+  a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false, code: { regExp: re2RegExpEngine, process: linearErrorAppend } });
   // Go's checks in place of ajv's: each reports under the standard keyword, with what the message needs
   const goKeyword = <S>(keyword: string, schemaType: 'string' | 'number', reports: string, check: (schema: S, data: unknown) => Obj | undefined) => {
     const validate = (schema: S, data: unknown): boolean => {

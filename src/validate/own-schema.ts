@@ -1,6 +1,7 @@
 // Compiles the values schema of a custom profile at run time (the built-in ones are compiled at build time,
 // src/validate/_precompiled.ts), with the same options as the build step.
 import { Ajv07, type AjvInstance } from './ajv.js';
+import { linearErrorAppend } from './ajv-linear.js';
 import type { JsonSchema } from './schema.js';
 
 let ajv: AjvInstance | undefined;
@@ -38,7 +39,7 @@ const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** A validator for a values schema made by valuesSchema(profile): all errors, defaults applied to the data. */
 export function compileOwnSchema(schema: JsonSchema): (data: unknown) => boolean {
-  ajv ??= new Ajv07({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, inlineRefs: false });
+  ajv ??= new Ajv07({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, inlineRefs: false, code: { process: linearErrorAppend } });
   // two profile objects of one name share the schema's $id, which ajv keeps: the newer one wins
   if (typeof schema.$id === 'string' && ajv.getSchema(schema.$id)) ajv.removeSchema(schema.$id);
   const main = ajv.compile(schema) as Validator;
