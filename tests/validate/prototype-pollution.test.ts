@@ -2,7 +2,11 @@
 // `__proto__` or `constructor.prototype` passes checkProfile, and then valuesSchema, validateValues and
 // resolveImages must treat those segments as keys of the values like any other, never reach a prototype, and give
 // the answer they give for an ordinary key.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { checkProfile, loadValues, resolveImages, validateValues, valuesSchema, type Profile } from '../../src/index';
+import { runCli } from '../cli/run-cli';
 
 /** Every own property of the objects a write through a path could reach by mistake. */
 function globals(): string {
@@ -93,4 +97,30 @@ test('a global image block at `__proto__.image` gets its default without touchin
   const r = validateValues({ web: { image: { repository: 'web' } } }, { profile });
   expect(globals()).toBe(BEFORE);
   expect(Object.getOwnPropertyDescriptor(r.values, '__proto__')?.value).toEqual({ image: { variant: 'standard' } });
+});
+
+describe('the CLI with such a profile file', () => {
+  // the issue's report: `internal error: Keyword properties is already defined`
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-proto-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const profileFile = path.join(dir, 'p.yaml');
+  fs.writeFileSync(profileFile, 'name: web\nchart: web\nglobalImage: global.image\nworkloads:\n  - kind: Deployment\n    name: w\n    containers:\n      - name: web\n        image: "__proto__.x"\nfanOuts: []\nimageFields: []\n');
+  const valuesFile = path.join(dir, 'v.yaml');
+  fs.writeFileSync(valuesFile, valuesAt('__proto__.x'));
+
+  test('schema prints the block under the key __proto__', () => {
+    const r = runCli(['schema', '--profile', profileFile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { properties: Record<string, unknown> };
+    expect(Object.prototype.hasOwnProperty.call(schema.properties, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(schema.properties, '__proto__')?.value).toEqual({ properties: { x: { $ref: '#/definitions/imageBlock' } } });
+  });
+
+  test('validate reports the variant at its line, no internal error', () => {
+    const r = runCli(['validate', '--profile', profileFile, valuesFile]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/v\.yaml:8:\d+: error: __proto__\.x\.variant is "Distroless".*\[variant-case-mismatch\]/);
+  });
 });
