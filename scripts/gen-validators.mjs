@@ -22,13 +22,15 @@ fs.mkdirSync(tmpDir, { recursive: true });
 const tmp = path.join(tmpDir, 'schema.mjs');
 await build({
   stdin: {
-    contents: "export * from './src/validate/schema.ts';\nexport { PROFILE_SCHEMA } from './src/images/profile-schema.data.ts';\n",
+    contents: "export * from './src/validate/schema.ts';\nexport { PROFILE_SCHEMA } from './src/images/profile-schema.data.ts';\nexport { linearErrorAppend } from './src/ajv-linear.ts';\n",
     resolveDir: ROOT,
     loader: 'ts',
   },
   bundle: true,
   format: 'esm',
   platform: 'neutral',
+  // packages (ajv, which valuesSchema reaches through checkProfile) are imported from node_modules as they are
+  packages: 'external',
   outfile: tmp,
   logLevel: 'error',
 });
@@ -49,7 +51,9 @@ for (const name of mod.SCHEMA_PROFILES) {
   ajv.addSchema(schema);
   exportsMap[name.replace(/[^A-Za-z0-9]/g, '_')] = schema.$id;
 }
-let code = standaloneCode.default(ajv, exportsMap);
+// errors of a $ref appended in place, not concatenated (a copy per failing reference was quadratic)
+let code = mod.linearErrorAppend(standaloneCode.default(ajv, exportsMap));
+if (/vErrors\.concat\(/.test(code)) throw new Error('an error concatenation of ajv was left in the standalone code: update src/ajv-linear.ts');
 if (/\brequire\(/.test(code)) throw new Error('the standalone validators need an ajv runtime module; keep the schemas to keywords that compile inline');
 files.set(
   'src/validate/_precompiled.ts',

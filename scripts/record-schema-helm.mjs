@@ -7,6 +7,11 @@
 //
 //   node scripts/record-schema-helm.mjs            run both Helms, write the recording
 //   node scripts/record-schema-helm.mjs --check    run both Helms, exit 1 when an outcome differs from the recording
+//   node scripts/record-schema-helm.mjs --only engine   only the chart-schema engine cases (schema-helm-engine.json)
+//
+// The engine cases are charts' own schemas that test how each Helm's JSON Schema engine reads them: `pattern` and
+// `patternProperties` matched by Go's RE2 (linear time, RE2-only syntax, syntax RE2 refuses), and keywords whose
+// values are data, never schemas (`default`, `const`, `enum`, `examples`).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,6 +82,82 @@ function run(major, c) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+const ENGINE_OUT = path.join(ROOT, 'tests', 'validate', 'recorded', 'schema-helm-engine.json');
+const str = (pattern) => ({ type: 'object', properties: { a: { type: 'string', pattern } } });
+const keys = (pattern) => ({ type: 'object', patternProperties: { [pattern]: { type: 'string' } } });
+const certManagerShape = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures', 'schemas', 'cert-manager-shape.values.schema.json'), 'utf8'));
+/** name, the chart's values.schema.json (an object), the chart's values.yaml */
+const ENGINE_CASES = [
+  ['pattern ^(a+)+$, 30 a and !', str('^(a+)+$'), `a: "${'a'.repeat(30)}!"\n`],
+  ['pattern ^(a+)+$, 1000 characters ending in !', str('^(a+)+$'), `a: "${'a'.repeat(999)}!"\n`],
+  ['pattern ^(a+)+$, 1000 a', str('^(a+)+$'), `a: "${'a'.repeat(1000)}"\n`],
+  ['pattern \\pL (RE2 only), letters', str('^\\pL+$'), 'a: "héllo"\n'],
+  ['pattern \\pL (RE2 only), a digit', str('^\\pL+$'), 'a: "h3llo"\n'],
+  ['pattern (?P<n>) (RE2 only)', str('^(?P<n>x)+$'), 'a: "xx"\n'],
+  ['pattern (?<n>) named group', str('^(?<n>x)+$'), 'a: "xx"\n'],
+  ['pattern [[:alpha:]] (RE2 only), a digit', str('^[[:alpha:]]+$'), 'a: "ab1"\n'],
+  ['pattern \\Q...\\E (RE2 only)', str('^\\Qa.b\\E$'), 'a: "a.b"\n'],
+  ['pattern \\s is ASCII space in RE2, NBSP', str('^\\s$'), 'a: "\\u00a0"\n'],
+  ['pattern . matches CR in RE2', str('^a.b$'), 'a: "a\\rb"\n'],
+  ['pattern (?i) flag', str('(?i)^abc$'), 'a: "ABC"\n'],
+  ['pattern lookahead refused by RE2', str('^(?=a)a$'), 'a: "a"\n'],
+  ['pattern backreference refused by RE2', str('^(a)\\1$'), 'a: "aa"\n'],
+  ['pattern repeat count over 1000', str('^a{1001}$'), 'a: "a"\n'],
+  ['patternProperties \\pL key (RE2 only), a number', keys('^\\pL+$'), 'ab: 5\n'],
+  ['patternProperties ^(a+)+$ key, a long key that does not match', keys('^(a+)+$'), `${'a'.repeat(30)}!: 5\n`],
+  ['patternProperties key refused by RE2', keys('^(?=x)'), 'x: "s"\n'],
+  ['patternProperties key refused by RE2, nested', { type: 'object', properties: { o: { type: 'object', patternProperties: { 'a(?=x)': { type: 'string' } } } } }, 'o:\n  x: "s"\n'],
+  ['patternProperties key refused by RE2, nested, draft-07', { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { o: { type: 'object', patternProperties: { 'a(?=x)': { type: 'string' } } } } }, 'o:\n  x: "s"\n'],
+  ['pattern refused by RE2, nested, draft-07', { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { o: { properties: { b: { pattern: '(a)\\1' } } } } }, 'o:\n  b: "s"\n'],
+  ["pattern with a quote and a tab, a value that does not match", str("^it's\\t$"), 'a: "it\'s\\t\\u00e9"\n'],
+  ['cert-manager shape: keywords inside default, const, enum, examples are data', certManagerShape, 'image:\n  repository: x\nreplicaCount: 2\n'],
+  ['cert-manager shape: the schema still judges values', certManagerShape, 'image:\n  repository: 5\nreplicaCount: 4\n'],
+  ['a $ref inside default is data', { type: 'object', properties: { a: { type: 'object', default: { $ref: '#/nowhere' } } } }, 'a: {}\n'],
+  ['an unknown keyword holding a bad type is data', { type: 'object', 'x-extra': { type: 'nonsense' }, properties: { a: { type: 'string' } } }, 'a: s\n'],
+];
+
+function runEngine(major, [name, schema, valuesYaml]) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-engine-'));
+  try {
+    const chart = path.join(tmp, 'c');
+    fs.mkdirSync(path.join(chart, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+    fs.writeFileSync(path.join(chart, 'values.yaml'), valuesYaml);
+    fs.writeFileSync(path.join(chart, 'values.schema.json'), JSON.stringify(schema, null, 2));
+    fs.writeFileSync(path.join(chart, 'templates', 'out.yaml'), '# rendered\n');
+    const env = { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') };
+    const started = Date.now();
+    const r = spawnSync(helm.helmPath(major), ['template', 'r', chart], { cwd: tmp, encoding: 'utf8', env, timeout: 60000 });
+    if (r.error) throw r.error;
+    // the lines under `c:` (Helm's order is not stable), or the whole error of a schema Helm cannot load
+    const err = (r.stderr || '').split(tmp + '/').join('').split(tmp).join('');
+    const lines = err.split('\n').filter((l) => l.trim() !== '' && !/^level=/.test(l));
+    return { name, helm: major, schema, values: valuesYaml, exit: r.status, stderr: lines.sort(), seconds: Math.round((Date.now() - started) / 100) / 10 };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (only === 'engine') {
+  const engine = [];
+  for (const c of ENGINE_CASES) for (const major of [3, 4]) engine.push(runEngine(major, c));
+  const engineText = formatCorpus({ description: "Charts' own values.schema.json read by the real Helm 3.17.1 and 4.1.4 `helm template`: RE2 patterns and data keywords (scripts/record-schema-helm.mjs --only engine); `seconds` is Helm's wall time, for information", cases: engine.map(({ seconds: _s, ...c }) => c) });
+  if (check) {
+    const old = fs.existsSync(ENGINE_OUT) ? fs.readFileSync(ENGINE_OUT, 'utf8') : '';
+    if (old !== engineText) {
+      console.error('schema-helm-engine.json differs from what Helm does now');
+      process.exit(1);
+    }
+    console.log('the engine recording matches both Helm binaries');
+  } else {
+    fs.writeFileSync(ENGINE_OUT, engineText);
+    for (const c of engine) console.log(`${c.helm} ${c.exit} ${c.seconds}s ${c.name}`);
+  }
+  process.exit(0);
 }
 
 const cases = [];

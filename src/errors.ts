@@ -55,6 +55,10 @@ export type ValuesErrorCode =
   | 'CHART_ARCHIVE'
   | 'CHART_TOO_LARGE'
   | 'CHART_IMPORT'
+  /** A chart path or a file in a chart that is not a regular file or directory (a FIFO, a socket, a device). */
+  | 'CHART_NOT_REGULAR_FILE'
+  /** The file system refused to read a chart (a symlink loop, permissions, too many open files...). */
+  | 'CHART_READ_ERROR'
   | 'INVALID_INPUT';
 
 /**

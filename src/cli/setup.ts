@@ -1,9 +1,10 @@
 // What a values file is layered over: the chart defaults (a chart, or a profile at a chart version), the -f
 // files and the --set family. Built once per distinct set-up and shared by every file checked against it.
-import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
 import { ProfileError, ValuesError, type Chart, type HelmVersion, type LoadValuesInput, type Profile, type ValuesSource } from '../index.js';
 import { loadChart, readProfile, readValuesSource } from '../node/index.js';
+import { readRegularFile, ReadRefused } from '../node/read-file.js';
+import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 import { InputError, UsageError } from './errors.js';
 
 /** The command-line (or config) description of a set-up, paths still unread. */
@@ -79,12 +80,13 @@ async function readSetFiles(args: string[]): Promise<Array<{ key: string; text: 
       const path = pair.slice(eq + 1);
       let text: string;
       try {
-        const stat = await fs.stat(path);
-        if (!stat.isFile()) throw new Error(stat.isDirectory() ? 'is a directory' : 'not a regular file');
-        text = await fs.readFile(path, 'utf8');
+        // opened non-blocking and checked through its descriptor: a FIFO is refused, never read (it would block)
+        text = new TextDecoder().decode(await readRegularFile(path, MAX_VALUES_BYTES));
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new InputError(`--set-file ${pair}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+        if (!(e instanceof ReadRefused)) throw e;
+        const r = e.refusal;
+        const reason = r.kind === 'directory' ? 'is a directory' : r.kind === 'not-regular' ? `not a regular file (${r.what})` : r.kind === 'too-large' ? `the file is ${r.size} bytes long, over the limit of ${MAX_VALUES_BYTES}` : r.reason;
+        throw new InputError(`--set-file ${pair}: ${reason}`);
       }
       out.push({ key: pair.slice(0, eq), text });
     }

@@ -20,14 +20,36 @@ type Node =
   | { t: 'lit'; v: Val }
   | { t: 'call'; name: string; args: Node[] };
 
-/** A condition that could not be parsed. */
-export class ExprError extends Error {}
+/** A condition that could not be parsed; `column` (1-based) is where in the condition, when known. */
+export class ExprError extends Error {
+  constructor(
+    message: string,
+    readonly column?: number,
+  ) {
+    super(column === undefined ? message : `${message} (column ${column})`);
+  }
+}
+
+/** The functions a condition may call, with their number of arguments. */
+const FUNCTIONS: Readonly<Record<string, number>> = { empty: 1, eq: 2, ne: 2, kindIs: 2, semverCompare: 2, default: 2 };
+const IDENT = /^[A-Za-z0-9_-]+$/;
+/** Where a string literal holds an escape JSON does not define (`\\q`, `\\u12`), or -1: refused, not guessed. */
+function badEscape(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== '\\') continue;
+    const next = t[i + 1] ?? '';
+    if (next === 'u' ? !/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6)) : !'"\\/bfnrt'.includes(next) || next === '') return i;
+    i += next === 'u' ? 5 : 1;
+  }
+  return -1;
+}
 
 const MAX_EXPR = 2000;
 
-function tokenize(src: string): string[] {
+function tokenize(src: string): { toks: string[]; cols: number[] } {
   if (src.length > MAX_EXPR) throw new ExprError(`condition is longer than ${MAX_EXPR} characters`);
   const out: string[] = [];
+  const cols: number[] = [];
   const re = /\s*(\|\||&&|[!(),.[\]]|"(?:[^"\\]|\\.)*"|\$|[A-Za-z0-9_-]+)/y;
   let i = 0;
   while (i < src.length) {
@@ -35,22 +57,25 @@ function tokenize(src: string): string[] {
     const m = re.exec(src);
     if (!m) {
       if (/^\s*$/.test(src.slice(i))) break;
-      throw new ExprError(`unexpected ${JSON.stringify(src.slice(i, i + 10))} in condition ${JSON.stringify(src)}`);
+      const at = i + (/^\s*/.exec(src.slice(i))?.[0].length ?? 0);
+      throw new ExprError(`unexpected ${JSON.stringify(src.slice(at, at + 10))} in condition ${JSON.stringify(src)}`, at + 1);
     }
     out.push(m[1]!);
+    cols.push(re.lastIndex - m[1]!.length + 1);
     i = re.lastIndex;
   }
-  return out;
+  return { toks: out, cols };
 }
 
 /** Parses a condition once; the result is evaluated many times. */
 export function parseExpr(src: string): Node {
-  const toks = tokenize(src);
+  const { toks, cols } = tokenize(src);
   let p = 0;
   const peek = () => toks[p];
+  const col = (i: number) => cols[i] ?? src.length + 1;
   const take = (want?: string) => {
     const t = toks[p++];
-    if (t === undefined || (want !== undefined && t !== want)) throw new ExprError(`expected ${want ?? 'more'} in condition ${JSON.stringify(src)}`);
+    if (t === undefined || (want !== undefined && t !== want)) throw new ExprError(`expected ${want ?? 'more'} in condition ${JSON.stringify(src)}`, col(p - 1));
     return t;
   };
   const or = (): Node => {
@@ -83,9 +108,16 @@ export function parseExpr(src: string): Node {
       take(')');
       return e;
     }
-    if (t.startsWith('"')) return { t: 'lit', v: JSON.parse(t) as string };
+    if (t.startsWith('"')) {
+      const bad = badEscape(t);
+      if (bad >= 0) throw new ExprError(`invalid escape ${JSON.stringify(t.slice(bad, bad + 2))} in a string of condition ${JSON.stringify(src)} (allowed: \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`, col(p - 1) + bad);
+      return { t: 'lit', v: JSON.parse(t) as string };
+    }
     if (t === 'true' || t === 'false') return { t: 'lit', v: t === 'true' };
     if (peek() === '(' && t !== '$') {
+      const at = p - 1;
+      const arity = Object.prototype.hasOwnProperty.call(FUNCTIONS, t) ? FUNCTIONS[t] : undefined;
+      if (arity === undefined) throw new ExprError(`unknown function ${t} in condition ${JSON.stringify(src)}; known: ${Object.keys(FUNCTIONS).join(', ')}`, col(at));
       p++;
       const args: Node[] = [];
       if (peek() !== ')') {
@@ -96,25 +128,31 @@ export function parseExpr(src: string): Node {
         }
       }
       take(')');
+      if (args.length !== arity) throw new ExprError(`${t} takes ${arity} argument${arity === 1 ? '' : 's'}, got ${args.length}, in condition ${JSON.stringify(src)}`, col(at));
       return { t: 'call', name: t, args };
     }
+    if (t !== '$' && !IDENT.test(t)) throw new ExprError(`unexpected ${JSON.stringify(t)} in condition ${JSON.stringify(src)}`, col(p - 1));
     const parts: Array<string | number> = [];
     const root = t === '$' ? 'entry' : 'values';
     if (root === 'values') parts.push(t);
     for (;;) {
       if (peek() === '.') {
         p++;
-        parts.push(take());
+        const k = take();
+        if (!IDENT.test(k)) throw new ExprError(`expected a key after "." in condition ${JSON.stringify(src)}`, col(p - 1));
+        parts.push(k);
       } else if (peek() === '[') {
         p++;
-        parts.push(Number(take()));
+        const n = take();
+        if (!/^\d{1,9}$/.test(n)) throw new ExprError(`expected an index in [] in condition ${JSON.stringify(src)}`, col(p - 1));
+        parts.push(Number(n));
         take(']');
       } else break;
     }
     return { t: 'path', root, parts };
   };
   const e = or();
-  if (p !== toks.length) throw new ExprError(`unexpected ${JSON.stringify(toks[p])} in condition ${JSON.stringify(src)}`);
+  if (p !== toks.length) throw new ExprError(`unexpected ${JSON.stringify(toks[p])} in condition ${JSON.stringify(src)}`, col(p));
   return e;
 }
 

@@ -392,7 +392,7 @@ export function renderProfile(profile: Profile, values: GoMap, version: string, 
       };
       for (const c of containers) part(() => eagerMerge(c, spec, `${f.each}.${key}`));
       check(false);
-      if (holds(f.skip, values, spec)) return;
+      if (f.skip !== undefined && holds(f.skip, values, spec)) return; // `when` holds when absent; `skip` does not
       check(true);
       let kind = 'Deployment';
       for (const rule of f.kind) {

@@ -1,24 +1,25 @@
 // helm-image-variant/node: the parts that touch the file system. The package root stays browser-safe.
 import { parseProfile } from '../images/profile-check.js';
 import type { Profile } from '../images/profile.js';
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
+import { readRegularFile, readRegularFileSync, ReadRefused } from './read-file.js';
 
-/** The reason a file system call failed, worded as Go's os package words it (Helm prints those). */
-function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-}
-
-/** Refuses what is not a values file before reading it: a directory, anything but a regular file, too large. */
-function refuseUnreadable(stat: Stats, name: string): void {
-  if (stat.isDirectory()) throw new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
-  // a FIFO or a device would block the read forever (or never end): only regular files are values files
-  if (!stat.isFile()) throw new ValuesError('INVALID_INPUT', `read ${name}: not a regular file`, undefined, name);
-  if (stat.size > MAX_VALUES_BYTES) {
-    throw new ValuesError('VALUES_TOO_LARGE', `${name}: the file is ${stat.size} bytes long, over the limit of ${MAX_VALUES_BYTES}`, undefined, name);
+/** A refused read of a values file as the ValuesError callers get (Helm's `open NAME: reason` wording). */
+function valuesReadError(e: unknown, name: string): unknown {
+  if (!(e instanceof ReadRefused)) return e;
+  const r = e.refusal;
+  switch (r.kind) {
+    case 'directory':
+      return new ValuesError('INVALID_INPUT', `read ${name}: is a directory`, undefined, name);
+    case 'not-regular':
+      // a FIFO or a device would block the read forever (or never end): only regular files are values files
+      return new ValuesError('INVALID_INPUT', `read ${name}: not a regular file (${r.what})`, undefined, name);
+    case 'too-large':
+      return new ValuesError('VALUES_TOO_LARGE', `${name}: the file is ${r.size} bytes long, over the limit of ${MAX_VALUES_BYTES}`, undefined, name);
+    case 'system':
+      return new ValuesError('INVALID_INPUT', `${r.step} ${name}: ${r.reason}`, undefined, name);
   }
 }
 
@@ -28,20 +29,11 @@ function refuseUnreadable(stat: Stats, name: string): void {
  * file over the size limit before reading it, and anything that is not a regular file (a FIFO would block).
  */
 export async function readValuesSource(path: string, name: string = path): Promise<ValuesSource> {
-  let stat;
   try {
-    stat = await fs.stat(path);
+    return { name, text: await readRegularFile(path, MAX_VALUES_BYTES) };
   } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
+    throw valuesReadError(e, name);
   }
-  refuseUnreadable(stat, name);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(path));
-  } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
-  }
-  return { name, text: bytes };
 }
 
 /**
@@ -49,24 +41,10 @@ export async function readValuesSource(path: string, name: string = path): Promi
  * over many files), where the promise machinery of each read cost more than the read.
  */
 export function readValuesSourceSync(path: string, name: string = path): ValuesSource {
-  let fd: number;
   try {
-    // non-blocking, so that opening a FIFO returns at once (and is then refused as not a regular file)
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    return { name, text: readRegularFileSync(path, MAX_VALUES_BYTES) };
   } catch (e) {
-    throw new ValuesError('INVALID_INPUT', `open ${name}: ${why(e)}`, undefined, name);
-  }
-  try {
-    refuseUnreadable(fstatSync(fd), name);
-    let b: Buffer;
-    try {
-      b = readFileSync(fd);
-    } catch (e) {
-      throw new ValuesError('INVALID_INPUT', `read ${name}: ${why(e)}`, undefined, name);
-    }
-    return { name, text: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
-  } finally {
-    closeSync(fd);
+    throw valuesReadError(e, name);
   }
 }
 

@@ -8,6 +8,7 @@ import { extract } from 'tar-stream';
 import { assembleChart, type Chart, type ChartFile } from '../chart/chart.js';
 import { ValuesError } from '../errors.js';
 import type { HelmVersion } from '../values/helm-rules.js';
+import { goErrnoText, readRegularFile, ReadRefused } from './read-file.js';
 
 /** Helm's limits for a packaged chart: 100 MiB decompressed in all, 5 MiB per file. */
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
@@ -128,21 +129,48 @@ export async function readChartArchive(data: Uint8Array, name: string): Promise<
   return files;
 }
 
+/**
+ * A failed file system call while loading a chart as a typed error: a FIFO, socket or device is
+ * CHART_NOT_REGULAR_FILE (reading it could block forever), anything else the system refuses (a symlink loop,
+ * permissions) CHART_READ_ERROR, in Go's words.
+ */
+function chartReadError(e: unknown, display: string, rel: string): unknown {
+  if (e instanceof ValuesError) return e;
+  const where = rel ? `${display}/${rel}` : display;
+  if (e instanceof ReadRefused) {
+    const r = e.refusal;
+    if (r.kind === 'not-regular') return new ValuesError('CHART_NOT_REGULAR_FILE', `${where}: ${r.what} is not read: only regular files and directories are part of a chart`, undefined, display);
+    if (r.kind === 'too-large') return new ValuesError('CHART_TOO_LARGE', `chart file ${JSON.stringify(rel)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, undefined, display);
+    if (r.kind === 'system') return new ValuesError('CHART_READ_ERROR', `${r.step} ${where}: ${r.reason}`, undefined, display);
+    return new ValuesError('CHART_READ_ERROR', `read ${where}: is a directory`, undefined, display);
+  }
+  return new ValuesError('CHART_READ_ERROR', `${where}: ${goErrnoText(e)}`, undefined, display);
+}
+
+const isEnoent = (e: unknown) => (e as { code?: string }).code === 'ENOENT';
+
 /** The files of a chart directory that loading needs: the chart's own and everything under charts/. */
 async function readChartDirectory(root: string, display: string): Promise<ChartFile[]> {
   const files: ChartFile[] = [];
-  const realRoot = await fs.realpath(root);
+  const realRoot = await fs.realpath(root).catch((e: unknown) => {
+    throw chartReadError(e, display, '');
+  });
+  // a missing file stays a raw ENOENT (the callers skip it); every other failure is a typed error
   const readFile = async (abs: string, rel: string) => {
-    const real = await fs.realpath(abs);
+    const real = await fs.realpath(abs).catch((e: unknown) => {
+      throw isEnoent(e) ? e : chartReadError(e, display, rel);
+    });
     if (real !== realRoot && !real.startsWith(realRoot + nodePath.sep)) {
       throw new ValuesError('CHART_ARCHIVE', `${display}/${rel}: a link that leaves the chart directory is refused`, undefined, display);
     }
-    const st = await fs.stat(real);
-    if (st.isDirectory()) return false;
-    if (st.size > MAX_DECOMPRESSED_FILE_SIZE) {
-      throw new ValuesError('CHART_TOO_LARGE', `chart file ${JSON.stringify(rel)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`, undefined, display);
+    let data: Uint8Array;
+    try {
+      data = await readRegularFile(real, MAX_DECOMPRESSED_FILE_SIZE);
+    } catch (e) {
+      if (e instanceof ReadRefused && e.refusal.kind === 'directory') return false;
+      throw isEnoent(e) ? e : chartReadError(e, display, rel);
     }
-    files.push({ name: rel, data: trimBom(new Uint8Array(await fs.readFile(real))) });
+    files.push({ name: rel, data: trimBom(data) });
     return true;
   };
   for (const f of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml']) {
@@ -160,7 +188,7 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
       entries = await fs.readdir(dirAbs, { withFileTypes: true });
     } catch (e) {
       if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'ENOTDIR') return;
-      throw e;
+      throw chartReadError(e, display, rel);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
@@ -171,7 +199,9 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
       const isDir = ent.isDirectory() || (ent.isSymbolicLink() && (await fs.stat(abs).catch(() => undefined))?.isDirectory());
       if (isDir) {
         if (ent.isSymbolicLink()) {
-          const real = await fs.realpath(abs);
+          const real = await fs.realpath(abs).catch((e: unknown) => {
+            throw chartReadError(e, display, r);
+          });
           if (!real.startsWith(realRoot + nodePath.sep)) {
             throw new ValuesError('CHART_ARCHIVE', `${display}/${r}: a link that leaves the chart directory is refused`, undefined, display);
           }
@@ -200,8 +230,8 @@ export async function loadChart(path: string, options: LoadChartOptions = {}): P
   try {
     st = await fs.stat(path);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new ValuesError('CHART_MISSING', `${code === 'ENOENT' ? 'no such file or directory' : (e as Error).message}: ${path}`, undefined, path);
+    if (isEnoent(e)) throw new ValuesError('CHART_MISSING', `no such file or directory: ${path}`, undefined, path);
+    throw chartReadError(e, path, '');
   }
   const unpack = (data: Uint8Array, name: string) => readChartArchive(data, name);
   if (st.isDirectory()) {
@@ -215,6 +245,12 @@ export async function loadChart(path: string, options: LoadChartOptions = {}): P
   if (st.size > MAX_DECOMPRESSED_CHART_SIZE) {
     throw new ValuesError('CHART_TOO_LARGE', `${path}: the archive is larger than ${MAX_DECOMPRESSED_CHART_SIZE} bytes`, undefined, path);
   }
-  const data = new Uint8Array(await fs.readFile(path));
+  // a FIFO, socket or device would block the read (or never end): only a regular file is an archive
+  let data: Uint8Array;
+  try {
+    data = await readRegularFile(path, MAX_DECOMPRESSED_CHART_SIZE);
+  } catch (e) {
+    throw chartReadError(e, path, '');
+  }
   return assembleChart(await readChartArchive(data, path), path, { helmVersion, unpack });
 }

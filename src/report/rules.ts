@@ -42,6 +42,8 @@ const RULES: Readonly<Record<string, RuleHelp>> = {
   CHART_ARCHIVE: { summary: 'The packaged chart is not a valid archive.', help: 'Package the chart again with `helm package`.' },
   CHART_TOO_LARGE: { summary: 'The packaged chart is larger than Helm accepts.', help: 'Remove large files from the chart.' },
   CHART_IMPORT: { summary: 'import-values in Chart.yaml cannot be applied.', help: 'Fix the import-values entry of the dependency.' },
+  CHART_NOT_REGULAR_FILE: { summary: 'A chart path or a file in a chart is not a regular file (a named pipe, socket or device).', help: 'Replace it with a regular file; a FIFO is never read, since reading it would block forever.' },
+  CHART_READ_ERROR: { summary: 'The file system refused to read a chart file (a symlink loop, permissions).', help: 'Fix the link or the permissions named in the message.' },
   INVALID_INPUT: { summary: 'The input cannot be read as values.', help: 'Pass a readable values file.' },
   'chart-version-assumed': { summary: 'No chart version was given, so the current rules were assumed.', help: 'Give --chart-version (or chartVersion in .helm-image-variant.yaml) to check against the rules of the version you deploy.' },
   'chart-version-unsupported': { summary: 'The chart version is outside the versions this tool knows.', help: 'Use a supported chart version or upgrade helm-image-variant.' },

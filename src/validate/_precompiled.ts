@@ -400,7 +400,7 @@ let data16 = data15.envoy;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.image !== undefined){
 if(!(validate22(data16.image, {instancePath:instancePath+"/global/glooMtls/envoy/image",parentData:data16,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -411,7 +411,7 @@ let data18 = data15.istioProxy;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.image !== undefined){
 if(!(validate22(data18.image, {instancePath:instancePath+"/global/glooMtls/istioProxy/image",parentData:data18,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -422,7 +422,7 @@ let data20 = data15.sds;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.image !== undefined){
 if(!(validate22(data20.image, {instancePath:instancePath+"/global/glooMtls/sds/image",parentData:data20,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -436,7 +436,7 @@ let data22 = data.accessLogger;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 if(data22.image !== undefined){
 if(!(validate22(data22.image, {instancePath:instancePath+"/accessLogger/image",parentData:data22,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -450,7 +450,7 @@ let data25 = data24.deployment;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.image !== undefined){
 if(!(validate22(data25.image, {instancePath:instancePath+"/discovery/deployment/image",parentData:data25,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -466,7 +466,7 @@ let data28 = data27.certGenJob;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 if(data28.image !== undefined){
 if(!(validate22(data28.image, {instancePath:instancePath+"/gateway/certGenJob/image",parentData:data28,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -477,7 +477,7 @@ let data30 = data27.cleanupJob;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 if(data30.image !== undefined){
 if(!(validate22(data30.image, {instancePath:instancePath+"/gateway/cleanupJob/image",parentData:data30,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -488,7 +488,7 @@ let data32 = data27.rolloutJob;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.image !== undefined){
 if(!(validate22(data32.image, {instancePath:instancePath+"/gateway/rolloutJob/image",parentData:data32,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -507,7 +507,7 @@ let data36 = data35.podTemplate;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.image !== undefined){
 if(!(validate22(data36.image, {instancePath:instancePath+"/gatewayProxies/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/podTemplate/image",parentData:data36,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -525,7 +525,7 @@ let data39 = data38.deployment;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 if(data39.image !== undefined){
 if(!(validate22(data39.image, {instancePath:instancePath+"/gloo/deployment/image",parentData:data39,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -541,7 +541,7 @@ let data42 = data41.deployment;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.image !== undefined){
 if(!(validate22(data42.image, {instancePath:instancePath+"/ingress/deployment/image",parentData:data42,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -557,7 +557,7 @@ let data45 = data44.deployment;
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.image !== undefined){
 if(!(validate22(data45.image, {instancePath:instancePath+"/ingressProxy/deployment/image",parentData:data45,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -579,7 +579,7 @@ let data50 = data49.aiExtension;
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 if(data50.image !== undefined){
 if(!(validate22(data50.image, {instancePath:instancePath+"/kubeGateway/gatewayParameters/glooGateway/aiExtension/image",parentData:data50,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -590,7 +590,7 @@ let data52 = data49.envoyContainer;
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 if(data52.image !== undefined){
 if(!(validate22(data52.image, {instancePath:instancePath+"/kubeGateway/gatewayParameters/glooGateway/envoyContainer/image",parentData:data52,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -604,7 +604,7 @@ let data55 = data54.istioProxyContainer;
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 if(data55.image !== undefined){
 if(!(validate22(data55.image, {instancePath:instancePath+"/kubeGateway/gatewayParameters/glooGateway/istio/istioProxyContainer/image",parentData:data55,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -617,7 +617,7 @@ let data57 = data49.sdsContainer;
 if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
 if(data57.image !== undefined){
 if(!(validate22(data57.image, {instancePath:instancePath+"/kubeGateway/gatewayParameters/glooGateway/sdsContainer/image",parentData:data57,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -643,7 +643,7 @@ let data62 = data61.proxy;
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.image !== undefined){
 if(!(validate22(data62.image, {instancePath:instancePath+"/settings/integrations/knative/proxy/image",parentData:data62,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if (vErrors === null) vErrors = validate22.errors; else for (const e$ of validate22.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1070,7 +1070,7 @@ let data17 = data16.deployment;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.image !== undefined){
 if(!(validate41(data17.image, {instancePath:instancePath+"/global/extensions/caching/deployment/image",parentData:data17,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1086,7 +1086,7 @@ let data20 = data19.deployment;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.image !== undefined){
 if(!(validate41(data20.image, {instancePath:instancePath+"/global/extensions/extAuth/deployment/image",parentData:data20,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1100,7 +1100,7 @@ let data23 = data22[key0];
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.image !== undefined){
 if(!(validate41(data23.image, {instancePath:instancePath+"/global/extensions/extAuth/plugins/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/image",parentData:data23,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1118,7 +1118,7 @@ let data26 = data25.deployment;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.image !== undefined){
 if(!(validate41(data26.image, {instancePath:instancePath+"/global/extensions/rateLimit/deployment/image",parentData:data26,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1136,7 +1136,7 @@ let data29 = data28.envoy;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.image !== undefined){
 if(!(validate41(data29.image, {instancePath:instancePath+"/global/glooMtls/envoy/image",parentData:data29,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1147,7 +1147,7 @@ let data31 = data28.sds;
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 if(data31.image !== undefined){
 if(!(validate41(data31.image, {instancePath:instancePath+"/global/glooMtls/sds/image",parentData:data31,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1173,7 +1173,7 @@ let data37 = data36.aiExtension;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 if(data37.image !== undefined){
 if(!(validate41(data37.image, {instancePath:instancePath+"/gloo/kubeGateway/gatewayParameters/glooGateway/aiExtension/image",parentData:data37,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1184,7 +1184,7 @@ let data39 = data36.envoyContainer;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 if(data39.image !== undefined){
 if(!(validate41(data39.image, {instancePath:instancePath+"/gloo/kubeGateway/gatewayParameters/glooGateway/envoyContainer/image",parentData:data39,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1198,7 +1198,7 @@ let data42 = data41.istioProxyContainer;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.image !== undefined){
 if(!(validate41(data42.image, {instancePath:instancePath+"/gloo/kubeGateway/gatewayParameters/glooGateway/istio/istioProxyContainer/image",parentData:data42,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1211,7 +1211,7 @@ let data44 = data36.sdsContainer;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.image !== undefined){
 if(!(validate41(data44.image, {instancePath:instancePath+"/gloo/kubeGateway/gatewayParameters/glooGateway/sdsContainer/image",parentData:data44,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1419,7 +1419,7 @@ let data62 = data61.envoy;
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.image !== undefined){
 if(!(validate41(data62.image, {instancePath:instancePath+"/gloo/global/glooMtls/envoy/image",parentData:data62,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1430,7 +1430,7 @@ let data64 = data61.istioProxy;
 if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 if(data64.image !== undefined){
 if(!(validate41(data64.image, {instancePath:instancePath+"/gloo/global/glooMtls/istioProxy/image",parentData:data64,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1441,7 +1441,7 @@ let data66 = data61.sds;
 if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 if(data66.image !== undefined){
 if(!(validate41(data66.image, {instancePath:instancePath+"/gloo/global/glooMtls/sds/image",parentData:data66,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1456,7 +1456,7 @@ let data68 = data33.accessLogger;
 if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
 if(data68.image !== undefined){
 if(!(validate41(data68.image, {instancePath:instancePath+"/gloo/accessLogger/image",parentData:data68,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1470,7 +1470,7 @@ let data71 = data70.deployment;
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 if(data71.image !== undefined){
 if(!(validate41(data71.image, {instancePath:instancePath+"/gloo/discovery/deployment/image",parentData:data71,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1486,7 +1486,7 @@ let data74 = data73.certGenJob;
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.image !== undefined){
 if(!(validate41(data74.image, {instancePath:instancePath+"/gloo/gateway/certGenJob/image",parentData:data74,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1497,7 +1497,7 @@ let data76 = data73.cleanupJob;
 if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 if(data76.image !== undefined){
 if(!(validate41(data76.image, {instancePath:instancePath+"/gloo/gateway/cleanupJob/image",parentData:data76,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1508,7 +1508,7 @@ let data78 = data73.rolloutJob;
 if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
 if(data78.image !== undefined){
 if(!(validate41(data78.image, {instancePath:instancePath+"/gloo/gateway/rolloutJob/image",parentData:data78,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1527,7 +1527,7 @@ let data82 = data81.podTemplate;
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 if(data82.image !== undefined){
 if(!(validate41(data82.image, {instancePath:instancePath+"/gloo/gatewayProxies/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/podTemplate/image",parentData:data82,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1545,7 +1545,7 @@ let data85 = data84.deployment;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 if(data85.image !== undefined){
 if(!(validate41(data85.image, {instancePath:instancePath+"/gloo/gloo/deployment/image",parentData:data85,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1561,7 +1561,7 @@ let data88 = data87.deployment;
 if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 if(data88.image !== undefined){
 if(!(validate41(data88.image, {instancePath:instancePath+"/gloo/ingress/deployment/image",parentData:data88,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1577,7 +1577,7 @@ let data91 = data90.deployment;
 if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
 if(data91.image !== undefined){
 if(!(validate41(data91.image, {instancePath:instancePath+"/gloo/ingressProxy/deployment/image",parentData:data91,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1599,7 +1599,7 @@ let data96 = data95.proxy;
 if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
 if(data96.image !== undefined){
 if(!(validate41(data96.image, {instancePath:instancePath+"/gloo/settings/integrations/knative/proxy/image",parentData:data96,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1621,7 +1621,7 @@ let data99 = data98.deployment;
 if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
 if(data99.image !== undefined){
 if(!(validate41(data99.image, {instancePath:instancePath+"/observability/deployment/image",parentData:data99,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -1637,7 +1637,7 @@ let data102 = data101.prometheusServerMigrationJob;
 if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
 if(data102.image !== undefined){
 if(!(validate41(data102.image, {instancePath:instancePath+"/prometheus/prometheusServerMigrationJob/image",parentData:data102,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2623,7 +2623,7 @@ let data184 = data183.deployment;
 if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
 if(data184.image !== undefined){
 if(!(validate41(data184.image, {instancePath:instancePath+"/redis/deployment/image",parentData:data184,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2632,7 +2632,7 @@ let data186 = data184.initContainer;
 if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
 if(data186.image !== undefined){
 if(!(validate41(data186.image, {instancePath:instancePath+"/redis/deployment/initContainer/image",parentData:data186,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2840,7 +2840,7 @@ let data204 = data188.glooFed;
 if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
 if(data204.image !== undefined){
 if(!(validate41(data204.image, {instancePath:instancePath+"/gloo-fed/glooFed/image",parentData:data204,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2854,7 +2854,7 @@ let data207 = data206.console;
 if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
 if(data207.image !== undefined){
 if(!(validate41(data207.image, {instancePath:instancePath+"/gloo-fed/glooFedApiserver/console/image",parentData:data207,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2865,7 +2865,7 @@ let data209 = data206.envoy;
 if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
 if(data209.image !== undefined){
 if(!(validate41(data209.image, {instancePath:instancePath+"/gloo-fed/glooFedApiserver/envoy/image",parentData:data209,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2873,7 +2873,7 @@ errors = vErrors.length;
 }
 if(data206.image !== undefined){
 if(!(validate41(data206.image, {instancePath:instancePath+"/gloo-fed/glooFedApiserver/image",parentData:data206,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -2884,7 +2884,7 @@ let data212 = data188.rbacWebhook;
 if(data212 && typeof data212 == "object" && !Array.isArray(data212)){
 if(data212.image !== undefined){
 if(!(validate41(data212.image, {instancePath:instancePath+"/gloo-fed/rbacWebhook/image",parentData:data212,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }
@@ -3090,7 +3090,7 @@ let data230 = data214.glooPortalServer;
 if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
 if(data230.image !== undefined){
 if(!(validate41(data230.image, {instancePath:instancePath+"/gateway-portal-web-server/glooPortalServer/image",parentData:data230,parentDataProperty:"image",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if (vErrors === null) vErrors = validate41.errors; else for (const e$ of validate41.errors) vErrors.push(e$);
 errors = vErrors.length;
 }
 }

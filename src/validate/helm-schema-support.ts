@@ -1,5 +1,6 @@
 // Go behaviour the schema engines inherit: encoding/json's syntax errors, RE2 regular expressions, and the
 // format checks of gojsonschema (Helm 3.17) and santhosh-tekuri/jsonschema (Helm 4.1).
+import { RE2JS, RE2JSException } from 're2js';
 import type { HelmVersion } from '../values/helm-rules.js';
 
 /** Deepest schema text read (the syntax check below recurses per level). */
@@ -111,46 +112,58 @@ export function goJsonSyntaxError(text: string): string | undefined {
   return undefined;
 }
 
-/** Why RE2 (Go's regexp) refuses a pattern that JavaScript might accept, in Go's words; undefined if it is fine. */
-export function re2Problem(pattern: string): string | undefined {
-  const look = /\(\?(<?[=!])/.exec(pattern);
-  if (look) return `invalid or unsupported Perl syntax: \`(?${look[1]}\``;
-  const back = /\\([1-9])/.exec(pattern);
-  if (back) return `invalid escape sequence: \`\\${back[1]}\``;
-  try {
-    toJsRegExp(pattern);
-  } catch {
-    if (/\((?![^(]*\))/.test(pattern) && (pattern.match(/\(/g)?.length ?? 0) > (pattern.match(/\)/g)?.length ?? 0)) return `missing closing ): \`${pattern}\``;
-    return `invalid pattern: \`${pattern}\``;
-  }
-  return undefined;
+/** A pattern compiled with RE2 semantics (Go's regexp, which both Helm engines use): linear-time matching. */
+export interface Re2Pattern {
+  /** Whether the pattern matches anywhere in `s` (Go's MatchString). */
+  test(s: string): boolean;
 }
 
-const cache = new Map<string, RegExp>();
+const compiled = new Map<string, RE2JS | string>();
+/** Patterns kept compiled (a chart schema's handful, read again and again by a hook); the oldest are dropped first. */
+const CACHE_SIZE = 1000;
+const ERROR_PREFIX = 'error parsing regexp: ';
 
-/** A JavaScript RegExp that matches as the RE2 pattern does (leading `(?i)`-style flags, `\A`, `\z`). */
-export function toJsRegExp(pattern: string): RegExp {
-  let r = cache.get(pattern);
-  if (r) return r;
-  let p = pattern;
-  let flags = 'u';
-  const f = /^\(\?([imsU]+)\)/.exec(p);
-  if (f) {
-    p = p.slice(f[0].length);
-    if (f[1]!.includes('i')) flags += 'i';
-    if (f[1]!.includes('m')) flags += 'm';
-    if (f[1]!.includes('s')) flags += 's';
-  }
-  p = p.replace(/\\A/g, '^').replace(/\\z/g, '$');
+/** The compiled pattern, or Go's reason for refusing it (without the `error parsing regexp: ` prefix). */
+function compileRe2(pattern: string): RE2JS | string {
+  let r = compiled.get(pattern);
+  if (r !== undefined) return r;
   try {
-    r = new RegExp(p, flags);
-  } catch {
-    r = new RegExp(p, flags.replace('u', ''));
+    r = RE2JS.compile(pattern);
+  } catch (e) {
+    if (!(e instanceof RE2JSException)) throw e;
+    r = e.message.startsWith(ERROR_PREFIX) ? e.message.slice(ERROR_PREFIX.length) : e.message;
   }
-  if (cache.size > 1000) cache.clear();
-  cache.set(pattern, r);
+  if (compiled.size >= CACHE_SIZE) compiled.delete(compiled.keys().next().value!);
+  compiled.set(pattern, r);
   return r;
 }
+
+/** Why RE2 (Go's regexp) refuses a pattern, in Go's words (`missing closing ): \`(\``); undefined if it compiles. */
+export function re2Problem(pattern: string): string | undefined {
+  const r = compileRe2(pattern);
+  return typeof r === 'string' ? r : undefined;
+}
+
+/**
+ * The pattern compiled as Go compiles it: RE2 syntax (`\pL`, `(?P<n>)`, `[[:alpha:]]`, `\z`, flags such as `(?i)`)
+ * and RE2 semantics (`\s` is ASCII white space, `.` matches `\r`), matched in time linear in the input, so a chart's
+ * `^(a+)+$` cannot stall validation. Throws a SyntaxError with Go's message for a pattern RE2 refuses.
+ */
+export function re2Pattern(pattern: string): Re2Pattern {
+  const r = compileRe2(pattern);
+  if (typeof r === 'string') throw new SyntaxError(`${ERROR_PREFIX}${r}`);
+  return r;
+}
+
+/**
+ * ajv's regular expression engine (its `code.regExp` option) for chart schemas: `patternProperties` keys matched
+ * with RE2, as Helm matches them. ajv keys compiled patterns by `toString()`.
+ */
+export function re2RegExpEngine(pattern: string): { test(s: string): boolean; toString(): string } {
+  const r = re2Pattern(pattern);
+  return { test: (s: string) => r.test(s), toString: () => `re2:${pattern}` };
+}
+re2RegExpEngine.code = 're2RegExpEngine';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;

@@ -8,8 +8,9 @@ import type { HelmVersion } from '../values/helm-rules.js';
 import type { Values } from '../values/load.js';
 import { parsePath } from '../values/paths.js';
 import { Ajv07, Ajv2019, Ajv2020, AjvDraft04, type AjvInstance } from '../ajv.js';
+import { linearErrorAppend } from '../ajv-linear.js';
 import { nestingDepth, type NewDiagnostic } from './context.js';
-import { checkFormat, goJsonSyntaxError, re2Problem, toJsRegExp } from './helm-schema-support.js';
+import { checkFormat, goJsonSyntaxError, re2Pattern, re2Problem, re2RegExpEngine } from './helm-schema-support.js';
 
 type Draft = 4 | 6 | 7 | 2019 | 2020;
 type Obj = { [k: string]: unknown };
@@ -88,6 +89,13 @@ function prepare(node: unknown, draft: Draft, helm: HelmVersion, problems: strin
     if (draft === 6 && (k === 'if' || k === 'then' || k === 'else')) continue;
     if (draft === 2019 && k === 'prefixItems') continue;
     if (SCHEMA_MAPS.includes(k) && v && typeof v === 'object' && !Array.isArray(v)) {
+      // patternProperties keys are regular expressions too: Go's RE2 must accept them
+      if (k === 'patternProperties') {
+        for (const key of Object.keys(v as Obj)) {
+          const p = re2Problem(key);
+          if (p) problems.push(helm === 3 ? `Invalid regex pattern '${key}'` : `${path}\u0000- at '': invalid propertyName ${goQuote(key)}\u0000- at '': ${goQuote(key)} is not valid regex: error parsing regexp: ${p}`);
+        }
+      }
       out[k] = Object.fromEntries(Object.entries(v as Obj).map(([n, s]) => [n, prepare(s, draft, helm, problems, `${path}/${k}/${n}`)]));
     } else if (SCHEMA_LISTS.includes(k) && Array.isArray(v)) {
       out[k] = v.map((s, i) => prepare(s, draft, helm, problems, `${path}/${k}/${i}`));
@@ -101,7 +109,7 @@ function prepare(node: unknown, draft: Draft, helm: HelmVersion, problems: strin
       const p = re2Problem(v);
       if (p) problems.push('pattern must be a valid regex');
       else out['x-helm-pattern'] = v;
-      if (p && helm === 4) problems[problems.length - 1] = `${path}/pattern\u0000'${v}' is not valid regex: error parsing regexp: ${p}`;
+      if (p && helm === 4) problems[problems.length - 1] = `${path}/pattern\u0000${goQuote(v)} is not valid regex: error parsing regexp: ${p}`;
     } else if (k === 'multipleOf' && typeof v === 'number') {
       out['x-helm-multiple-of'] = v;
     } else out[k] = v;
@@ -126,7 +134,8 @@ function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
   let a = instances.get(key);
   if (a) return a;
   const Class = draft === 4 ? AjvDraft04 : draft === 2019 ? Ajv2019 : draft === 2020 ? Ajv2020 : Ajv07;
-  a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false });
+  // patternProperties keys are matched with RE2 as Go matches them (linear time: a chart's `^(a+)+$` cannot stall)
+  a = new Class({ allErrors: true, strict: false, verbose: true, validateFormats: false, validateSchema: false, inlineRefs: false, logger: false, code: { regExp: re2RegExpEngine, process: linearErrorAppend } });
   // Go's checks in place of ajv's: each reports under the standard keyword, with what the message needs
   const goKeyword = <S>(keyword: string, schemaType: 'string' | 'number', reports: string, check: (schema: S, data: unknown) => Obj | undefined) => {
     const validate = (schema: S, data: unknown): boolean => {
@@ -140,7 +149,7 @@ function ajvFor(draft: Draft, helm: HelmVersion): AjvInstance {
     const reason = checkFormat(format, data, helm);
     return reason === undefined ? undefined : { format, reason };
   });
-  goKeyword<string>('x-helm-pattern', 'string', 'pattern', (pattern, data) => (typeof data !== 'string' || toJsRegExp(pattern).test(data) ? undefined : { pattern }));
+  goKeyword<string>('x-helm-pattern', 'string', 'pattern', (pattern, data) => (typeof data !== 'string' || re2Pattern(pattern).test(data) ? undefined : { pattern }));
   goKeyword<number>('x-helm-multiple-of', 'number', 'multipleOf', (m, data) => (typeof data !== 'number' || isExactMultiple(data, m) ? undefined : { multipleOf: m }));
   instances.set(key, a);
   return a;
@@ -169,17 +178,34 @@ export function isExactMultiple(value: number, m: number): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Loading the schema as each engine does
 
-/** The first problem `check` finds in any object of a schema, walked without recursion (schemas come from charts). */
+/** The subschemas directly inside a schema object: only under keywords that hold schemas. */
+function subschemas(o: Obj): unknown[] {
+  const out: unknown[] = [];
+  for (const [k, v] of Object.entries(o)) {
+    if (!v || typeof v !== 'object') continue;
+    if (SCHEMA_MAPS.includes(k) || k === 'dependencies') {
+      // a dependencies entry that is a list names properties; a map of schemas holds schemas by name
+      if (!Array.isArray(v)) for (const s of Object.values(v as Obj)) if (!Array.isArray(s)) out.push(s);
+    } else if (SCHEMA_LISTS.includes(k) && Array.isArray(v)) out.push(...(v as unknown[]));
+    else if (SCHEMA_ONE.includes(k) && !Array.isArray(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The first problem `check` finds in any schema object of a schema, walked without recursion (schemas come from
+ * charts). Only schema positions are visited: what `default`, `const`, `enum`, `examples` or an unknown keyword
+ * hold is data (cert-manager's `default: {seccompProfile: {type: RuntimeDefault}}`), which neither engine reads
+ * as a schema.
+ */
 function firstProblem(root: unknown, check: (o: Obj) => string | undefined): string | undefined {
   const stack: unknown[] = [root];
   while (stack.length) {
     const n = stack.pop();
-    if (!n || typeof n !== 'object') continue;
-    if (!Array.isArray(n)) {
-      const found = check(n as Obj);
-      if (found !== undefined) return found;
-    }
-    stack.push(...Object.values(n as Obj));
+    if (!n || typeof n !== 'object' || Array.isArray(n)) continue;
+    const found = check(n as Obj);
+    if (found !== undefined) return found;
+    for (const s of subschemas(n as Obj)) stack.push(s);
   }
   return undefined;
 }
@@ -274,8 +300,10 @@ function helm4MetaschemaProblem(schema: unknown, draft: Draft, patternProblems: 
     }
   }
   for (const p of patternProblems) {
-    const [at, text] = p.split('\u0000') as [string, string];
-    add(at, at.slice(0, at.lastIndexOf('/')), `- ${at4(at)}: ${text}`);
+    const [at, text, child] = p.split('\u0000') as [string, string, string | undefined];
+    // a patternProperties key: santhosh reports the key (propertyNames) at '' under the schema that holds it
+    if (child !== undefined) add('', at, text, [child]);
+    else add(at, at.slice(0, at.lastIndexOf('/')), `- ${at4(at)}: ${text}`);
   }
   if (leaves.length === 0) return undefined;
   const lines: string[] = [];
@@ -401,20 +429,51 @@ interface Node {
 
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'not', 'if', 'contains', 'propertyNames', 'dependentSchemas', 'dependencies']);
 
+/** Every prefix of a slash-separated path that ends before a `/` (and the whole path when `whole`). */
+function slashPrefixes(p: string, whole: boolean): string[] {
+  const out: string[] = [];
+  for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.push(p.slice(0, i));
+  if (whole) out.push(p);
+  return out;
+}
+
+/**
+ * Each error goes under the combinator whose subschemas produced it: the one with the longest schema path that
+ * is a prefix of the error's (`if` owns what its `then` and `else` found) at an instance path that contains the
+ * error's; the first such in ajv's order. Combinators are indexed by (schema path, instance path), so that each
+ * error looks up its few prefixes instead of scanning every other error (20,000 failing list items were
+ * quadratic).
+ */
 function buildTree(errors: AjvError[]): Node[] {
   const nodes = errors.map((e) => ({ e, children: [] as Node[] }));
+  const index = new Map<string, Array<{ c: Node; i: number }>>();
+  nodes.forEach((c, i) => {
+    if (!COMBINATORS.has(c.e.keyword)) return;
+    const bases = c.e.keyword === 'if' ? [c.e.schemaPath.replace(/\/if$/, '/then'), c.e.schemaPath.replace(/\/if$/, '/else')] : [c.e.schemaPath];
+    for (const base of new Set(bases)) {
+      const key = `${base}\u0000${c.e.instancePath}`;
+      // combinators under one key share their schema path: the first wins, so two are kept (one may be the error itself)
+      const list = index.get(key);
+      if (!list) index.set(key, [{ c, i }]);
+      else if (list.length < 2) list.push({ c, i });
+    }
+  });
   const roots: Node[] = [];
   for (const n of nodes) {
-    let parent: Node | undefined;
-    for (const c of nodes) {
-      if (c === n || !COMBINATORS.has(c.e.keyword)) continue;
-      const base = c.e.keyword === 'if' ? c.e.schemaPath.replace(/\/if$/, '/then') : c.e.schemaPath;
-      const alt = c.e.keyword === 'if' ? c.e.schemaPath.replace(/\/if$/, '/else') : base;
-      if ((n.e.schemaPath.startsWith(base + '/') || n.e.schemaPath.startsWith(alt + '/')) && n.e.instancePath.startsWith(c.e.instancePath)) {
-        if (!parent || c.e.schemaPath.length > parent.e.schemaPath.length) parent = c;
+    let parent: { c: Node; i: number } | undefined;
+    if (index.size) {
+      const instancePrefixes = ['', ...slashPrefixes(n.e.instancePath, true).filter((x) => x !== '')];
+      for (const base of slashPrefixes(n.e.schemaPath, false)) {
+        for (const at of instancePrefixes) {
+          for (const cand of index.get(`${base}\u0000${at}`) ?? []) {
+            if (cand.c === n) continue;
+            const better = !parent || cand.c.e.schemaPath.length > parent.c.e.schemaPath.length || (cand.c.e.schemaPath.length === parent.c.e.schemaPath.length && cand.i < parent.i);
+            if (better) parent = cand;
+          }
+        }
       }
     }
-    (parent ? parent.children : roots).push(n);
+    (parent ? parent.c.children : roots).push(n);
   }
   return roots;
 }
@@ -531,9 +590,37 @@ function render3(nodes: Node[], out: Array<{ pointer: string; text: string }>): 
 // ---------------------------------------------------------------------------------------------------------------
 // Helm 4.1 (santhosh-tekuri/jsonschema v6) messages
 
+/** Go's %q of a string, without the double quotes: what santhosh-tekuri/jsonschema prints between single quotes. */
+function goQuoteBody(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (c === 7) out += '\\a';
+    else if (c === 8) out += '\\b';
+    else if (c === 12) out += '\\f';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c === 11) out += '\\v';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    // Go's strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space
+    else if (ch === ' ' || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
+    else if (c < 0x10000) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    else out += `\\U${c.toString(16).padStart(8, '0')}`;
+  }
+  return out;
+}
+
+/** A string as santhosh-tekuri/jsonschema quotes it in messages: Go's %q in single quotes (`'it\\'s\\t'`). */
+function goQuote(s: string): string {
+  return `'${goQuoteBody(s)}'`;
+}
+
 function quote4(v: unknown): string {
   if (v === null) return '<nil>';
-  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -556,10 +643,14 @@ function message4(e: AjvError): string {
       return `missing property '${String(p.missingProperty)}'`;
     case 'x-missing':
       return `missing properties ${String(p.names)}`;
-    case 'enum':
-      return `value must be one of ${(e.schema as unknown[]).map(quote4).join(', ')}`;
+    case 'enum': {
+      // santhosh lists only primitive members; an enum holding a map or a list just fails
+      const want = e.schema as unknown[];
+      if (want.some((x) => typeof x === 'object' && x !== null)) return `'enum' failed`;
+      return want.length === 1 ? `value must be ${quote4(want[0])}` : `value must be one of ${want.map(quote4).join(', ')}`;
+    }
     case 'const':
-      return `value must be ${quote4(e.schema)}`;
+      return typeof e.schema === 'object' && e.schema !== null ? `'const' failed` : `value must be ${quote4(e.schema)}`;
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -576,9 +667,9 @@ function message4(e: AjvError): string {
     case 'maxProperties':
       return limit(e.keyword);
     case 'pattern':
-      return `'${String(e.data)}' does not match pattern '${String(p.pattern)}'`;
+      return `${goQuote(String(e.data))} does not match pattern ${goQuote(String(p.pattern))}`;
     case 'format':
-      return `'${String(e.data)}' is not valid ${String(p.format)}: ${String(p.reason)}`;
+      return `${goQuote(String(e.data))} is not valid ${String(p.format)}: ${String(p.reason)}`;
     case 'multipleOf':
       return `multipleOf: got ${num(e.data)}, want ${num(p.multipleOf)}`;
     case 'false schema':

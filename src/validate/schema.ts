@@ -5,6 +5,8 @@
 // (no `format`, no tuple `items`, and `$ref` only alone: keywords beside it are ignored by draft-07 engines and
 // applied by newer ones).
 import type { Profile, ProfileContainer } from '../images/profile.js';
+import { checkProfile } from '../images/profile-check.js';
+import { subchartProfile } from '../profiles/built-in.js';
 import { glooProfile } from '../profiles/gloo.js';
 import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
 
@@ -109,18 +111,20 @@ export function allImageBlockPaths(profile: Profile, keep?: (c: ProfileContainer
   return out;
 }
 
+/**
+ * The own property `key` of `o`, created as `{}` when absent. Profile paths are data: a segment such as
+ * `__proto__` or `constructor` names a key of the values like any other, so it is read and written as an own
+ * property (defineProperty), never through the prototype chain.
+ */
+function ownChild(o: JsonSchema, key: string): JsonSchema {
+  if (!Object.prototype.hasOwnProperty.call(o, key)) Object.defineProperty(o, key, { value: {}, enumerable: true, writable: true, configurable: true });
+  return o[key] as JsonSchema;
+}
+
 /** Walks (creating) the schema node of a path; intermediate maps get no type, so other shapes stay open. */
 function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
   let node = root;
-  for (const p of parts) {
-    if (p === '*') {
-      node.additionalProperties ??= {};
-      node = node.additionalProperties as JsonSchema;
-    } else {
-      const props = (node.properties ??= {}) as Record<string, JsonSchema>;
-      node = props[p] ??= {};
-    }
-  }
+  for (const p of parts) node = p === '*' ? ownChild(node, 'additionalProperties') : ownChild(ownChild(node, 'properties'), p);
   return node;
 }
 
@@ -146,10 +150,12 @@ export function builtInProfile(name: string): Profile | undefined {
 /**
  * The draft-07 values schema of a profile: its image blocks at their paths, `global.image` with the variant
  * enum (default `standard`), everything else open, so that a chart can ship it as its `values.schema.json`
- * and both Helm 3.17 and Helm 4.1 enforce it the same way.
+ * and both Helm 3.17 and Helm 4.1 enforce it the same way. A profile object is checked first (checkProfile):
+ * throws ProfileError when it is not valid.
  */
 export function valuesSchema(profile: string | Profile): JsonSchema {
-  const p = typeof profile === 'string' ? builtInProfile(profile) : profile;
+  // a profile object is data from anywhere (a file in a pull request): checked once, completely, before use
+  const p = typeof profile === 'string' ? builtInProfile(profile) : checkProfile(profile, subchartProfile);
   if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: ${SCHEMA_PROFILES.join(', ')}`);
   const root: JsonSchema = {
     $schema: DRAFT_07,

@@ -22,6 +22,8 @@ import { variantRules } from './rules/variants.js';
 import { allImageBlockPaths, builtInProfile, valuesSchema, VARIANTS } from './schema.js';
 import { schemaDiagnostics, type SchemaError } from './schema-errors.js';
 import { compileOwnSchema } from './own-schema.js';
+import { checkProfile, ProfileError } from '../images/profile-check.js';
+import { subchartProfile } from '../profiles/built-in.js';
 
 /** Options of {@link validateValues}. */
 export interface ValidateOptions {
@@ -146,8 +148,12 @@ function validateChecked(values: Values | LoadedValues, options: ValidateOptions
   const charts = loaded?.withChartDefaults ? loaded.charts : undefined;
   const generic = selected === 'generic';
   const profileOption = generic ? genericProfile(charts?.['']?.name ?? 'chart') : selected;
-  const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : profileOption;
-  if (!profile) {
+  // a profile object is checked once, completely (a verdict kept per object), before anything walks it
+  const checked = typeof profileOption === 'string' || generic ? undefined : profileVerdict(profileOption);
+  const profile = typeof profileOption === 'string' ? builtInProfile(profileOption) : checked === undefined ? profileOption : 'profile' in checked ? checked.profile : undefined;
+  if (checked && 'error' in checked) {
+    report({ code: 'profile-invalid', severity: 'error', parts: [], message: checked.error.message });
+  } else if (!profile) {
     report({ code: 'profile-unknown', severity: 'error', parts: [], message: `unknown profile ${JSON.stringify(profileOption)}; built in: gloo, gloo-ee, generic. Pass a profile object for other charts.` });
   } else if (loaded && charts?.[''] && typeof profileOption === 'string' && charts['']!.name !== profile.chart) {
     // an umbrella chart bundling this chart: each outermost copy is checked on its own values, paths from the top
@@ -158,7 +164,7 @@ function validateChecked(values: Values | LoadedValues, options: ValidateOptions
     }
   } else {
     const own = generic ? { ...options, chartVersion: undefined } : options;
-    out.push(...ownChecks(values, profile, profileOption, own, helmVersion, copy, plainOf, loaded));
+    out.push(...ownChecks(values, profile, typeof profileOption === 'string' ? profileOption : profile, own, helmVersion, copy, plainOf, loaded));
   }
   if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plainOf(), options.schema, helmVersion, ''));
   const chart = options.chart ?? (loaded ? loadedChart(loaded) : undefined);
@@ -199,6 +205,16 @@ function ownChecks(
 function subLoaded(loaded: LoadedValues, at: string, own: NonNullable<LoadedValues['charts']>): LoadedValues {
   const sub = valueAt(internalValues(loaded), parsePath(at));
   return makeLoaded(isMap(sub) ? sub : newMap(), [], [], loaded.helmVersion, true, own);
+}
+
+/** checkProfile as a result (validateValues never throws): the profile, or the ProfileError. */
+function profileVerdict(p: unknown): { profile: Profile } | { error: ProfileError } {
+  try {
+    return { profile: checkProfile(p, subchartProfile) };
+  } catch (e) {
+    if (e instanceof ProfileError) return { error: e };
+    throw e;
+  }
 }
 
 /** A deep copy of plain values (JSON-like data; anything else is dropped as JSON would drop it). */

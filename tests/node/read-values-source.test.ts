@@ -24,6 +24,8 @@ test.each([
   ['directory', () => dir, 'is a directory'],
   // a FIFO has no writer here: reading it would block forever, so it must be refused before the read
   ['FIFO', () => { const f = path.join(dir, 'fifo'); if (!fs.existsSync(f)) execFileSync('mkfifo', [f]); return f; }, 'not a regular file'],
+  // a -> b -> a: ELOOP in Go's words, a typed error (it escaped raw before)
+  ['symlink loop', () => { const f = path.join(dir, 'loop.yaml'); if (!fs.lstatSync(f, { throwIfNoEntry: false })) { fs.symlinkSync('loop.yaml.b', f); fs.symlinkSync('loop.yaml', `${f}.b`); } return f; }, 'loop.yaml: too many levels of symbolic links'],
   ['file over the size limit', () => { const f = path.join(dir, 'big.yaml'); if (!fs.existsSync(f)) fs.writeFileSync(f, Buffer.alloc(MAX_VALUES_BYTES + 1, 0x61)); return f; }, 'over the limit'],
 ])('refuses a %s, with or without waiting', async (_n, p, text) => {
   await expect(readValuesSource(p())).rejects.toThrow(ValuesError);
