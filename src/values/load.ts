@@ -7,7 +7,7 @@ import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
 import type { Chart } from '../chart/chart.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
-import { mergeMaps, readValuesText, readValuesTextShared, type HelmVersion } from './yaml/read.js';
+import { mergeMapsInto, readValuesText, readValuesTextShared, type HelmVersion } from './yaml/read.js';
 
 /** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
 export interface ValuesSource {
@@ -359,7 +359,8 @@ export function userValues(input: LoadValuesInput, helmVersion: HelmVersion): Go
   (input.valuesFiles ?? []).forEach((f, i) => {
     const src = asSource(f, `values-${i + 1}.yaml`);
     const file = readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion);
-    base = Object.keys(base).length === 0 ? file : mergeMaps(base, file);
+    // each file is a fresh tree nobody else holds: merged in place (a copy per file was n^2 over n files)
+    base = mergeMapsInto(base, file);
   });
   for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion, undefined, budget);
   for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion, undefined, budget);

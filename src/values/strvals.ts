@@ -6,7 +6,7 @@
 import { ValuesError } from '../errors.js';
 import { goQuote, goQuoteRunes, goTypeName } from './gofmt.js';
 import { helmRules, type HelmRules, type HelmVersion } from './helm-rules.js';
-import { mergeMaps as mergeJsonObject } from './yaml/read.js';
+import { mergeMapsInto } from './yaml/read.js';
 import { copyLoc, GoInt, isMap, newMap, setLoc, Src, type GoMap, type Loc, type Val } from './model.js';
 
 /** Largest list index Helm accepts. */
@@ -167,11 +167,18 @@ class JsonTooDeep extends Error {}
 /** Shared by the parsers of one load: list slots created so far by index padding. */
 export interface SetBudget {
   paddedSlots: number;
+  /**
+   * Maps known to hold a key (the parser never deletes one). Asking a map whether it is empty costs its
+   * size in V8 (Object.keys, even for-in, lists every key of a large map), and `a.kN=x` asks `a` once per
+   * pair: n^2 over n pairs. Each map is measured at most once per load.
+   */
+  nonEmpty?: WeakSet<object>;
 }
 
 class Parser {
   indexDepth = 0;
   readonly sc: Runes;
+  readonly nonEmpty: WeakSet<object>;
   constructor(
     text: string,
     readonly data: GoMap,
@@ -182,6 +189,7 @@ class Parser {
     readonly budget: SetBudget,
   ) {
     this.sc = new Runes(text);
+    this.nonEmpty = budget.nonEmpty ??= new WeakSet();
   }
 
   loc(pos: number): Loc {
@@ -191,7 +199,18 @@ class Parser {
   set(data: GoMap, key: string, val: Val, pos: number): void {
     if (key.length === 0) return;
     data[key] = val;
+    this.nonEmpty.add(data);
     setLoc(data, key, this.loc(pos));
+  }
+
+  /** Whether a map has no key, measuring each map at most once (see SetBudget.nonEmpty). */
+  isEmpty(m: GoMap): boolean {
+    if (this.nonEmpty.has(m)) return false;
+    for (const _ in m) {
+      this.nonEmpty.add(m);
+      return false;
+    }
+    return true;
   }
 
   parse(): SErr | null {
@@ -293,7 +312,7 @@ class Parser {
           inner = existing;
         }
         const e = this.key(inner, nestedNameLevel);
-        const empty = Object.keys(inner).length === 0;
+        const empty = this.isEmpty(inner);
         if (e === null && empty) return new SErr(`key map ${goQuote(k)} has no value`, keyStart);
         if (!empty) this.set(data, k, inner, keyStart);
         return e;
@@ -513,7 +532,8 @@ export function applySet(
       if (val === undefined || !isMap(val)) {
         throw new ValuesError('SET_JSON', `failed parsing --set-json data JSON: ${arg}`, { file: flag, line: 1, column: 1 }, flag);
       }
-      return mergeJsonObject(data, val);
+      // the map written into is the caller's own (applySet writes into it in place anyway)
+      return mergeMapsInto(data, val);
     }
   }
   const p = new Parser(arg, data, kind, rules, src, fileContent, budget);
