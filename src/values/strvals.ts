@@ -136,10 +136,19 @@ function jsonValueEnd(text: string, start: number): number | undefined {
   return i + m[0].length;
 }
 
+// A surrogate half without its partner: Go's encoding/json decodes `"\\ud800"` to U+FFFD, JSON.parse keeps it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A JSON string as Go's encoding/json decodes it: every lone surrogate becomes U+FFFD. */
+function goJsonString(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** Converts parsed JSON into the value model (null-prototype maps); undefined for a number Go refuses. */
 export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val | undefined {
   if (depth > MAX_JSON_DEPTH) throw new JsonTooDeep();
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return goJsonString(v);
+  if (v === null || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (Array.isArray(v)) {
     const out: Val[] = [];
@@ -155,8 +164,9 @@ export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val |
   for (const k of Object.keys(v as object)) {
     const c = fromJson((v as Record<string, unknown>)[k], src, offset, depth + 1);
     if (c === undefined) return undefined;
-    out[k] = c;
-    setLoc(out, k, { src, offset });
+    const key = goJsonString(k);
+    out[key] = c;
+    setLoc(out, key, { src, offset });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
 import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -87,7 +88,9 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
         const off =
           s.valueStart >= 0 ? s.valueStart - (quoted ? 1 : 0) : s.tagStart >= 0 ? s.tagStart : s.anchorStart;
         if (s.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(text, s.valueStart, s.valueEnd);
-        let n: YNode = { k: 'scalar', tag, text: getScalarValue(text, s), plain: s.style === SCALAR_STYLE.PLAIN, off };
+        let value = getScalarValue(text, s);
+        if (FINAL_BREAK_DROPPED.has(s) && value.endsWith('\n')) value = value.slice(0, -1);
+        let n: YNode = { k: 'scalar', tag, text: value, plain: s.style === SCALAR_STYLE.PLAIN, off };
         // YAML 1.1 (go-yaml): inside flow collections `?` is the key indicator even when glued to the key,
         // so `[?x]` holds the map {x: null} and `{?x: 1}` has the key x; YAML 1.2 reads a scalar `?x`.
         const parent = stack[stack.length - 1];
@@ -130,13 +133,25 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
   return root;
 }
 
-/** YAML 1.1 has no `\\/` escape (YAML 1.2 and JSON do): go-yaml refuses it where js-yaml accepts it. */
+/**
+ * YAML 1.1 has no `\\/` escape (YAML 1.2 and JSON do): go-yaml refuses it where js-yaml accepts it. go-yaml
+ * also refuses a `\\u`/`\\U` escape of a surrogate half or past U+10FFFF, which js-yaml decodes.
+ */
 function checkEscapes(text: string, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) !== 92) continue;
-    if (text[i + 1] === '/') {
+    const c = text[i + 1];
+    if (c === '/') {
       const line0 = text.slice(0, i).split('\n').length - 1;
       throw scannerFailure('found unknown escape character', line0, i);
+    }
+    if (c === 'u' || c === 'U') {
+      const hex = text.slice(i + 2, i + 2 + (c === 'u' ? 4 : 8));
+      const v = /^[0-9A-Fa-f]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff) {
+        const line0 = text.slice(0, i).split('\n').length - 1;
+        throw scannerFailure('found invalid Unicode character escape code', line0, i);
+      }
     }
     i++;
   }
@@ -359,13 +374,15 @@ export interface ComposedDocument {
  * as go-yaml's Unmarshal does not read them: when the parser fails after the first document ended,
  * the text is cut at the document marker and read again.
  */
-export function composeFirstDocument(text: string, src: Src, markIntegers = false): ComposedDocument {
-  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers);
-  const kept = SHORT_TEXTS.get(text);
+export function composeFirstDocument(text: string, src: Src, markIntegers = false, finalBreak = true): ComposedDocument {
+  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers, finalBreak);
+  // a NUL never reaches here (refused as a control character): it marks the other reading of a final line
+  const key = finalBreak ? text : '\0' + text;
+  const kept = SHORT_TEXTS.get(key);
   if (kept) return { value: kept.value === undefined ? undefined : rebase(kept.value, src) };
-  const doc = composeText(text, src, false);
+  const doc = composeText(text, src, false, finalBreak);
   if (SHORT_TEXTS.size >= MAX_SHORT_TEXTS) SHORT_TEXTS.delete(SHORT_TEXTS.keys().next().value!);
-  SHORT_TEXTS.set(text, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
+  SHORT_TEXTS.set(key, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
   return doc;
 }
 
@@ -401,7 +418,10 @@ function moveLocs(from: object, to: object, src: Src): void {
   for (const [k, l] of t) locs.set(k, { src, offset: l.offset });
 }
 
-function composeText(text: string, src: Src, markIntegers: boolean): ComposedDocument {
+function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: boolean): ComposedDocument {
+  text = goLineBreaks(text);
+  const directive = checkDirectives(text);
+  if (directive) throw new YamlFailure('syntax', directive.message, directive.offset);
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
   const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
   if (early) {
@@ -412,10 +432,13 @@ function composeText(text: string, src: Src, markIntegers: boolean): ComposedDoc
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
-    const cut = retryBeforeFailure(text, e);
-    if (!cut) throw toSyntaxFailure(text, e);
+    const cut = retryBeforeFailure(text, e) ?? retryAtDedent(text, e);
+    if (!cut) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
     events = cut;
   }
+  const problem = checkAnchors(text, events) ?? checkTabs(text, events);
+  if (problem) throw new YamlFailure('syntax', problem.message, problem.offset);
+  if (!finalBreak) dropFinalBreak(text, events);
   const root = buildFirstDocument(text, events);
   if (!root) return { value: undefined };
   const d = new Decoder(src, markIntegers);
@@ -439,6 +462,55 @@ function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {
   }
   return undefined;
 }
+
+/** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */
+function retryAtDedent(text: string, e: unknown): Event[] | undefined {
+  const failAt = errorOffset(e);
+  if (failAt === undefined) return undefined;
+  const end = dedentedRootEnd(text, failAt);
+  if (end === undefined) return undefined;
+  try {
+    const events = parseEvents(text.slice(0, end), { maxDepth: MAX_YAML_DEPTH });
+    return hasContent(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** js-yaml refuses a tab in indentation in one way; go-yaml words it by what the tab follows. */
+function tabFailure(text: string, e: unknown): YamlFailure | undefined {
+  const reason = String((e as { reason?: string }).reason ?? '');
+  const failAt = errorOffset(e);
+  if (!reason.includes('tab characters must not be used in indentation') || failAt === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', failAt - 1) + 1;
+  let events: Event[];
+  try {
+    events = parseEvents(text.slice(0, lineStart), { maxDepth: MAX_YAML_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const problem: ScanProblem | undefined = checkTabs(text, events, lineStart);
+  return problem ? new YamlFailure('syntax', problem.message, problem.offset) : undefined;
+}
+
+/**
+ * Helm 3 hands go-yaml the file as it is: a block scalar that runs to the end of a file without a final
+ * line break has no line break to keep (`n: |\n e` is "e"). Helm 4 reads each document through a line
+ * reader that ends it with one, as js-yaml reads it.
+ */
+function dropFinalBreak(text: string, events: Event[]): void {
+  if (/[\n\r]$/.test(text)) return;
+  for (const e of events) {
+    if (e.type !== EVENT_ID.SCALAR) continue;
+    const s = e as ScalarEvent;
+    if ((s.style === SCALAR_STYLE.LITERAL_BLOCK || s.style === SCALAR_STYLE.FOLDED_BLOCK) && s.valueEnd === text.length && s.chomping !== 2) {
+      FINAL_BREAK_DROPPED.add(s);
+    }
+  }
+}
+
+/** Block scalar events whose value loses its last line break (dropFinalBreak). */
+const FINAL_BREAK_DROPPED = new WeakSet<object>();
 
 function hasContent(events: Event[]): boolean {
   return events.some((x) => x.type === EVENT_ID.MAPPING || x.type === EVENT_ID.SEQUENCE || x.type === EVENT_ID.SCALAR);

@@ -184,7 +184,8 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   }
   let value: Val | undefined;
   try {
-    value = composeFirstDocument(text, src, origin.markIntegers === true).value;
+    // Helm 4's document reader ends every document with a line break; Helm 3 reads the file as it is
+    value = composeFirstDocument(text, src, origin.markIntegers === true, helmRules(version).allDocuments).value;
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
