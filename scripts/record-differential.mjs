@@ -776,6 +776,9 @@ function genYamlScanner(r) {
   cases.push({ chartValuesYaml: 'z: 0\n', setFile: [{ key: 'a', content: '"\\ud800"' }] });
   // the same texts as a chart's values.yaml
   for (const t of ['  a: 1\nb: 2', 'o: \u2028', 'n: |\n e', 'a: 1\n\t', '%YAML 1.2\n---\na: 1\n']) cases.push({ chartValuesYaml: t });
+  // two BOMs: go-yaml's is_bom looks at the start of its buffer, not at the position it is given, so after
+  // a second BOM it drops the first character of lines between tokens (the case; a known difference)
+  for (const t of ['\ufeff\ufeff\nal: 1\n', '\ufeff\ufeffal: 1\n']) cases.push(file(t));
   return cases;
 }
 

@@ -67,6 +67,8 @@ interface Tok {
   end: number;
   /** plain: go-yaml's `indent` (the enclosing block collection's column + 1); block: the content indentation */
   indent: number;
+  /** block: where its first line with content starts (until there, its indentation is not known) */
+  firstContent?: number;
 }
 
 function columnOf(text: string, offset: number): number {
@@ -114,7 +116,14 @@ function tokensOf(text: string, events: Event[], limit: number): Tok[] {
       if (s.style === SCALAR_STYLE.PLAIN) toks.push({ kind: 'plain', start: s.valueStart, end: s.valueEnd, indent: parentIndent + 1 });
       else if (s.style === SCALAR_STYLE.SINGLE_QUOTED || s.style === SCALAR_STYLE.DOUBLE_QUOTED) {
         toks.push({ kind: 'quoted', start: s.valueStart - 1, end: s.valueEnd + 1, indent: 0 });
-      } else toks.push({ kind: 'block', start: s.valueStart, end: s.valueEnd, indent: s.valueEnd > s.valueStart ? s.indent : 0 });
+      } else {
+        // an indentation indicator (`|2`) fixes the indentation; otherwise the first line with content does
+        const header = text.slice(text.lastIndexOf('\n', s.valueStart - 2) + 1, s.valueStart);
+        const explicit = /[|>][+-]?[1-9]|[|>][1-9][+-]?/.test(header);
+        const content = /^[ ]*[^ \r\n]/m.exec(text.slice(s.valueStart, s.valueEnd));
+        const firstContent = explicit ? s.valueStart : content ? s.valueStart + content.index : s.valueEnd;
+        toks.push({ kind: 'block', start: s.valueStart, end: s.valueEnd, indent: s.valueEnd > s.valueStart ? s.indent : 0, firstContent });
+      }
     }
   }
   if (closeFlow) toks.push({ kind: 'flow', start: flowStart, end: text.length, indent: 0 });
@@ -172,7 +181,7 @@ export function checkTabs(text: string, events: Event[], onlyLineAt?: number): S
       continue;
     }
     if (kind === 'block') {
-      if (tok!.indent === 0 || tabCol < tok!.indent) return scanner(text, tabAt, 'found a tab character where an indentation space is expected');
+      if (tok!.indent === 0 || lineStart <= (tok!.firstContent ?? 0) || tabCol < tok!.indent) return scanner(text, tabAt, 'found a tab character where an indentation space is expected');
       continue;
     }
     return scanner(text, tabAt, 'found character that cannot start any token');
