@@ -3,7 +3,7 @@
 // file of about N MB (default 8), loads it in a fresh process (readValuesSourceSync + loadValues, as the
 // CLI does) and reports the peak resident memory (getrusage maxRSS) above that of a process that only loaded
 // the library, divided by the file's bytes. With the Helm 4 binary available (tests/helpers/helm-binaries.cjs)
-// it measures `helm template` of a chart with that file as values.yaml the same way (/usr/bin/time -v), above
+// it measures `helm template` of an empty chart with that file as `-f` the same way (/usr/bin/time -v), above
 // the peak of an empty chart. Never part of jest: figures, not assertions. Writes bench/memory-results.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,14 +49,17 @@ if (f) { const r = loadValues({ valuesFiles: [readValuesSourceSync(f)] }); if (!
 process.stdout.write(String(process.resourceUsage().maxRSS));
 `;
 
-function nodePeakKb(file) {
-  const r = spawnSync(process.execPath, ['-e', LOAD, file ?? ''], { encoding: 'utf8', maxBuffer: 1 << 20 });
+// the CLI's heap setting (src/cli/bin.ts) beside Node's default, which a program embedding the library gets
+const CLI_FLAGS = ['--heap-growing-percent=20'];
+
+function nodePeakKb(file, flags = []) {
+  const r = spawnSync(process.execPath, [...flags, '-e', LOAD, file ?? ''], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`load failed: ${r.stderr}`);
   return Number(r.stdout);
 }
 
-function helmPeakKb(helm, dir) {
-  const r = spawnSync('/usr/bin/time', ['-v', helm, 'template', 'r', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+function helmPeakKb(helm, dir, valuesFile) {
+  const r = spawnSync('/usr/bin/time', ['-v', helm, 'template', 'r', dir, ...(valuesFile ? ['-f', valuesFile] : [])], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   if (r.status !== 0 || !m) throw new Error(`helm failed: ${r.stderr.slice(-500)}`);
   const t = /Elapsed \(wall clock\) time[^:]*: (.*)/.exec(r.stderr);
@@ -74,27 +77,27 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-mem-'));
 try {
   const helm = withHelm ? require(path.join(ROOT, 'tests/helpers/helm-binaries.cjs')).helmPath(4) : null;
   const baseNode = nodePeakKb();
+  const baseCli = nodePeakKb(undefined, CLI_FLAGS);
   let baseHelm;
   if (helm) { chart(path.join(tmp, 'empty')); baseHelm = helmPeakKb(helm, path.join(tmp, 'empty')).kb; }
   const rows = [];
-  console.log(`${'shape'.padEnd(18)} ${'MB'.padStart(6)}  ${'ours B/B'.padStart(9)} ${'helm4 B/B'.padStart(10)}`);
+  console.log(`${'shape'.padEnd(18)} ${'MB'.padStart(6)}  ${'library B/B'.padStart(11)} ${'CLI heap B/B'.padStart(12)} ${'helm4 B/B'.padStart(10)}`);
   for (const [name, make] of Object.entries(SHAPES)) {
     const text = make(MB * 1024 * 1024);
     const file = path.join(tmp, 'values.yaml');
     fs.writeFileSync(file, text);
     const bytes = Buffer.byteLength(text);
     const ours = (nodePeakKb(file) - baseNode) * 1024 / bytes;
-    const row = { shape: name, bytes, oursBytesPerByte: Number(ours.toFixed(1)) };
+    const cli = (nodePeakKb(file, CLI_FLAGS) - baseCli) * 1024 / bytes;
+    const row = { shape: name, bytes, oursBytesPerByte: Number(ours.toFixed(1)), oursCliHeapBytesPerByte: Number(cli.toFixed(1)) };
     if (helm) {
-      const dir = path.join(tmp, 'c');
-      fs.rmSync(dir, { recursive: true, force: true });
-      chart(dir, text);
-      const h = helmPeakKb(helm, dir);
+      // as a -f file: Helm refuses a chart file over 5 MiB (its archive limits), not a -f file
+      const h = helmPeakKb(helm, path.join(tmp, 'empty'), file);
       row.helm4BytesPerByte = Number(((h.kb - baseHelm) * 1024 / bytes).toFixed(1));
       row.helm4Wall = h.wall;
     }
     rows.push(row);
-    console.log(`${name.padEnd(18)} ${(bytes / 1048576).toFixed(1).padStart(6)}  ${row.oursBytesPerByte.toFixed(1).padStart(9)} ${row.helm4BytesPerByte === undefined ? '-'.padStart(10) : row.helm4BytesPerByte.toFixed(1).padStart(10)}`);
+    console.log(`${name.padEnd(18)} ${(bytes / 1048576).toFixed(1).padStart(6)}  ${row.oursBytesPerByte.toFixed(1).padStart(11)} ${row.oursCliHeapBytesPerByte.toFixed(1).padStart(12)} ${row.helm4BytesPerByte === undefined ? '-'.padStart(10) : row.helm4BytesPerByte.toFixed(1).padStart(10)}`);
   }
   fs.writeFileSync(OUT, JSON.stringify({ mb: MB, node: process.version, baseNodeKb: baseNode, baseHelmKb: baseHelm, date: new Date().toISOString(), rows }, null, 2) + '\n');
   console.log(`wrote ${path.relative(process.cwd(), OUT)}`);

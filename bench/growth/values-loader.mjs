@@ -51,19 +51,19 @@ export default [
   },
   {
     name: 'values: one file of n top-level keys',
-    base: 10000,
+    base: 20000,
     make: (n) => Array.from({ length: n }, (_, i) => `k${i}: v${i}\n`).join(''),
     run: (text) => loadValues({ valuesFiles: [{ name: 'f.yaml', text }] }),
   },
   {
     name: 'values: one file, a list of n small maps',
-    base: 5000,
+    base: 20000,
     make: (n) => 'l:\n' + Array.from({ length: n }, (_, i) => `  - name: n${i}\n    port: ${i}\n`).join(''),
     run: (text) => loadValues({ valuesFiles: [{ name: 'f.yaml', text }] }),
   },
   {
     name: 'values: one file, a string of n lines',
-    base: 20000,
+    base: 40000,
     make: (n) => 's: |\n' + Array.from({ length: n }, (_, i) => `  line ${i} of a long block scalar\n`).join(''),
     run: (text) => loadValues({ valuesFiles: [{ name: 'f.yaml', text }] }),
   },

@@ -354,14 +354,16 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
  * --set-string, --set-file and --set-literal, each group in order, written into that map in place.
  */
 export function userValues(input: LoadValuesInput, helmVersion: HelmVersion): GoMap {
-  let base = newMap();
+  let files: GoMap | undefined;
   const budget = { paddedSlots: 0 };
   (input.valuesFiles ?? []).forEach((f, i) => {
     const src = asSource(f, `values-${i + 1}.yaml`);
     const file = readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion);
-    // each file is a fresh tree nobody else holds: merged in place (a copy per file was n^2 over n files)
-    base = mergeMapsInto(base, file);
+    // each file is a fresh tree nobody else holds: the first is the base, later ones merge into it in place
+    // (a copy of the base per file was n^2 over n files)
+    files = files ? mergeMapsInto(files, file) : file;
   });
+  let base = files ?? newMap();
   for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion, undefined, budget);
   for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion, undefined, budget);
   for (const s of checkStrings(input.setString, 'setString')) applySet(base, s, 'set-string', helmVersion, undefined, budget);

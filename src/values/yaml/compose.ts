@@ -80,6 +80,8 @@ function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) =
   const anchorOf = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : '');
   for (; i < events.length; i++) {
     const e = events[i]!;
+    // a read event is garbage: a large file's events go while its tree is built, not after
+    (events as Array<Event | undefined>)[i] = undefined;
     switch (e.type) {
       case EVENT_ID.SCALAR: {
         const s = e as ScalarEvent;

@@ -345,11 +345,11 @@ function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, 
 function parseValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
   const text = valuesText(input, origin, version);
   if (!helmRules(version).allDocuments) return readPiece({ text, lineBase: 0 }, origin, version) ?? newMap();
-  let values = newMap();
+  let values: GoMap | undefined;
   for (const piece of splitDocuments(text, origin)) {
     const doc = readPiece(piece, origin, version);
-    // every document is a fresh tree nobody else holds: merged in place
-    if (doc) values = mergeMapsInto(values, doc);
+    // every document is a fresh tree nobody else holds: the first is the result, later ones merge into it
+    if (doc) values = values ? mergeMapsInto(values, doc) : doc;
   }
-  return values;
+  return values ?? newMap();
 }

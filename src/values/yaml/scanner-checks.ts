@@ -152,6 +152,8 @@ function firstDocumentEnd(text: string): number {
  * `events`: js-yaml's events of `text` (or of a prefix of it, for a line js-yaml refused).
  */
 export function checkTabs(text: string, events: Event[], onlyLineAt?: number): ScanProblem | undefined {
+  // most files have no tab at the start of a line: one native scan, and no tokens
+  if (onlyLineAt === undefined && !/^[ ]*\t/m.test(text)) return undefined;
   const limit = firstDocumentEnd(text);
   const toks = tokensOf(text, events, limit);
   const re = /^[ ]*\t/gm;
