@@ -1,7 +1,7 @@
 // `npm run bench:growth`: how each input family's CPU time grows with its size. Every module in
 // bench/growth/*.mjs exports `{ name, make(n), run(input) }` (or an array of such; `base`, optional, is
 // the 1x size). Each family is run at 1x, 2x, 4x and 8x; CPU time (process.cpuUsage, user + system) is the
-// best of 3 runs; the exponent k of time ~ size^k is fitted by least squares on log-log. Exit code 1 when
+// best of 3 runs (each of as many calls as make the 1x run last 150 ms, per call); the exponent k of time ~ size^k is fitted by least squares on log-log. Exit code 1 when
 // any exponent is above 1.2 (super-linear), so this is a check anyone can run. Never part of jest:
 // timings are not assertions.
 //
@@ -16,6 +16,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const LIMIT = 1.2;
 const FACTORS = [1, 2, 4, 8];
 const ROUNDS = 3;
+const MIN_MS = 150;
 
 // A collection before every measured run, so that one run does not pay for the garbage of the last.
 v8.setFlagsFromString('--expose-gc');
@@ -78,12 +79,16 @@ async function main() {
   for (const fam of families) {
     const base = fam.base ?? 1000;
     const points = [];
+    // a measurement repeats the call `reps` times, the same number at every size, chosen so that the 1x
+    // measurement takes at least MIN_MS: on a shared machine a few milliseconds are mostly noise
+    let reps = 1;
     for (const k of FACTORS) {
       const size = base * k;
       const input = fam.make(size);
       fam.run(input); // warm-up (compilation, caches) outside the measurement
+      if (k === FACTORS[0]) reps = Math.max(1, Math.ceil(MIN_MS / Math.max(cpuMs(() => fam.run(input)), 0.01)));
       let best = Infinity;
-      for (let r = 0; r < ROUNDS; r++) best = Math.min(best, cpuMs(() => fam.run(input)));
+      for (let r = 0; r < ROUNDS; r++) best = Math.min(best, cpuMs(() => { for (let i = 0; i < reps; i++) fam.run(input); }) / reps);
       points.push({ size, ms: Number(best.toFixed(2)) });
     }
     const exponent = Number(fitExponent(points).toFixed(2));

@@ -51,7 +51,7 @@ export default [
   },
   {
     name: 'values: one file of n top-level keys',
-    base: 20000,
+    base: 40000,
     make: (n) => Array.from({ length: n }, (_, i) => `k${i}: v${i}\n`).join(''),
     run: (text) => loadValues({ valuesFiles: [{ name: 'f.yaml', text }] }),
   },
@@ -63,8 +63,8 @@ export default [
   },
   {
     name: 'values: one file, a string of n lines',
-    base: 40000,
-    make: (n) => 's: |\n' + Array.from({ length: n }, (_, i) => `  line ${i} of a long block scalar\n`).join(''),
+    base: 200000,
+    make: (n) => 's: |\n' + Array.from({ length: n }, (_, i) => `  line ${i}\n`).join(''),
     run: (text) => loadValues({ valuesFiles: [{ name: 'f.yaml', text }] }),
   },
 ];
