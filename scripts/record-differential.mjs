@@ -714,6 +714,74 @@ function genSubchartGlobals(r) {
   return cases;
 }
 
+
+// go-yaml v2 scanner edge cases (issue 13, defect 7): the inputs of the issue first, verbatim, then seeded
+// variations of the same kinds. Line-break characters (NEL, LS, PS: go-yaml's is_break takes them),
+// a root collection indented past column 0 and later lines indented less, tabs at the start of lines
+// (blank, comment-only, after plain, quoted and block scalars, in block-scalar indentation, in flow
+// collections), BOMs, %YAML/%TAG directives, surrogate halves in every escape form of YAML and JSON and
+// in every --set flag.
+function genYamlScanner(r) {
+  const cases = [];
+  const file = (t) => ({ chartValuesYaml: 'z: 0\n', valuesFiles: [t] });
+  // the issue's inputs
+  for (const t of ['  a: 1\nb: 2', 'o: \u2028', 'o: \u0085', 'o: \u2029', 'n: |\n e', '\t', '\n&.', '%YAML 1.2\n---\na: 1\n',
+    'a: 1\n\t', 'a: |\n\tx\n', 'a: "\\ud800"\n']) cases.push(file(t));
+  cases.push({ chartValuesYaml: 'z: 0\n', setJson: ['a="\\ud800"'] });
+  // line breaks
+  const BR = ['\u0085', '\u2028', '\u2029'];
+  for (const br of BR) {
+    cases.push(file(`a: 1${br}b: 2\n`));
+    cases.push(file(`a: x${br}  y\n`));
+    cases.push(file(`m:${br}  k: v${br}n: 2\n`));
+    cases.push(file(`a: "x${br}y"\n`));
+    cases.push(file(`a: 'x${br}${br}y'\n`));
+    cases.push(file(`# c${br}a: 1\n`));
+    cases.push(file(`a: |${br}  x${br}  y${br}b: 1\n`));
+    cases.push(file(`l:${br}- 1${br}- two\n`));
+  }
+  for (let i = 0; i < 8; i++) {
+    const br = r.pick(BR);
+    const v = r.pick(['1', 'x', '"q"', "'s'", 'yes', '~', '']);
+    cases.push(file(`k${i}: ${v}${br}${r.pick(['', 'k: 2', '  x: 3', '# c'])}${r.pick(['', '\n'])}`));
+  }
+  // indentation
+  for (const t of ['  a: 1\nb: 2\n', '    a: 1\n    b: 2\n  c: 3\n', '  a:\n    b: 1\nc: 2\n', '  - 1\n- 2\n', '  a: 1\n b: 2\n',
+    '  a: 1\n\nb: 2\n', '  a: 1\n# c\nb: 2\n', '  a: 1\n---\nb: 2\n', '  a: 1\nb: "unclosed\n', '  a: 1\n\tb: 2\n',
+    ' a: 1\nb: [\n', '  a: |\n    x\nb: 2\n', '  a: 1\n  b: 2\nc:\n  d: 3\n', '# top\n  a: 1\nb: 2\n']) cases.push(file(t));
+  // tabs
+  for (const t of ['a: 1\n\t\nb: 2\n', 'a: "1"\n\t\nb: 2\n', 'a:\n\t\n  b: 1\n', '\t# comment\na: 1\n', 'a: 1\n \t\n', 'a: 1 \t# c\nb: 2\n',
+    'a: [1,\n\t2]\n', 'a: {x: 1,\n\ty: 2}\n', 'a: |\n  x\n\t\n', 'a: |\n  x\n  \ty\n', 'a: |\n \tx\n', 'a: >\n\tx\n', 'a: |2\n\tx\n',
+    'a:\n  b: 1\n  \t\n', 'a:\n  b: 1\n\t\n', 'a: x\n\ty\n', 'a: x\n \ty\n', 'l:\n- 1\n\t\n', 'a: "x\n\ty"\n', 'a:\tb\n', 'a: b\t\n',
+    '\ta: 1\n', 'a: 1\n\t\t\n', 'a: 1\n\n\t']) cases.push(file(t));
+  // BOMs
+  for (const t of ['\ufeffa: 1\n', '\ufeff\na: 1\n', 'x: 1\n\ufeffabc: 1\n', '\ufeff# c\na: 1\n', '\ufeff---\na: 1\n', 'a: 1\n---\n\ufeffb: 2\n']) cases.push(file(t));
+  // directives
+  for (const t of ['%YAML 1.1\n---\na: 1\n', '%YAML 1.2\na: 1\n', '%YAML 2.0\n---\na: 1\n', '%YAML 1.0\n---\na: 1\n', '%YAML 1.1\n%YAML 1.1\n---\na: 1\n',
+    '%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n', '# c\n%YAML 1.2\n---\na: 1\n', 'a: 1\n---\n%YAML 1.2\n---\nb: 2\n']) cases.push(file(t));
+  // surrogates: YAML escapes
+  for (const e of ['\\ud800', '\\udfff', '\\uDBFF', '\\U0000d800', '\\U00110000', '\\ud83d\\ude00', '\\U0001F600', '\\ue000', '\\x41']) {
+    cases.push(file(`a: "${e}"\n`));
+  }
+  cases.push(file('"\\ud800": 1\n'));
+  cases.push(file("a: '\\ud800'\n"));
+  cases.push(file('a: \\ud800\n'));
+  // surrogates: every --set flag
+  for (const j of ['a="\\ud800"', 'a="\\udc00x"', 'a="\\ud83d\\ude00"', 'a=["\\ud800", 1]', 'a={"\\ud800": "\\udfff"}', 'a.b="x\\ud800y"', '{"a": "\\ud800"}', 'a[0]="\\ud800"']) {
+    cases.push({ chartValuesYaml: 'z: 0\n', setJson: [j] });
+  }
+  cases.push({ chartValuesYaml: 'z: 0\n', set: ['a=\\ud800'] });
+  cases.push({ chartValuesYaml: 'z: 0\n', setString: ['a=\\ud800'] });
+  cases.push({ chartValuesYaml: 'z: 0\n', setLiteral: ['a=\\ud800'] });
+  cases.push({ chartValuesYaml: 'z: 0\n', setFile: [{ key: 'a', content: '"\\ud800"' }] });
+  // the same texts as a chart's values.yaml
+  for (const t of ['  a: 1\nb: 2', 'o: \u2028', 'n: |\n e', 'a: 1\n\t', '%YAML 1.2\n---\na: 1\n']) cases.push({ chartValuesYaml: t });
+  // two BOMs: go-yaml's is_bom looks at the start of its buffer, not at the position it is given, so after
+  // a second BOM it drops the first character of lines between tokens (the issue's case; a known difference)
+  for (const t of ['\ufeff\ufeff\nal: 1\n', '\ufeff\ufeffal: 1\n']) cases.push(file(t));
+  return cases;
+}
+
 const CATEGORIES = [
   ['yaml-scalars', genYamlScalars],
   ['coalesce-nulls', genCoalesceNulls],
@@ -724,6 +792,7 @@ const CATEGORIES = [
   ['precedence', genPrecedence],
   ['anchors', genAnchors],
   ['subchart-globals', genSubchartGlobals],
+  ['yaml-scanner', genYamlScanner],
 ];
 
 const INPUT_FIELDS = ['chartValuesYaml', 'valuesFiles', 'set', 'setString', 'setJson', 'setLiteral', 'setFile', 'subcharts', 'argOrder'];

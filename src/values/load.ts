@@ -5,7 +5,7 @@ import { compareGoStrings, formatFloatG, formatGoV } from './gofmt.js';
 import { getLoc, GoInt, isMap, newMap, unsafeInts, type GoMap, type Val } from './model.js';
 import { formatPath, formatPointer, parsePath } from './paths.js';
 import { applySet } from './strvals.js';
-import { mergeMaps, readValuesText, type HelmVersion } from './yaml/read.js';
+import { mergeMapsInto, readValuesText, type HelmVersion } from './yaml/read.js';
 
 /** A named values text. Bytes are checked as UTF-8 the way Helm checks them. */
 export interface ValuesSource {
@@ -292,13 +292,16 @@ export function makeLoaded(
  * --set-string, --set-file and --set-literal, each group in order, written into that map in place.
  */
 export function userValues(input: UserValuesInput, helmVersion: HelmVersion): GoMap {
-  let base = newMap();
+  let files: GoMap | undefined;
   const budget = { paddedSlots: 0 };
   (input.valuesFiles ?? []).forEach((f, i) => {
     const src = asSource(f, `values-${i + 1}.yaml`);
     const file = readValuesText(src.text, { name: src.name, role: 'user' }, helmVersion);
-    base = Object.keys(base).length === 0 ? file : mergeMaps(base, file);
+    // each file is a fresh tree nobody else holds: the first is the base, later ones merge into it in place
+    // (a copy of the base per file was n^2 over n files)
+    files = files ? mergeMapsInto(files, file) : file;
   });
+  let base = files ?? newMap();
   for (const s of checkStrings(input.setJson, 'setJson')) base = applySet(base, s, 'set-json', helmVersion, undefined, budget);
   for (const s of checkStrings(input.set, 'set')) applySet(base, s, 'set', helmVersion, undefined, budget);
   for (const s of checkStrings(input.setString, 'setString')) applySet(base, s, 'set-string', helmVersion, undefined, budget);

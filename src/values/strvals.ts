@@ -6,7 +6,7 @@
 import { ValuesError } from '../errors.js';
 import { goQuote, goQuoteRunes, goTypeName } from './gofmt.js';
 import { helmRules, type HelmRules, type HelmVersion } from './helm-rules.js';
-import { mergeMaps as mergeJsonObject } from './yaml/read.js';
+import { mergeMapsInto } from './yaml/read.js';
 import { copyLoc, GoInt, isMap, newMap, setLoc, Src, type GoMap, type Loc, type Val } from './model.js';
 
 /** Largest list index Helm accepts. */
@@ -136,10 +136,19 @@ function jsonValueEnd(text: string, start: number): number | undefined {
   return i + m[0].length;
 }
 
+// A surrogate half without its partner: Go's encoding/json decodes `"\\ud800"` to U+FFFD, JSON.parse keeps it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A JSON string as Go's encoding/json decodes it: every lone surrogate becomes U+FFFD. */
+function goJsonString(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}
+
 /** Converts parsed JSON into the value model (null-prototype maps); undefined for a number Go refuses. */
 export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val | undefined {
   if (depth > MAX_JSON_DEPTH) throw new JsonTooDeep();
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return goJsonString(v);
+  if (v === null || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (Array.isArray(v)) {
     const out: Val[] = [];
@@ -155,8 +164,9 @@ export function fromJson(v: unknown, src: Src, offset: number, depth = 0): Val |
   for (const k of Object.keys(v as object)) {
     const c = fromJson((v as Record<string, unknown>)[k], src, offset, depth + 1);
     if (c === undefined) return undefined;
-    out[k] = c;
-    setLoc(out, k, { src, offset });
+    const key = goJsonString(k);
+    out[key] = c;
+    setLoc(out, key, { src, offset });
   }
   return out;
 }
@@ -181,11 +191,18 @@ class JsonTooDeep extends Error {}
 /** Shared by the parsers of one load: list slots created so far by index padding. */
 export interface SetBudget {
   paddedSlots: number;
+  /**
+   * Maps known to hold a key (the parser never deletes one). Asking a map whether it is empty costs its
+   * size in V8 (Object.keys, even for-in, lists every key of a large map), and `a.kN=x` asks `a` once per
+   * pair: n^2 over n pairs. Each map is measured at most once per load.
+   */
+  nonEmpty?: WeakSet<object>;
 }
 
 class Parser {
   indexDepth = 0;
   readonly sc: Runes;
+  readonly nonEmpty: WeakSet<object>;
   constructor(
     text: string,
     readonly data: GoMap,
@@ -196,6 +213,7 @@ class Parser {
     readonly budget: SetBudget,
   ) {
     this.sc = new Runes(text);
+    this.nonEmpty = budget.nonEmpty ??= new WeakSet();
   }
 
   loc(pos: number): Loc {
@@ -205,7 +223,18 @@ class Parser {
   set(data: GoMap, key: string, val: Val, pos: number): void {
     if (key.length === 0) return;
     data[key] = val;
+    this.nonEmpty.add(data);
     setLoc(data, key, this.loc(pos));
+  }
+
+  /** Whether a map has no key, measuring each map at most once (see SetBudget.nonEmpty). */
+  isEmpty(m: GoMap): boolean {
+    if (this.nonEmpty.has(m)) return false;
+    for (const _ in m) {
+      this.nonEmpty.add(m);
+      return false;
+    }
+    return true;
   }
 
   parse(): SErr | null {
@@ -307,7 +336,7 @@ class Parser {
           inner = existing;
         }
         const e = this.key(inner, nestedNameLevel);
-        const empty = Object.keys(inner).length === 0;
+        const empty = this.isEmpty(inner);
         if (e === null && empty) return new SErr(`key map ${goQuote(k)} has no value`, keyStart);
         if (!empty) this.set(data, k, inner, keyStart);
         return e;
@@ -527,7 +556,8 @@ export function applySet(
       if (val === undefined || !isMap(val)) {
         throw new ValuesError('SET_JSON', `failed parsing --set-json data JSON: ${arg}`, { file: flag, line: 1, column: 1 }, flag);
       }
-      return mergeJsonObject(data, val);
+      // the map written into is the caller's own (applySet writes into it in place anyway)
+      return mergeMapsInto(data, val);
     }
   }
   const p = new Parser(arg, data, kind, rules, src, fileContent, budget);

@@ -30,6 +30,14 @@ function warningLines(stderr: string): string[] {
     .sort();
 }
 
+/**
+ * Cases the loader knowingly reads otherwise than the recorded Helm (docs/values.md, "Where this differs
+ * from Helm"). Each must still differ: once one is fixed, its entry goes.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  'yaml-scanner-126': "two BOMs: go-yaml's is_bom looks at the start of its buffer, so it drops the first character of later lines (Helm reads the key `l`)",
+};
+
 test('the corpus is large enough', () => {
   expect(corpus.cases.length).toBeGreaterThanOrEqual(300);
 });
@@ -37,6 +45,11 @@ test('the corpus is large enough', () => {
 describe.each([3, 4] as const)('Helm %i', (version) => {
   test.each(corpus.cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const want = version === 3 ? c.helm3 : c.helm4;
+    if (KNOWN_DIFFERENCES[c.name]) {
+      expect(want.status).toBe(0);
+      expect(loadValues(caseInput(c, version)).toJson()).not.toBe(want.valuesLine);
+      return;
+    }
     if (want.status !== 0) {
       expect(want.stderr).toContain(`Error: ${valuesErrorOf(() => loadValues(caseInput(c, version))).message}`);
       return;

@@ -6,6 +6,7 @@
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { formatFloatG } from '../gofmt.js';
 import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -57,7 +58,7 @@ function decodeURIComponentSafe(s: string): string {
  * The node tree of the first document of `events`, or null for an empty stream. Anchors are registered
  * when their node starts (so an alias inside its own anchor is detected later, as go-yaml does).
  */
-function buildFirstDocument(text: string, events: Event[]): YNode | null {
+function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) => number = (o) => o, original = text): YNode | null {
   let i = 0;
   while (i < events.length && events[i]!.type !== EVENT_ID.DOCUMENT) i++;
   if (i >= events.length) return null;
@@ -79,15 +80,20 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
   const anchorOf = (start: number, end: number) => (start >= 0 ? text.slice(start, end) : '');
   for (; i < events.length; i++) {
     const e = events[i]!;
+    // a read event is garbage: a large file's events go while its tree is built, not after
+    (events as Array<Event | undefined>)[i] = undefined;
     switch (e.type) {
       case EVENT_ID.SCALAR: {
         const s = e as ScalarEvent;
         const tag = s.tagStart >= 0 ? fullTag(text.slice(s.tagStart, s.tagEnd), handles) : '';
         const quoted = s.style === SCALAR_STYLE.SINGLE_QUOTED || s.style === SCALAR_STYLE.DOUBLE_QUOTED;
-        const off =
-          s.valueStart >= 0 ? s.valueStart - (quoted ? 1 : 0) : s.tagStart >= 0 ? s.tagStart : s.anchorStart;
+        const off = mapOff(
+          s.valueStart >= 0 ? s.valueStart - (quoted ? 1 : 0) : s.tagStart >= 0 ? s.tagStart : s.anchorStart);
         if (s.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(text, s.valueStart, s.valueEnd);
-        let n: YNode = { k: 'scalar', tag, text: getScalarValue(text, s), plain: s.style === SCALAR_STYLE.PLAIN, off };
+        let value = getScalarValue(text, s);
+        if (original !== text && s.valueStart >= 0) value = keepSeparatorBreaks(original, mapOff(s.valueStart), mapOff(s.valueEnd), s.style, value);
+        if (FINAL_BREAK_DROPPED.has(s) && value.endsWith('\n')) value = value.slice(0, -1);
+        let n: YNode = { k: 'scalar', tag, text: value, plain: s.style === SCALAR_STYLE.PLAIN, off };
         // YAML 1.1 (go-yaml): inside flow collections `?` is the key indicator even when glued to the key,
         // so `[?x]` holds the map {x: null} and `{?x: 1}` has the key x; YAML 1.2 reads a scalar `?x`.
         const parent = stack[stack.length - 1];
@@ -103,7 +109,7 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const n: YNode = { k: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', items: [], off: e.start };
+        const n: YNode = { k: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', items: [], off: mapOff(e.start) };
         const a = anchorOf(e.anchorStart, e.anchorEnd);
         if (a) anchors.set(a, n);
         attach(n);
@@ -114,8 +120,8 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
       case EVENT_ID.ALIAS: {
         const name = text.slice(e.anchorStart, e.anchorEnd);
         const target = anchors.get(name);
-        if (!target) throw new YamlFailure('unknown-anchor', `unknown anchor '${name}' referenced`, e.anchorStart - 1);
-        attach({ k: 'alias', name, target, off: e.anchorStart - 1 });
+        if (!target) throw new YamlFailure('unknown-anchor', `unknown anchor '${name}' referenced`, mapOff(e.anchorStart - 1));
+        attach({ k: 'alias', name, target, off: mapOff(e.anchorStart - 1) });
         break;
       }
       case EVENT_ID.POP:
@@ -130,13 +136,64 @@ function buildFirstDocument(text: string, events: Event[]): YNode | null {
   return root;
 }
 
-/** YAML 1.1 has no `\\/` escape (YAML 1.2 and JSON do): go-yaml refuses it where js-yaml accepts it. */
+/**
+ * go-yaml keeps LS (U+2028) and PS (U+2029) where they break the lines of a scalar: a literal block keeps
+ * each such break as itself, and folding keeps a run of breaks that starts with one (a run that starts with
+ * a line feed folds as usual, with any later LS or PS kept). `value` is the scalar as read with every LS and
+ * PS taken for a line feed; [start, end) its text in `original`.
+ */
+function keepSeparatorBreaks(original: string, start: number, end: number, style: number, value: string): string {
+  const raw = original.slice(start, end);
+  if (!/[\u2028\u2029]/.test(raw)) return value;
+  const isSep = (b: string) => b === '\u2028' || b === '\u2029';
+  const norm = (b: string) => (isSep(b) ? b : '\n');
+  if (style === SCALAR_STYLE.LITERAL_BLOCK) {
+    const breaks = raw.match(/\r\n|[\n\r\u0085\u2028\u2029]/g) ?? [];
+    let i = 0;
+    return value.replace(/\n/g, () => norm(breaks[i++] ?? '\n'));
+  }
+  // folded blocks and double-quoted scalars with escapes are read as they were (LS and PS as line feeds)
+  if (style === SCALAR_STYLE.FOLDED_BLOCK || (style === SCALAR_STYLE.DOUBLE_QUOTED && raw.includes('\\'))) return value;
+  const parts = raw.split(/(\r\n|[\n\r\u0085\u2028\u2029])/);
+  let out = parts[0]!.replace(/[ \t]+$/, '');
+  for (let i = 1; i < parts.length; ) {
+    const run = [parts[i]!];
+    i++;
+    while (i + 2 < parts.length && /^[ \t]*$/.test(parts[i]!)) {
+      run.push(parts[i + 1]!);
+      i += 2;
+    }
+    const lastLine = i === parts.length - 1;
+    let line = parts[i]!.replace(/^[ \t]+/, '');
+    if (!lastLine) line = line.replace(/[ \t]+$/, '');
+    if (isSep(run[0]!)) out += run.map(norm).join('');
+    else if (run.length === 1) out += ' ';
+    else out += run.slice(1).map(norm).join('');
+    out += line;
+    i++;
+  }
+  return style === SCALAR_STYLE.SINGLE_QUOTED ? out.replace(/''/g, "'") : out;
+}
+
+/**
+ * YAML 1.1 has no `\\/` escape (YAML 1.2 and JSON do): go-yaml refuses it where js-yaml accepts it. go-yaml
+ * also refuses a `\\u`/`\\U` escape of a surrogate half or past U+10FFFF, which js-yaml decodes.
+ */
 function checkEscapes(text: string, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     if (text.charCodeAt(i) !== 92) continue;
-    if (text[i + 1] === '/') {
+    const c = text[i + 1];
+    if (c === '/') {
       const line0 = text.slice(0, i).split('\n').length - 1;
       throw scannerFailure('found unknown escape character', line0, i);
+    }
+    if (c === 'u' || c === 'U') {
+      const hex = text.slice(i + 2, i + 2 + (c === 'u' ? 4 : 8));
+      const v = /^[0-9A-Fa-f]+$/.test(hex) ? parseInt(hex, 16) : -1;
+      if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff) {
+        const line0 = text.slice(0, i).split('\n').length - 1;
+        throw scannerFailure('found invalid Unicode character escape code', line0, i);
+      }
     }
     i++;
   }
@@ -359,13 +416,15 @@ export interface ComposedDocument {
  * as go-yaml's Unmarshal does not read them: when the parser fails after the first document ended,
  * the text is cut at the document marker and read again.
  */
-export function composeFirstDocument(text: string, src: Src, markIntegers = false): ComposedDocument {
-  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers);
-  const kept = SHORT_TEXTS.get(text);
+export function composeFirstDocument(text: string, src: Src, markIntegers = false, finalBreak = true): ComposedDocument {
+  if (markIntegers || text.length > MAX_SHORT_TEXT) return composeText(text, src, markIntegers, finalBreak);
+  // a NUL never reaches here (refused as a control character): it marks the other reading of a final line
+  const key = finalBreak ? text : '\0' + text;
+  const kept = SHORT_TEXTS.get(key);
   if (kept) return { value: kept.value === undefined ? undefined : rebase(kept.value, src) };
-  const doc = composeText(text, src, false);
+  const doc = composeText(text, src, false, finalBreak);
   if (SHORT_TEXTS.size >= MAX_SHORT_TEXTS) SHORT_TEXTS.delete(SHORT_TEXTS.keys().next().value!);
-  SHORT_TEXTS.set(text, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
+  SHORT_TEXTS.set(key, { value: doc.value === undefined ? undefined : rebase(doc.value, src) });
   return doc;
 }
 
@@ -401,7 +460,11 @@ function moveLocs(from: object, to: object, src: Src): void {
   for (const [k, l] of t) locs.set(k, { src, offset: l.offset });
 }
 
-function composeText(text: string, src: Src, markIntegers: boolean): ComposedDocument {
+function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: boolean): ComposedDocument {
+  const original = text;
+  text = goLineBreaks(text);
+  const directive = checkDirectives(text);
+  if (directive) throw new YamlFailure('syntax', directive.message, directive.offset);
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
   const early = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?=\.\.\.(?:[ \t\r\n]|$))/.exec(text);
   if (early) {
@@ -409,15 +472,33 @@ function composeText(text: string, src: Src, markIntegers: boolean): ComposedDoc
     throw new YamlFailure('syntax', line0 > 0 ? `line ${line0}: did not find expected node content` : 'did not find expected node content', early[0].length);
   }
   let events: Event[];
+  // the text js-yaml read, when it is not `text` itself, and the way back to offsets into `text`
+  let parsed = text;
+  let mapOff = (o: number) => o;
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
-    const cut = retryBeforeFailure(text, e);
-    if (!cut) throw toSyntaxFailure(text, e);
-    events = cut;
+    const cut = retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
+    if (cut) events = cut;
+    else {
+      const q = retryQuotedIndent(text);
+      if (!q) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
+      ({ events, parsed, mapOff } = q);
+    }
   }
-  const root = buildFirstDocument(text, events);
+  const problem = checkAnchors(parsed, events) ?? checkTabs(parsed, events);
+  if (problem) throw new YamlFailure('syntax', problem.message, mapOff(problem.offset));
+  if (!finalBreak) dropFinalBreak(parsed, events);
+  let root: YNode | null;
+  try {
+    root = buildFirstDocument(parsed, events, mapOff, original === text ? parsed : original);
+  } catch (e) {
+    if (e instanceof YamlFailure && parsed !== text) throw new YamlFailure(e.kind, e.message, mapOff(e.offset));
+    throw e;
+  }
   if (!root) return { value: undefined };
+  // the events are garbage once the tree is built: let a large file's go before its values are made
+  events.length = 0;
   const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
   if (d.keyError) throw d.keyError;
@@ -439,6 +520,154 @@ function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {
   }
   return undefined;
 }
+
+/**
+ * go-yaml v2 does not ask the continuation lines of a quoted scalar to be indented; js-yaml does. Read
+ * again with those lines indented past the line the scalar starts on (the leading blanks of a continuation
+ * line are not part of the value), and map offsets back to the text.
+ */
+function retryQuotedIndent(text: string): { events: Event[]; parsed: string; mapOff: (o: number) => number } | undefined {
+  const at: number[] = []; // insertion points in `text`
+  const widths: number[] = [];
+  let quote = '';
+  let openIndent = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = i + 1;
+      if (quote) {
+        const rest = text.slice(lineStart, lineStart + 4);
+        const indent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+        if (indent <= openIndent && !/^(---|\.\.\.)([ \t\r\n]|$)/.test(rest)) {
+          at.push(lineStart);
+          widths.push(openIndent + 1 - indent);
+        }
+      }
+      continue;
+    }
+    if (quote) {
+      if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      } else if (c === '\\' && quote === '"') i++;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === lineStart || /[\s:,[{-]/.test(text[i - 1]!))) {
+      quote = c;
+      openIndent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+    }
+  }
+  if (at.length === 0) return undefined;
+  let parsed = '';
+  let last = 0;
+  const parsedAt: number[] = [];
+  const cum: number[] = [];
+  let total = 0;
+  for (let k = 0; k < at.length; k++) {
+    parsed += text.slice(last, at[k]) + ' '.repeat(widths[k]!);
+    last = at[k]!;
+    total += widths[k]!;
+    parsedAt.push(parsed.length);
+    cum.push(total);
+  }
+  parsed += text.slice(last);
+  let events: Event[];
+  try {
+    events = parseEvents(parsed, { maxDepth: MAX_YAML_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const mapOff = (o: number): number => {
+    if (o < 0) return o;
+    let lo = 0;
+    let hi = parsedAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (parsedAt[mid]! <= o) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? o : Math.max(at[lo - 1]!, o - cum[lo - 1]!);
+  };
+  return { events, parsed, mapOff };
+}
+
+/** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */
+function retryAtDedent(text: string, e: unknown): Event[] | undefined {
+  const failAt = errorOffset(e);
+  if (failAt === undefined) return undefined;
+  const end = dedentedRootEnd(text, failAt);
+  if (end === undefined) return undefined;
+  try {
+    const events = parseEvents(text.slice(0, end), { maxDepth: MAX_YAML_DEPTH });
+    return hasContent(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A tab at the start of a line before the place js-yaml refused the text: go-yaml's scanner meets it first
+ * and words its refusal by what the tab follows (see checkTabs).
+ */
+function tabFailure(text: string, e: unknown): YamlFailure | undefined {
+  const failAt = errorOffset(e);
+  if (failAt === undefined) return undefined;
+  const failLineEnd = text.indexOf('\n', failAt);
+  const re = /^[ ]*\t/gm;
+  const m = re.exec(text);
+  if (!m || (failLineEnd !== -1 && m.index > failLineEnd)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text.slice(0, m.index), { maxDepth: MAX_YAML_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const problem: ScanProblem | undefined = checkTabs(text, events, m.index);
+  return problem ? new YamlFailure('syntax', problem.message, problem.offset) : undefined;
+}
+
+/**
+ * go-yaml skips tabs between the tokens of a flow collection, also at the start of a line, where js-yaml
+ * refuses them as indentation: read again with those tabs as spaces (same offsets, same values).
+ */
+function retryFlowTabs(text: string): Event[] | undefined {
+  if (!/^[ ]*\t/m.test(text)) return undefined;
+  let out = '';
+  let last = 0;
+  const re = /^[ ]*\t[ \t]*/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const { stack, quote } = scanFlowAt(text, m.index);
+    if (stack.length === 0 || quote !== '') continue;
+    out += text.slice(last, m.index) + ' '.repeat(m[0].length);
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return undefined;
+  try {
+    return parseEvents(out + text.slice(last), { maxDepth: MAX_YAML_DEPTH });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Helm 3 hands go-yaml the file as it is: a block scalar that runs to the end of a file without a final
+ * line break has no line break to keep (`n: |\n e` is "e"). Helm 4 reads each document through a line
+ * reader that ends it with one, as js-yaml reads it.
+ */
+function dropFinalBreak(text: string, events: Event[]): void {
+  if (/[\n\r]$/.test(text)) return;
+  for (const e of events) {
+    if (e.type !== EVENT_ID.SCALAR) continue;
+    const s = e as ScalarEvent;
+    if ((s.style === SCALAR_STYLE.LITERAL_BLOCK || s.style === SCALAR_STYLE.FOLDED_BLOCK) && s.valueEnd === text.length && s.chomping !== 2) {
+      FINAL_BREAK_DROPPED.add(s);
+    }
+  }
+}
+
+/** Block scalar events whose value loses its last line break (dropFinalBreak). */
+const FINAL_BREAK_DROPPED = new WeakSet<object>();
 
 function hasContent(events: Event[]): boolean {
   return events.some((x) => x.type === EVENT_ID.MAPPING || x.type === EVENT_ID.SEQUENCE || x.type === EVENT_ID.SCALAR);
@@ -494,6 +723,11 @@ function toSyntaxFailure(text: string, e: unknown): YamlFailure {
     return parser(enclosingIsSequence(text, offset) ? "did not find expected '-' indicator" : 'did not find expected key');
   }
   return new YamlFailure('syntax', `line ${line0 + 1}: ${reason}`, offset);
+}
+
+/** The flow brackets and the quote open at `offset`. */
+function scanFlowAt(text: string, offset: number): { stack: Array<'[' | '{'>; quote: string } {
+  return scanFlow(text, offset);
 }
 
 /** True when the text ends inside a quoted scalar. */

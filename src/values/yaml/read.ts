@@ -1,7 +1,7 @@
 // Reads one values file (a chart's values.yaml or a -f file) as Helm 3.17 or Helm 4.1 does, with Helm's
 // error texts, and the location of every value.
 import { ValuesError, type ValuesErrorCode } from '../../errors.js';
-import { copyLoc, deepCopy, deepFreeze, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
+import { copyLoc, deepCopy, deepFreeze, hasKey, isMap, newMap, Src, type GoMap, type Val } from '../model.js';
 import { helmRules, type HelmVersion } from '../helm-rules.js';
 import { composeFirstDocument, YamlFailure } from './compose.js';
 
@@ -184,7 +184,8 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   }
   let value: Val | undefined;
   try {
-    value = composeFirstDocument(text, src, origin.markIntegers === true).value;
+    // Helm 4's document reader ends every document with a line break; Helm 3 reads the file as it is
+    value = composeFirstDocument(text, src, origin.markIntegers === true, helmRules(version).allDocuments).value;
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
@@ -231,6 +232,22 @@ export function mergeMaps(a: GoMap, b: GoMap): GoMap {
     copyLoc(b, k, out, k);
   }
   return out;
+}
+
+/**
+ * mergeMaps for a caller that owns `a` (a tree it parsed, that nobody else holds): the same result, built in
+ * `a` itself instead of a copy. Merging n one-key documents (or -f files) one after another copied the whole
+ * accumulated map each time, n^2 in all; in place each merge costs only the size of `b`.
+ */
+export function mergeMapsInto(a: GoMap, b: GoMap): GoMap {
+  for (const k of Object.keys(b)) {
+    const v = b[k]!;
+    const av = hasKey(a, k) ? a[k]! : undefined;
+    if (isMap(v) && av !== undefined && isMap(av)) mergeMapsInto(av, v);
+    else a[k] = v;
+    copyLoc(b, k, a, k);
+  }
+  return a;
 }
 
 /** Turns file content into text, refusing what Helm refuses (size, invalid UTF-8). */
@@ -328,11 +345,11 @@ function remember(text: string, origin: ValuesTextOrigin, version: HelmVersion, 
 function parseValuesText(input: string | Uint8Array, origin: ValuesTextOrigin, version: HelmVersion): GoMap {
   const text = valuesText(input, origin, version);
   if (!helmRules(version).allDocuments) return readPiece({ text, lineBase: 0 }, origin, version) ?? newMap();
-  let values = newMap();
+  let values: GoMap | undefined;
   for (const piece of splitDocuments(text, origin)) {
     const doc = readPiece(piece, origin, version);
-    // merging into nothing yields the document itself (both are fresh maps nobody else holds)
-    if (doc) values = Object.keys(values).length === 0 ? doc : mergeMaps(values, doc);
+    // every document is a fresh tree nobody else holds: the first is the result, later ones merge into it
+    if (doc) values = values ? mergeMapsInto(values, doc) : doc;
   }
-  return values;
+  return values ?? newMap();
 }
