@@ -269,6 +269,12 @@ export function genChart(r) {
   else if (hostile === 4) add({ path: 'c/charts/many', type: 'many', count: r.int(100, 3000) });
   else if (hostile === 5 && r.chance(0.3)) add({ path: 'c/values.yaml', type: 'fifo' });
   else if (hostile === 6) add({ path: 'c/Chart.yaml', type: 'dir' });
+  else if (hostile === 7) {
+    // a schema pattern that backtracks (Helm matches patterns with RE2, in linear time)
+    add({ path: 'c/values.schema.json', type: 'file', text: JSON.stringify({ properties: { a: { type: 'string', pattern: r.pick(['^(a+)+$', '^(a|aa)+$', '^(a|a?)+$', '(x+x+)+y']) } } }) });
+    add({ path: 'c/values.yaml', type: 'file', text: `a: "${'a'.repeat(r.int(20, 40))}!"
+` });
+  }
   return { entries, archive: r.chance(0.35) ? r.pick(['none', 'truncate', 'flip', 'notgzip', 'empty', 'none', 'none']) : undefined, helmVersion: r.pick([3, 4]) };
 }
 
@@ -296,10 +302,10 @@ export function genCli(r) {
   const cmd = r.pick(['validate', 'validate', 'images', 'images', 'schema']);
   const args = [cmd];
   if (r.chance(0.9)) args.push('--profile', r.pick(['gloo', 'gloo-ee', 'generic', 'nope', '']));
-  if (r.chance(0.6)) args.push('--chart-version', r.pick(['1.17.0', '1.18.0', 'x', '1.19.10', '']));
+  if (cmd !== 'schema' && r.chance(0.6)) args.push('--chart-version', r.pick(['1.17.0', '1.18.0', 'x', '1.19.10', '']));
   if (cmd !== 'schema') {
-    if (r.chance(0.5)) args.push('--format', r.pick(['text', 'json', 'sarif', 'github', 'nope']));
-    if (cmd === 'images' && r.chance(0.4)) args.push('-o', r.pick(['list', 'table', 'json', 'x']));
+    if (cmd === 'validate' && r.chance(0.5)) args.push('--format', r.pick(['text', 'json', 'sarif', 'github', 'nope']));
+    if (cmd === 'images' && r.chance(0.5)) args.push('-o', r.pick(['list', 'table', 'json', 'x']));
     if (r.chance(0.3)) args.push('--set', genSet(r).set?.[0] ?? 'a=1');
     if (r.chance(0.1)) args.push('--helm-version', r.pick(['3', '4', '5']));
     if (r.chance(0.1)) args.push(r.pick(['--nope', '-x', '--', '--set']));
