@@ -272,8 +272,8 @@ export function genChart(r) {
   else if (hostile === 7) {
     // a schema pattern that backtracks (Helm matches patterns with RE2, in linear time)
     add({ path: 'c/values.schema.json', type: 'file', text: JSON.stringify({ properties: { a: { type: 'string', pattern: r.pick(['^(a+)+$', '^(a|aa)+$', '^(a|a?)+$', '(x+x+)+y']) } } }) });
-    add({ path: 'c/values.yaml', type: 'file', text: `a: "${'a'.repeat(r.int(20, 40))}!"
-` });
+    add({ path: 'c/values.yaml', type: 'file', text: `a: "${'a'.repeat(r.int(20, 40))}!"\n` });
+    add({ path: 'c/Chart.yaml', type: 'file', text: CHART_YAMLS[0]('c') });
   }
   return { entries, archive: r.chance(0.35) ? r.pick(['none', 'truncate', 'flip', 'notgzip', 'empty', 'none', 'none']) : undefined, helmVersion: r.pick([3, 4]) };
 }

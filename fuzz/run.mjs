@@ -272,6 +272,8 @@ async function workerProblems(worker, kind, input, o) {
   const r = await worker.run(kind, input, o.budget);
   if (r.timeout) return { problems: [{ invariant: 'hang', call: kind, error: `no answer within ${r.timeout} ms` }] };
   if (r.crash) return { problems: [{ invariant: 'crash', call: kind, error: r.crash.replace(/\d{4,}/g, 'N') }] };
+  // within the budget but slow: a hint of super-linear work (the size says whether the input earns it)
+  if (r.ms > o.budget / 3) r.problems.push({ invariant: 'slow', call: kind, error: `${Math.round(r.ms)} ms for an input of ${JSON.stringify(input).length} characters` });
   return r;
 }
 
