@@ -339,6 +339,10 @@ async function replay(file, o) {
     else {
       const r = await workerProblems(worker, rec.kind, rec.input, o);
       problems.push(...r.problems);
+      // a slow input is judged on a machine that may be more or less loaded than the campaign's
+      if (rec.invariant === 'slow' && r.ms > o.budget / 10 && !r.problems.some((p) => p.invariant === 'slow')) {
+        problems.push({ invariant: 'slow', call: rec.kind, error: `${Math.round(r.ms)} ms (recorded: ${rec.error})` });
+      }
       if (r.outcome) {
         if (rec.kind === 'reference') problems.push(...compareReferences(rec.input.refs, r.outcome.verdicts).problems);
         else if (rec.kind === 'set' && haveHelm(o, rec.input.helmVersion)) problems.push(...compareSingle(rec.input.helmVersion, rec.input, r.outcome));
