@@ -49,6 +49,7 @@ function parseArgs(argv) {
     else if (a === '--budget-ms') o.budget = Number(val());
     else if (a === '--no-helm') o.helm = false;
     else if (a === '--quiet') o.quiet = true;
+    else if (a === '--generate') o.generate = Number(val());
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown option ${a}`);
   }
@@ -61,7 +62,8 @@ function parseArgs(argv) {
 
 function usage(msg) {
   if (msg) console.error(`fuzz: ${msg}`);
-  console.error(`usage: npm run fuzz -- --seconds N [--seed S] [--only ${KINDS.join('|')}[,...]] [--replay FILE] [--budget-ms MS] [--no-helm]`);
+  console.error(`usage: npm run fuzz -- --seconds N [--seed S] [--only ${KINDS.join('|')}[,...]] [--replay FILE] [--budget-ms MS] [--no-helm] [--quiet]`);
+  console.error('       npm run fuzz -- --generate COUNT [--seed S] [--only KIND]   print the inputs a campaign would run, one JSON line each');
   process.exit(2);
 }
 
@@ -371,6 +373,16 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(CLI)) usage('dist/ is missing: run npm run build first');
   if (o.replay) process.exit(await replay(o.replay, o));
+  if (o.generate !== undefined) {
+    // the inputs of the first COUNT steps of each kind, exactly as a campaign with this seed generates them
+    for (let n = 0; n < o.generate; n++) {
+      for (const kind of o.only) {
+        const batch = kind === 'real' || kind === 'yaml' ? o.batch : 1;
+        for (let i = 0; i < batch; i++) console.log(JSON.stringify({ kind, n: batch > 1 ? `${n}.${i}` : `${n}`, input: GENERATORS[kind](new Rng(hashStr(`${o.seed}:${kind}:${n}:${i}`))) }));
+      }
+    }
+    return;
+  }
   const findings = new Findings(o.seed, o.quiet);
   const worker = new Worker();
   const stats = { inputs: 0, compared: 0, oracle: {} };
