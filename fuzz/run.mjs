@@ -270,12 +270,21 @@ class Findings {
 
 const haveHelm = (o, major) => o.helm && !!helmBinaries.helmPath(major);
 
+/** What sets a hostile input apart, so that hangs of different causes are different findings. */
+function inputHint(kind, input) {
+  if (kind !== 'chart') return '';
+  const special = [...new Set(input.entries.filter((e) => e.type !== 'file' && e.type !== 'tgz').map((e) => e.type))];
+  if (input.entries.some((e) => e.path.endsWith('values.schema.json') && /"pattern":"[^"]*\)[+*]/.test(e.text ?? ''))) special.push('quantified group in a schema pattern');
+  if (input.entries.some((e) => (e.text ?? '').length > 100_000)) special.push('huge file');
+  return special.length ? ` (${special.sort().join(', ')})` : '';
+}
+
 async function workerProblems(worker, kind, input, o) {
   const r = await worker.run(kind, input, o.budget);
-  if (r.timeout) return { problems: [{ invariant: 'hang', call: kind, error: `no answer within ${r.timeout} ms` }] };
+  if (r.timeout) return { problems: [{ invariant: 'hang', call: kind, error: `no answer within ${r.timeout} ms${inputHint(kind, input)}` }] };
   if (r.crash) return { problems: [{ invariant: 'crash', call: kind, error: r.crash.replace(/\d{4,}/g, 'N') }] };
   // within the budget but slow: a hint of super-linear work (the size says whether the input earns it)
-  if (r.ms > o.budget / 3) r.problems.push({ invariant: 'slow', call: kind, error: `${Math.round(r.ms)} ms for an input of ${JSON.stringify(input).length} characters` });
+  if (r.ms > o.budget / 3) r.problems.push({ invariant: 'slow', call: kind, error: `${Math.round(r.ms)} ms for an input of ${JSON.stringify(input).length} characters${inputHint(kind, input)}` });
   return r;
 }
 
