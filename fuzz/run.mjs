@@ -219,8 +219,8 @@ function runCli(input, budget) {
     const out = `${r.stdout}\n${r.stderr}`;
     if (r.error?.code === 'ETIMEDOUT' || r.signal) problems.push({ invariant: r.signal === 'SIGTERM' ? 'hang' : 'crash', call: 'cli', error: `${r.signal ?? r.error?.code} after ${Date.now() - t0} ms` });
     else if (![0, 1, 2].includes(r.status)) problems.push({ invariant: 'cli-exit', call: 'cli', error: `exit ${r.status}`, detail: r.stderr.slice(0, 2000) });
-    // a reference no runtime could pull, printed as an image
-    const invented = r.status !== 2 && /^.*(%!|<nil>).*$/m.exec(r.stdout ?? '');
+    // a reference no runtime could pull, printed as an image (validate may quote one in a diagnostic about it)
+    const invented = input.args[0] === 'images' && r.status !== 2 && /^.*(%!|<nil>).*$/m.exec(r.stdout ?? '');
     if (invented) problems.push({ invariant: 'invented-reference', call: `cli ${input.args[0]}`, error: 'printed an image reference holding %! or <nil>', detail: invented[0].slice(0, 300) });
     const internal = /internal error[^\n]*|\n\s+at [^\n]+:\d+:\d+\)?/.exec(out);
     if (internal) problems.push({ invariant: 'cli-internal-error', call: 'cli', error: internal[0].trim().slice(0, 160), detail: r.stderr.slice(0, 2000) });
