@@ -24,6 +24,15 @@ const valid: Array<[string, ImageReference]> = [
   ['a/b__c/d.e/f-g/h---i', { repository: 'a/b__c/d.e/f-g/h---i' }],
   ['docker.io/library/redis:7.2.4-alpine', { registry: 'docker.io', repository: 'library/redis', tag: '7.2.4-alpine' }],
   ['gloo:_tag', { repository: 'gloo', tag: '_tag' }],
+  // Go's optional domain: a first component that is not a domain is a path component
+  ['a.b-c_d/e__f/g---h:v1.0_X-y.z', { repository: 'a.b-c_d/e__f/g---h', tag: 'v1.0_X-y.z' }],
+  ['bad_host.example.com/gloo', { repository: 'bad_host.example.com/gloo' }],
+  // the 255-character limit counts the path after the domain, not the domain
+  [`quay.io/${'a'.repeat(255)}`, { registry: 'quay.io', repository: 'a'.repeat(255) }],
+  // Go bounds neither domain components nor ports, and takes any hex and colons between brackets
+  [`${'h'.repeat(100)}.io:9999999/x`, { registry: `${'h'.repeat(100)}.io:9999999`, repository: 'x' }],
+  ['[a]/x', { registry: '[a]', repository: 'x' }],
+  ['[::ffff]:1/x', { registry: '[::ffff]:1', repository: 'x' }],
   [`gloo:${'t'.repeat(128)}`, { repository: 'gloo', tag: 't'.repeat(128) }],
 ];
 
@@ -54,7 +63,15 @@ const invalid: Array<[string, string]> = [
   ['-gloo', 'REFERENCE_INVALID_FORMAT'],
   ['gloo-', 'REFERENCE_INVALID_FORMAT'],
   ['gl..oo', 'REFERENCE_INVALID_FORMAT'],
-  ['bad_host.example.com/gloo', 'REFERENCE_INVALID_DOMAIN'],
+  ['bad_host.example.com:5000/gloo', 'REFERENCE_INVALID_DOMAIN'],
+  ['[::1/gloo', 'REFERENCE_INVALID_DOMAIN'],
+  ['[::1]', 'REFERENCE_INVALID_TAG'],
+  ['[fe80::1%eth0]/gloo', 'REFERENCE_INVALID_DOMAIN'],
+  ['Gloo:V1', 'REFERENCE_NAME_NOT_LOWERCASE'],
+  ['\u212aube/x', 'REFERENCE_NAME_NOT_LOWERCASE'],
+  [`x_y/${'a'.repeat(252)}`, 'REFERENCE_NAME_TOO_LONG'],
+  [`gloo@SHA256:${D64}`, 'REFERENCE_INVALID_DIGEST'],
+  [`gloo@constructor:${D64}`, 'REFERENCE_UNSUPPORTED_DIGEST'],
   ['-bad.example.com/gloo', 'REFERENCE_INVALID_DOMAIN'],
   ['example.com:port/gloo', 'REFERENCE_INVALID_DOMAIN'],
   [`${'a'.repeat(256)}`, 'REFERENCE_NAME_TOO_LONG'],
@@ -76,7 +93,8 @@ test.each(invalid)('%s is refused with %s', (ref, code) => {
 
 test('hostile strings within the length limit finish (no backtracking blow-up)', () => {
   // near-miss patterns that make naive nested quantifiers backtrack exponentially
-  const near = ['a' + '-'.repeat(200) + '!', 'a.'.repeat(120) + '-', 'a__'.repeat(80) + 'A', `${'a'.repeat(60)}.`.repeat(4) + '/', 'x/'.repeat(127) + '!'];
+  const near = [
+    `${'a-'.repeat(700)}/x!`, `${'a.'.repeat(700)}-/x`, `[${':'.repeat(1400)}/x`, `x@a${'-a'.repeat(700)}:`,'a' + '-'.repeat(200) + '!', 'a.'.repeat(120) + '-', 'a__'.repeat(80) + 'A', `${'a'.repeat(60)}.`.repeat(4) + '/', 'x/'.repeat(127) + '!'];
   for (const s of near) expect(tryParseImageReference(s)).toBeUndefined();
 });
 

@@ -1,0 +1,224 @@
+// The fuzzer's worker: runs one input of one kind through the library and reports what happened. It runs in its
+// own process (fuzz/run.mjs forks it), so that a hang can be killed and an out-of-memory crash is a finding,
+// not the end of the campaign. After every input it checks that no prototype was written to.
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const lib = require(path.join(ROOT, 'dist', 'cjs', 'index.js'));
+const node = require(path.join(ROOT, 'dist', 'cjs', 'node', 'index.js'));
+const { loadValues, validateValues, resolveImages, checkProfile, valuesSchema, parseImageReference, ValuesError, ResolveError, ImageReferenceError, ProfileError } = lib;
+
+const PROTOS = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype, Number: Number.prototype, Boolean: Boolean.prototype, RegExp: RegExp.prototype };
+const protoSnapshot = () => Object.fromEntries(Object.entries(PROTOS).map(([k, p]) => [k, Reflect.ownKeys(p).map(String).sort().join(',')]));
+const baseline = protoSnapshot();
+
+function pollution() {
+  const now = protoSnapshot();
+  const out = [];
+  for (const [k, keys] of Object.entries(now)) {
+    if (keys === baseline[k]) continue;
+    const before = new Set(baseline[k].split(','));
+    const added = keys.split(',').filter((x) => !before.has(x));
+    out.push(`${k}.prototype gained ${added.join(', ')}`);
+    for (const a of added) delete PROTOS[k][a];
+  }
+  return out;
+}
+
+/** Calls fn; an exception is a problem unless it is one of the typed errors the API documents for it. */
+function guarded(problems, what, allowed, fn) {
+  try {
+    return { value: fn() };
+  } catch (e) {
+    if (allowed.some((C) => e instanceof C)) return { error: e };
+    problems.push({ invariant: 'untyped-exception', call: what, error: `${e?.name ?? typeof e}: ${e?.message ?? String(e)}`, stack: String(e?.stack ?? '').split('\n').slice(0, 8).join('\n') });
+    return { error: e };
+  }
+}
+
+const errText = (e) => ({ name: e?.name, code: e?.code, message: e?.message });
+const sortKeys = (v) => (Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v);
+
+function valuesChecks(problems, loaded, options) {
+  guarded(problems, 'validateValues', [], () => validateValues(loaded, options));
+  guarded(problems, 'resolveImages', [ResolveError, ValuesError, ImageReferenceError, ProfileError], () => resolveImages(loaded, options));
+}
+
+const RUN = {
+  // the values of one text, as -f and as a subchart's values.yaml, for comparison with Helm; then the validator
+  values(input, problems) {
+    const v = input.helmVersion;
+    const asFile = guarded(problems, 'loadValues', [ValuesError], () => loadValues({ helmVersion: v, chartName: 'c', chartValues: { name: 'values.yaml', text: '' }, valuesFiles: [{ name: 'f0.yaml', text: input.text }] }));
+    const asSub = guarded(problems, 'loadValues(subchart)', [ValuesError], () => loadValues({ helmVersion: v, chartName: 'c', chartValues: { name: 'values.yaml', text: '' }, subcharts: { s: input.text } }));
+    if (asFile.value) valuesChecks(problems, asFile.value, { profile: input.profile ?? 'gloo' });
+    return {
+      file: asFile.value ? { json: asFile.value.toJson() } : { error: errText(asFile.error) },
+      sub: asSub.value ? { json: JSON.stringify(sortKeys(asSub.value.subcharts.s)) } : { error: errText(asSub.error) },
+    };
+  },
+  set(input, problems) {
+    const r = guarded(problems, 'loadValues', [ValuesError], () => loadValues({
+      helmVersion: input.helmVersion, chartName: 'c', chartValues: { name: 'values.yaml', text: input.base ?? '' },
+      set: input.set, setString: input.setString, setJson: input.setJson, setLiteral: input.setLiteral,
+    }));
+    if (r.value) valuesChecks(problems, r.value, { profile: 'gloo' });
+    return r.value ? { json: r.value.toJson() } : { error: errText(r.error) };
+  },
+  image(input, problems) {
+    const values = JSON.parse(input.valuesJson);
+    const res = guarded(problems, 'validateValues', [], () => validateValues(values, input.options));
+    const imgs = guarded(problems, 'resolveImages', [ResolveError, ValuesError, ImageReferenceError, ProfileError], () => resolveImages(values, input.options));
+    // a printed reference no runtime could pull is reported as a diagnostic, never silently
+    for (const im of imgs.value ?? []) {
+      if (/%!|<nil>|^\//.test(im.reference ?? '') && res.value && !res.value.diagnostics.some((d) => d.severity !== 'info')) {
+        problems.push({ invariant: 'invented-reference', call: 'resolveImages', error: `printed ${JSON.stringify(im.reference)} for ${im.valuesPath} with no diagnostic` });
+      }
+    }
+    return { diagnostics: res.value?.diagnostics?.length, images: imgs.value?.length, error: imgs.error ? errText(imgs.error) : undefined };
+  },
+  profile(input, problems) {
+    const profile = JSON.parse(input.profileJson);
+    const values = JSON.parse(input.valuesJson);
+    const checked = guarded(problems, 'checkProfile', [ProfileError], () => checkProfile(profile));
+    const opts = { profile, ...(input.chartVersion ? { chartVersion: input.chartVersion } : {}) };
+    // an untrusted profile may be refused anywhere, but only with ProfileError (or ResolveError profile-invalid)
+    guarded(problems, 'valuesSchema', [ProfileError, ResolveError], () => valuesSchema(profile));
+    guarded(problems, 'validateValues', [], () => validateValues(values, opts));
+    guarded(problems, 'resolveImages', [ResolveError, ValuesError, ImageReferenceError, ProfileError], () => resolveImages(values, opts));
+    if (checked.value) {
+      // a profile checkProfile accepts must not fail later for a reason the check could have seen
+      const s = guarded(problems, 'valuesSchema(checked)', [], () => valuesSchema(profile));
+      void s;
+    }
+    return { accepted: !!checked.value };
+  },
+  async chart(input, problems) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-fuzz-chart-'));
+    try {
+      const t0 = process.hrtime.bigint();
+      const root = materialize(dir, input);
+      // writing the tree is the harness's work, not the library's: it does not count against the input
+      problems.setupMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const chart = await node.loadChart(root).then((c) => ({ value: c }), (e) => ({ error: e }));
+      if (chart.error && !(chart.error instanceof ValuesError)) {
+        problems.push({ invariant: 'untyped-exception', call: 'loadChart', error: `${chart.error?.name}: ${chart.error?.message}`, stack: String(chart.error?.stack ?? '').split('\n').slice(0, 8).join('\n') });
+      }
+      if (chart.value) {
+        const loaded = guarded(problems, 'loadValues({chart})', [ValuesError], () => loadValues({ chart: chart.value, helmVersion: input.helmVersion }));
+        if (loaded.value) valuesChecks(problems, loaded.value, {});
+        return { loaded: !!loaded.value, error: loaded.error ? errText(loaded.error) : undefined };
+      }
+      return { error: errText(chart.error) };
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  reference(input, problems) {
+    return {
+      verdicts: input.refs.map((ref) => {
+        const r = guarded(problems, 'parseImageReference', [ImageReferenceError], () => parseImageReference(ref));
+        return r.value ? { ok: true, ...r.value } : { ok: false, code: r.error?.code, message: r.error?.message };
+      }),
+    };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// chart trees on disk, with a tar writer of our own for .tgz entries
+
+function tarHeader(name, size, type) {
+  const h = Buffer.alloc(512);
+  const put = (s, off, len) => h.write(s, off, Math.min(len, Buffer.byteLength(s)), 'utf8');
+  put(name.slice(0, 99), 0, 100);
+  put('0000644\0', 100, 8);
+  put('0000000\0', 108, 8);
+  put('0000000\0', 116, 8);
+  put(size.toString(8).padStart(11, '0') + '\0', 124, 12);
+  put('00000000000\0', 136, 12);
+  h.fill(' ', 148, 156);
+  put(type, 156, 1);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  let sum = 0;
+  for (const b of h) sum += b;
+  put(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+  return h;
+}
+
+function tarGz(files, mutate) {
+  const parts = [];
+  for (const [name, data] of files) {
+    const buf = Buffer.from(data);
+    parts.push(tarHeader(name, buf.length, '0'), buf, Buffer.alloc((512 - (buf.length % 512)) % 512));
+  }
+  parts.push(Buffer.alloc(1024));
+  let gz = zlib.gzipSync(Buffer.concat(parts));
+  if (mutate === 'truncate') gz = gz.subarray(0, Math.max(1, gz.length >> 1));
+  else if (mutate === 'flip') { gz = Buffer.from(gz); gz[Math.min(gz.length - 1, 20)] ^= 0xff; }
+  else if (mutate === 'notgzip') gz = Buffer.from('not a gzip stream');
+  else if (mutate === 'empty') gz = Buffer.alloc(0);
+  return gz;
+}
+
+function filesUnder(entries, prefix) {
+  return entries.filter((e) => e.type === 'file' && e.path.startsWith(prefix + '/')).map((e) => [e.path, e.text]);
+}
+
+function materialize(dir, input) {
+  const put = (p) => { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); return path.join(dir, p); };
+  for (const e of input.entries) {
+    const p = put(e.path);
+    try {
+      if (e.type === 'file') { if (!fs.existsSync(p) || fs.lstatSync(p).isFile()) fs.writeFileSync(p, e.text); }
+      else if (e.type === 'dir') { fs.rmSync(p, { force: true, recursive: true }); fs.mkdirSync(p, { recursive: true }); }
+      else if (e.type === 'symlink') { fs.rmSync(p, { force: true, recursive: true }); fs.symlinkSync(e.target, p); }
+      else if (e.type === 'fifo') { fs.rmSync(p, { force: true }); require('node:child_process').execFileSync('mkfifo', [p]); }
+      else if (e.type === 'many') { fs.mkdirSync(p, { recursive: true }); for (let i = 0; i < e.count; i++) fs.writeFileSync(path.join(p, `f${i}.txt`), 'x'); }
+      else if (e.type === 'tgz') {
+        const files = filesUnder(input.entries, e.of).map(([n, t]) => [`sub/${n.slice(e.of.length + 1)}`, t]);
+        fs.writeFileSync(p, tarGz(files, e.mutate));
+      }
+    } catch {
+      // a tree the file system cannot hold is simply not that tree
+    }
+  }
+  if (input.archive) {
+    const files = filesUnder(input.entries, 'c');
+    const tgz = path.join(dir, 'c.tgz');
+    fs.writeFileSync(tgz, tarGz(files, input.archive));
+    return tgz;
+  }
+  return path.join(dir, 'c');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export async function runInput(kind, input) {
+  const problems = [];
+  const fn = kind === 'real' || kind === 'yaml' ? RUN.values : RUN[kind];
+  const t0 = process.hrtime.bigint();
+  let outcome;
+  try {
+    outcome = await fn(input, problems);
+  } catch (e) {
+    problems.push({ invariant: 'untyped-exception', call: kind, error: `${e?.name}: ${e?.message}`, stack: String(e?.stack ?? '').split('\n').slice(0, 8).join('\n') });
+  }
+  for (const p of pollution()) problems.push({ invariant: 'prototype-pollution', call: kind, error: p });
+  const mem = process.memoryUsage();
+  if (mem.heapUsed > 1.5 * 1024 ** 3) problems.push({ invariant: 'memory', call: kind, error: `heap ${Math.round(mem.heapUsed / 2 ** 20)} MiB after the input` });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6 - (problems.setupMs ?? 0);
+  return { outcome, problems: [...problems], ms, heapMiB: Math.round(mem.heapUsed / 2 ** 20) };
+}
+
+if (process.send) {
+  process.on('message', async (msg) => {
+    const res = await runInput(msg.kind, msg.input);
+    process.send({ id: msg.id, ...res });
+  });
+}
