@@ -1,0 +1,120 @@
+// The calls recorded with the real Helm binaries by scripts/record-template-lib.mjs (one list per module).
+// Arguments: { y: YAML text read from values.yaml } | { s: string } | { i: int } | { f: float } | { b: bool }.
+
+const y = (text) => ({ y: text });
+const s = (text) => ({ s: text });
+
+// Scalars whose YAML spelling decides quoting, numbers whose printing differs by size, keys that sort
+// unlike bytes, and text that folds, breaks or needs escapes.
+const YAML_SCALARS = [
+  '"yes"', '"no"', '"on"', '"off"', '"y"', '"n"', '"Y"', '"N"', '"true"', '"False"', '"TRUE"', '"null"', '"Null"', '"~"', '""',
+  '"1.10"', '"0x10"', '"0o17"', '"017"', '"1_000"', '"1e3"', '"+1"', '"-1"', '".5"', '"5."', '"1:20"', '"1:20:30.5"',
+  '"2006-01-02"', '"2006-1-2"', '"2001-12-14t21:59:43.10-05:00"', '"2001-12-14 21:59:43.10"', '"2006-13-01"',
+  '"0b101"', '"-0b101"', '".inf"', '"-.Inf"', '".NaN"', '"nan"', '"inf"', '"Infinity"', '"<<"', '"="',
+  '"&a"', '"*a"', '"!a"', '"|a"', '">a"', '"%a"', '"@a"', '"`a"', '"#a"', '"a #b"', '"a#b"', '"a: b"', '"a:b"', '"a:"',
+  '"- a"', '"-a"', '"-"', '"?"', '"? a"', '"?a"', '":a"', '"[a]"', '"{a}"', '"a,b"', '"a[b]"', '"---"', '"..."', '"--- a"',
+  '" a"', '"a "', '" "', '"\\ta"', '"a\\tb"', '"a\\nb"', '"a\\n"', '"a\\n\\n"', '"\\na"', '"\\n"', '" a\\nb"', '"a \\nb"', '"a\\n b"',
+  '"a\\r\\nb"', '"a\\rb"', '"caf\u00e9"', '"\u00a0a"', '"a\\u0085b"', '"a\\u2028b"', '"\\u00e9\\n\\u00e9"', '"\\U0001F600"', '"\\ufeffa"',
+  '"\\x01"', '"\\x7f"', '"\\"quoted\\""', '"it\'s"', '"back\\\\slash"', '"\'a\'"', '"a\'"',
+  "'a  b'", '"a   b   c"',
+  '0', '1', '-1', '1.5', '1.0', '-0.0', '1000000', '1e6', '1e+21', '1e21', '1e20', '123456789012', '12345678.5', '0.000001',
+  '0.0000001', '1e-7', '3.14159265358979', '9007199254740993', '1e300', '-1e-300', '0.1', '100.25', '1.10', '0x10', '017', '1_000',
+  'true', 'false', 'null', '~', 'yes', 'no', '2006-01-02', '1:20', '9223372036854775807', '18446744073709551615',
+  '"' + 'word '.repeat(30).trim() + '"', '"' + 'x'.repeat(100) + ' ' + 'y'.repeat(10) + '"', '"' + 'ab '.repeat(40) + ' c"',
+  '"' + 'a'.repeat(79) + ' b c d"', '"' + 'a'.repeat(80) + ' b c d"', '"' + 'a'.repeat(81) + ' b"', '"' + 'a '.repeat(50) + '"',
+  '"' + 'yes '.repeat(30).trim() + '\\nmore"', '"' + '\\"q\\" '.repeat(25) + 'end"', '"1 ' + 'word '.repeat(25) + 'x"', '"#' + ' w'.repeat(60) + '"',
+];
+
+const YAML_TREES = [
+  '{}', '[]', '{a: {}}', '{a: []}', '[[]]', '[{}]', '[[1, 2], [3]]', '[{a: 1, b: 2}, {c: 3}]',
+  '{b: 1, a: 2, c: 3}', '{a10: 1, a2: 2, a1: 3, b: 4}', '{"1": a, "10": b, "2": c, "01": d, "001": e}',
+  '{"a01": 1, "a1": 2, "a001": 3, "a0": 4}', '{"B": 1, "a": 2, "_": 3, "1": 4, "Z": 5, "é": 6, "-": 7}',
+  '{"x1": 3, "x": 4, "x10": 5, "x2": 1, "x1a": 6}', '{"a b": 1, "a": 2, "ab": 3}',
+  '{n: 1, y: 2, yes: 3, "null": 4, "": 5, "1.5": 6, "~": 7}', '{"a\\nb": 1}', '{"' + 'k'.repeat(129) + '": 1}', '{"' + 'k'.repeat(128) + '": 1}',
+  '{a: {b: {c: {d: [1, {e: f}]}}}}', '{list: [a, b, [c, d], {e: f, g: [h]}]}', '{a: null, b: ~}', '[null, true, 1.5, "x"]',
+  '{text: "line1\\nline2\\n"}', '{text: "line1\\nline2"}', '{text: "line1\\n\\n"}', '{text: "  indented\\nx"}', '{text: "\\nlead"}',
+  '[ "line1\\nline2" ]', '[[ "a\\nb" ]]', '{a: [ "x\\ny" ]}', '{a: {b: "x\\ny\\n"}}', '{a: "trailing \\nspace"}',
+  '{a: ["' + 'z'.repeat(85) + ' q"]}', '{a: {b: {c: "' + 'w '.repeat(50) + '"}}}',
+  '{image: {repository: nginx, tag: "1.10", pullPolicy: IfNotPresent}, replicas: 3, ports: [80, 443]}',
+  '{env: [{name: A, value: "1"}, {name: B, value: "yes"}]}', '{annotations: {"prometheus.io/scrape": "true", "a.b/c": x}}',
+  '{resources: {limits: {cpu: 100m, memory: 128Mi}, requests: {cpu: 0.5}}}',
+];
+
+const yamlCases = [];
+
+for (const v of YAML_SCALARS) yamlCases.push({ fn: 'toYaml', args: [y(v)] });
+for (const v of YAML_TREES) yamlCases.push({ fn: 'toYaml', args: [y(v)] });
+// NaN and infinities cannot come from values (Helm refuses them there); sprig's float64 makes them
+const SPECIAL = [{ expr: 'float64 "NaN"', val: 'NaN' }, { expr: 'float64 "+Inf"', val: '+Inf' }, { expr: 'float64 "-Inf"', val: '-Inf' }, { expr: 'dict "a" (float64 "NaN")', val: '{a:NaN}' }, { expr: 'list 1 (float64 "-Inf")', val: '[1,-Inf]' }];
+for (const v of ['{a: 1}', '{a: "x"}']) yamlCases.push({ fn: 'mustToYaml', args: [y(v)] });
+for (const a of SPECIAL) yamlCases.push({ fn: 'toYaml', args: [a] }, { fn: 'mustToYaml', args: [a] });
+yamlCases.push({ fn: 'toYaml', args: [{ i: 5 }] }, { fn: 'toYaml', args: [{ f: 2.5 }] }, { fn: 'toYaml', args: [s('yes')] }, { fn: 'toYaml', args: [{ b: true }] });
+for (const text of [
+  'a: 1', 'a: 1.10\nb: yes\nc: "x"', '- 1\n- 2', '', 'null', '~', 'a', '1', 'a: [1, 2', 'a:\n  b: c\n d: e', '{"a": 1}', 'a: 1\n---\nb: 2',
+  'a: &x 1\nb: *x', 'a: *x', '? [1]\n: 2', '1: 2\n3.5: 4\ntrue: 5', 'a: 2006-01-02', 'a: !!str 12', 'a: !!int x', 'a: 12345678901234567890',
+  'a:\n  - b\n  - c: d', '"unterminated', 'a: b: c', '\ta: 1', 'a: 0x1F', 'a: 1e3', 'a: .inf', 'a: [.nan]',
+]) {
+  yamlCases.push({ fn: 'fromYaml', args: [s(text)], pipe: 'toJson' });
+  yamlCases.push({ fn: 'fromYamlArray', args: [s(text)], pipe: 'toJson' });
+}
+
+const jsonCases = [];
+for (const fn of ['toJson', 'toPrettyJson', 'toRawJson', 'mustToJson', 'mustToPrettyJson', 'mustToRawJson']) {
+  for (const v of [
+    '{}', '[]', '{b: 1, a: [1, 2, {c: "<x> & y"}], "é": 2, "B": 3}', '"<a href=\\"x\\">&amp;</a>"', '"\\u2028\\u2029"',
+    '"\\x01\\x1f\\t\\n\\r\\b\\f\\x7f"', '[1000000, 1e21, 1e20, 0.000001, 0.0000001, 1.5e-7, -0.0, 123456789.125, 1e300, 0.1]',
+    '{a: null, b: true, c: {d: []}}', '"caf\u00e9 \\U0001F600"', '{"a<b": "c>d"}', 'null', '12345678901234567890',
+    '[{}]',
+  ]) jsonCases.push({ fn, args: [y(v)] });
+  for (const a of SPECIAL) jsonCases.push({ fn, args: [a] });
+  jsonCases.push({ fn, args: [{ i: -42 }] }, { fn, args: [s('a&b')] });
+}
+for (const text of [
+  '{"a": 1}', '{"a": 1.5, "b": [1, "x", null, true], "c": {}}', '[1, 2]', '"str"', '1', 'null', 'true', '', ' ', '{', '{"a"', '{"a" 1}',
+  '{"a": 1,}', '[1,]', '[1 2]', '{"a": 1} x', 'tru', 'nul', 'falsy', '01', '-', '1.', '1e', '1e+', '.5', '"\\x"', '"\\u12"', '"\\ud83d\\ude00"',
+  '"\\ud800"', '{"a":1,"a":2}', '1e999', '{"a": 1e999}', '[1e999, x]', '{"__proto__": 1}', '"\t"', '{1: 2}', '{"a": -0}', '[1, 2] ',
+  ' {"a": [1, {"b": null}]} ', '"a\\/b"', '[0.1, 1e21, 123456789012345678]',
+]) {
+  for (const fn of ['fromJson', 'fromJsonArray', 'mustFromJson']) jsonCases.push({ fn, args: [s(text)], pipe: 'toJson' });
+}
+
+const semverCases = [];
+const VERSIONS = ['1.2.3', '1.2.3-alpha', '1.2.3-alpha.1', '1.2.3-beta', '1.2.4', '1.3.0', '2.0.0', '2.0.0-rc.1', '0.2.3', '0.0.3', '0.0.4', '0.1.0', 'v1.2.3', '1.2', '1', '1.2.3+build.5', '1.10.0', '1.28.2-eks-1', '0.0.0'];
+const CONSTRAINTS = [
+  '1.2.3', '=1.2.3', '!=1.2.3', '>1.2.3', '<1.2.3', '>=1.2.3', '<=1.2.3', '=>1.2.3', '=<1.2.3', '~1.2.3', '~>1.2', '^1.2.3', '^0.2.3', '^0.0.3', '^0.0', '^0',
+  '1.2.x', '1.x', '*', 'x', '>1.2', '>1', '<=1.2', '<=1', '!=1.2.x', '!=1.x', '~1', '~0.0.0', '^1.x', '^0.x', '1.2.3 - 2.0.0', '1.2 - 1.3', '>= 1.2, < 2.0',
+  '>=1.2 <1.3', '>1.0 <1.2.4 || >=2.0.0', '>=1.2.3-alpha', '>=1.2.3-0', '<1.2.3-beta', '~1.2.3-alpha', '^1.2.3-alpha', '!=1.2.3-alpha', '>=1.28.0-0',
+  '>= 1.19-0', '>=0.0.0-0', ' >= 1.2.3 ', '1.2.3 || 2.0.0', 'v1.2.3', '>=v1.2', '=1.2.3-alpha', '<2.0.0-0', '>1.2.3-alpha.1',
+];
+for (const c of CONSTRAINTS) for (const v of VERSIONS) semverCases.push({ fn: 'semverCompare', args: [s(c), s(v)] });
+for (const c of ['', 'foo', '>=a.b', '1.2.3 -', '>>1', '1.2.3 || ', '>=1.2.3-01', '>=99999999999999999999', '1.2.3 ~ 2', '1 2 3', '!1.2.3', '>=1.2.3,', '>=1.2.3, ,<2']) {
+  semverCases.push({ fn: 'semverCompare', args: [s(c), s('1.2.3')] });
+}
+for (const v of ['', 'foo', '1.2.3.4', '01.2.3', '1.02.3', '1.2.3-01', '1.2.3-', '1.2.3+', '1.2.3-a..b', '1.2.3+a..b', '1.2.3-a_b', '99999999999999999999.0.0', 'v', 'V1.2.3', ' 1.2.3', '1.2.3 ']) {
+  semverCases.push({ fn: 'semverCompare', args: [s('*'), s(v)] });
+}
+for (const v of ['1.2.3', 'v1.2.3', '1', '1.2', '1.2.3-alpha.1+build.7', 'v2.0.0-rc.1', '1.28.2-eks-1-28-12', '0.0.0', '18446744073709551615.1.2']) semverCases.push({ fn: 'semver', args: [s(v)], view: 'fields' });
+for (const v of ['', 'foo', '1.2.3-01', '1.2.3.4', '1.2.3-a_b']) semverCases.push({ fn: 'semver', args: [s(v)], view: 'fields' });
+
+const regexCases = [];
+const REGEX_INPUTS = [
+  ['a+', 'baaac aa'], ['a*', 'baaac'], ['', 'abc'], ['x*', ''], ['^', 'ab'], ['$', 'ab'], ['\\b', 'ab cd'], ['(a)(b)?', 'ab a'], ['(?P<first>\\w+)\\s(?P<last>\\w+)', 'John Smith, Jane Doe'],
+  ['(?i)HELLO', 'hello Hello'], ['[[:alpha:]]+', 'ab1cd'], ['\\d+', 'v1.22.3'], ['.', 'é😀x'], ['(?s).', 'a\nb'], ['(?m)^\\w', 'a\nb'], ['a|ab', 'ab'], ['(a|ab)(c|bcd)', 'abcd'],
+  ['\\p{Greek}+', 'abc αβγ'], ['[^a-z]+', 'abc123DEF'], ['a{2,3}', 'aaaaaaa'], ['(?U)a+', 'aaa'], ['\\Qa.b\\E', 'a.b axb'], ['\\.', 'a.b.c'], ['-', 'a-b--c'],
+  ['(', 'x'], ['a**', 'x'], ['[z-a]', 'x'], ['(?=a)', 'x'], ['(?<=a)b', 'x'], ['\\8', 'x'], ['x{1001}', 'x'], ['(?P<n>a)(?P<n>b)', 'x'], ['\\C', 'x'],
+];
+for (const [re, input] of REGEX_INPUTS) {
+  const R = re;
+  const I = input;
+  for (const fn of ['regexMatch', 'mustRegexMatch', 'regexFind', 'mustRegexFind']) regexCases.push({ fn, args: [s(R), s(I)] });
+  for (const fn of ['regexFindAll', 'mustRegexFindAll']) for (const n of [-1, 0, 1, 2]) regexCases.push({ fn, args: [s(R), s(I), { i: n }], pipe: 'toJson' });
+  for (const fn of ['regexSplit', 'mustRegexSplit']) for (const n of [-1, 0, 1, 2]) regexCases.push({ fn, args: [s(R), s(I), { i: n }], pipe: 'toJson' });
+  for (const repl of ['<$1>', '${first}.${2}', '$$', '$1x', '${1}x', '$first', '$0', '$', '${', '${first', '$10', '[$99]', 'x']) {
+    regexCases.push({ fn: 'regexReplaceAll', args: [s(R), s(I), s(repl)] });
+  }
+  regexCases.push({ fn: 'mustRegexReplaceAll', args: [s(R), s(I), s('<$1>')] });
+  for (const fn of ['regexReplaceAllLiteral', 'mustRegexReplaceAllLiteral']) regexCases.push({ fn, args: [s(R), s(I), s('<$1>')] });
+}
+for (const q of ['a.b*c', '\\.+*?()|[]{}^$', '', 'no special', 'ü-ö', '1.2.3']) regexCases.push({ fn: "regexQuoteMeta", args: [s(q)] });
+
+export const CASES = { yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases };
