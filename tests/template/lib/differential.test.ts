@@ -1,8 +1,12 @@
 // Every recorded call, replayed against both Helm versions' recorded outputs (byte for byte).
+import fs from 'node:fs';
+import path from 'node:path';
 import { expected, notRegistered, readRecorded, run, type Impl } from './harness';
 import { fromYaml, fromYamlArray, mustToYaml, toYaml } from '../../../src/template/lib/yaml';
 import * as json from '../../../src/template/lib/json';
-import type { Val } from '../../../src/values/model';
+import * as re from '../../../src/template/lib/regex';
+import { semver, semverCompare } from '../../../src/template/lib/semver';
+import type { GoInt, Val } from '../../../src/values/model';
 
 const one = (f: (v: Val) => Val): Impl => (a) => f(a[0]!);
 const str = (f: (s: string) => Val): Impl => (a) => f(a[0] as string);
@@ -21,7 +25,16 @@ const IMPLS: Record<string, Impl> = {
   fromJson: str(json.fromJson),
   fromJsonArray: str(json.fromJsonArray),
   mustFromJson: str(json.mustFromJson),
+  semverCompare: (a, v) => semverCompare(a[0] as string, a[1] as string, v),
+  semver: (a, v) => semver(a[0] as string, v) as unknown as Val,
+  regexQuoteMeta: str(re.regexQuoteMeta),
 };
+const int = (v: Val) => Number((v as GoInt).value);
+for (const fn of ['regexMatch', 'mustRegexMatch', 'regexFind', 'mustRegexFind'] as const) IMPLS[fn] = (a) => re[fn](a[0] as string, a[1] as string);
+for (const fn of ['regexFindAll', 'mustRegexFindAll', 'regexSplit', 'mustRegexSplit'] as const) IMPLS[fn] = (a) => re[fn](a[0] as string, a[1] as string, int(a[2]!));
+for (const fn of ['regexReplaceAll', 'mustRegexReplaceAll', 'regexReplaceAllLiteral', 'mustRegexReplaceAllLiteral'] as const) {
+  IMPLS[fn] = (a) => re[fn](a[0] as string, a[1] as string, a[2] as string);
+}
 
 /**
  * Known differences, each with its reason; the test asserts they still differ, so a fix shows up.
@@ -44,7 +57,7 @@ function knownKey(template: string): string {
 /** Functions that one Helm version does not register. */
 const ONLY: Record<string, 3 | 4> = { mustToYaml: 4 };
 
-for (const module of ['yaml', 'json']) {
+for (const module of ['yaml', 'json', 'semver', 'regex'].filter((m) => fs.existsSync(path.join(__dirname, 'recorded', `${m}.json`)))) {
   describe(`${module}: recorded Helm outputs`, () => {
     const cases = readRecorded(module);
     for (const version of [3, 4] as const) {

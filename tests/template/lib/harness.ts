@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadValues, internalValues } from '../../../src/values/load';
 import { GoInt, newMap, type GoMap, type Val } from '../../../src/values/model';
 import { toJson } from '../../../src/template/lib/json';
+import type { SemverVersion } from '../../../src/template/lib/semver';
 
 export type Arg = { y: string } | { s: string } | { i: number } | { f: number } | { b: boolean } | { expr: string; val: string };
 
@@ -19,6 +20,7 @@ export interface RecordedCase {
   fn: string;
   args: Arg[];
   pipe?: string;
+  view?: string;
   template: string;
   helm3: Outcome;
   helm4: Outcome;
@@ -77,8 +79,13 @@ export function run(c: RecordedCase, impl: Impl, version: 3 | 4): Outcome {
   } catch (e) {
     return { error: (e as Error).message };
   }
+  if (c.view === 'fields') {
+    const sv = v as unknown as SemverVersion;
+    return { out: [sv.Major(), sv.Minor(), sv.Patch(), sv.Prerelease(), sv.Metadata(), sv.Original(), sv.String()].map(String).join('|') };
+  }
   if (c.pipe === 'toJson') return { out: toJson(v) };
   if (c.pipe) throw new Error(`unknown pipe ${c.pipe}`);
+  if (typeof v === 'boolean') return { out: String(v) };
   if (typeof v !== 'string') throw new Error(`${c.fn} gave a non-string without a pipe`);
   return { out: v };
 }
