@@ -71,20 +71,8 @@ export interface ResolveOptions {
   onDiagnostic?: (d: Diagnostic) => void;
 }
 
-/** Stable codes of {@link ResolveError}. */
-export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed';
-
-/** Where `helm template` would fail, or the request cannot be answered. */
-export class ResolveError extends Error {
-  override readonly name = 'ResolveError';
-  constructor(
-    readonly code: ResolveErrorCode,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
-  }
-}
+import { ResolveError } from '../errors.js';
+export { ResolveError, type ResolveErrorCode } from '../errors.js';
 
 function appliedVariant(block: GoMap | undefined): ImageVariant {
   if (!block) return 'standard';

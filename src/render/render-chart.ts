@@ -1,0 +1,201 @@
+// renderChart: one chart's templates rendered as `helm template <release> <chart>` prints them (a single
+// chart: subcharts, hooks and CRDs come with the next stage). Browser-safe.
+import { ResolveError } from '../errors.js';
+import type { Chart, ChartFile } from '../chart/chart.js';
+import { internalValues, loadedChart, type LoadedValues } from '../values/load.js';
+import { deepCopy, type Val } from '../values/model.js';
+import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
+import { GoError, GoFuncVal, GoStruct, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
+import type { Limits } from '../template/exec.js';
+import { goPathMatch } from '../chart/helmignore.js';
+
+/** Options of {@link renderChart}. */
+export interface RenderChartOptions {
+  /** Default 'release-name', as `helm template`. */
+  releaseName?: string;
+  /** Default 'default'. */
+  namespace?: string;
+  /** Default: the loaded values' Helm version. */
+  helmVersion?: HelmVersion;
+  /** .Capabilities.KubeVersion; default v1.32.0 (Helm 3) or v1.35.0 (Helm 4). */
+  kubeVersion?: string;
+  apiVersions?: string[];
+  isUpgrade?: boolean;
+  includeCrds?: boolean;
+  showOnly?: string[];
+  /** Counted budgets; exceeding one throws ResolveError 'render-limit'. */
+  limits?: Partial<Limits>;
+}
+
+/** One rendered manifest. */
+export interface RenderedDocument {
+  template: string;
+  text: string;
+  kind?: string;
+  apiVersion?: string;
+  name?: string;
+  namespace?: string;
+  hook?: string;
+}
+
+/** What {@link renderChart} returns. */
+export interface RenderResult {
+  /** Exactly what `helm template` prints on stdout. */
+  output: string;
+  documents: RenderedDocument[];
+  /** Each template's rendered text by name (partials and NOTES.txt included only when they render). */
+  rendered: Record<string, string>;
+}
+
+const dec = new TextDecoder();
+
+function func(params: string[], fn: (...a: TVal[]) => TVal, variadic?: string): GoFunc {
+  const f: GoFunc = { params, fn };
+  if (variadic) f.variadic = variadic;
+  return f;
+}
+
+/** .Files: a map of the chart's files with Helm's methods. */
+function filesObject(files: ChartFile[]): GoStruct {
+  const m = newMap() as Record<string, TVal>;
+  for (const f of files) m[f.name] = f.data;
+  const get = (n: string) => (Object.prototype.hasOwnProperty.call(m, n) ? dec.decode(m[n] as Uint8Array) : '');
+  const self: GoStruct = new GoStruct('engine.files', {}, {
+    Get: func(['string'], (n) => get(n as string)),
+    GetBytes: func(['string'], (n) => (Object.prototype.hasOwnProperty.call(m, n as string) ? (m[n as string] as Uint8Array) : new Uint8Array(0))),
+    Lines: func(['string'], (n) => {
+      const s = get(n as string);
+      if (s === '') return tagElem([], 'string');
+      return tagElem(s.split('\n'), 'string');
+    }),
+    Glob: func(['string'], (pattern) => filesObject(files.filter((f) => goPathMatch(pattern as string, f.name)))),
+    AsConfig: func([], () => {
+      throw new GoError('Files.AsConfig is not implemented yet by helm-image-variant');
+    }),
+    AsSecrets: func([], () => {
+      throw new GoError('Files.AsSecrets is not implemented yet by helm-image-variant');
+    }),
+  }, undefined, m as never);
+  return self;
+}
+
+function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVersions: string[]): GoStruct {
+  const v = kubeVersion ?? (helm === 4 ? 'v1.35.0' : 'v1.32.0');
+  const norm = v.startsWith('v') ? v : `v${v}`;
+  const m = /^v(\d+)\.(\d+)/.exec(norm);
+  const kv = new GoStruct('common.KubeVersion', { Version: norm, Major: m?.[1] ?? '', Minor: m?.[2] ?? '' }, {
+    String: func([], () => norm),
+    GitVersion: func([], () => norm),
+  }, () => norm);
+  const versions = tagElem([...apiVersions], 'string');
+  const av = new GoStruct('common.VersionSet', {}, {
+    Has: func(['string'], (x) => apiVersions.includes(x as string)),
+  });
+  void versions;
+  return new GoStruct(helm === 4 ? '*common.Capabilities' : '*chartutil.Capabilities', {
+    KubeVersion: kv,
+    APIVersions: av,
+    HelmVersion: new GoStruct('chartutil.BuildInfo', { Version: helm === 4 ? 'v4.1.4' : 'v3.17.1', GitCommit: '', GitTreeState: '', GoVersion: helm === 4 ? 'go1.25.9' : 'go1.23.5' }),
+  });
+}
+
+function chartObject(chart: Chart, helm: HelmVersion): TVal {
+  const fields: Record<string, TVal> = {
+    Name: chart.name,
+    Home: '',
+    Sources: null,
+    Version: chart.version,
+    Description: '',
+    Keywords: null,
+    Maintainers: null,
+    Icon: '',
+    APIVersion: chart.apiVersion,
+    Condition: '',
+    Tags: '',
+    AppVersion: chart.appVersion ?? '',
+    Deprecated: false,
+    Annotations: null,
+    KubeVersion: '',
+    Dependencies: null,
+    Type: chart.type ?? '',
+  };
+  if (helm === 4) {
+    const m = newMap() as Record<string, TVal>;
+    for (const [k, v] of Object.entries(fields)) m[k] = v === null ? [] : v;
+    m.IsRoot = true;
+    return m;
+  }
+  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: true });
+}
+
+/** Helm's SplitManifests: documents separated by `---` lines, each trimmed, empty ones dropped. */
+export function splitManifests(text: string): string[] {
+  const docs = text.trim().split(/(?:^|\s*\n)---\s*/);
+  return docs.filter((d) => d !== '').map((d) => d.trim());
+}
+
+/**
+ * Renders one chart's templates with the given values, as `helm template` does. Throws ResolveError
+ * 'render-failed' with Helm's error text, or 'render-limit' when a budget runs out.
+ */
+export function renderChart(values: LoadedValues, options: RenderChartOptions = {}): RenderResult {
+  const chart = loadedChart(values);
+  if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
+  const helm = options.helmVersion ?? values.helmVersion;
+  const root = internalValues(values);
+  const vals = deepCopy((root ?? newMap()) as Val) as TVal;
+  const releaseName = options.releaseName ?? 'release-name';
+  const top = (): Record<string, TVal> => ({
+    Values: vals,
+    Release: {
+      Name: releaseName,
+      Namespace: options.namespace ?? 'default',
+      IsUpgrade: options.isUpgrade ?? false,
+      IsInstall: !(options.isUpgrade ?? false),
+      Revision: 1,
+      Service: 'Helm',
+    } as unknown as TVal,
+    Chart: chartObject(chart, helm),
+    Capabilities: capabilities(helm, options.kubeVersion, options.apiVersions ?? []),
+    Files: filesObject(chart.files ?? []),
+    Subcharts: newMap(),
+  });
+  const data = top();
+  (data.Release as Record<string, TVal>).Revision = new (class extends GoStruct {})('int', {}) as never;
+  (data.Release as Record<string, TVal>).Revision = intOne();
+  const files = (chart.templates ?? []).map((t) => ({ name: `${chart.name}/${t.name}`, text: dec.decode(t.data), data: data as TVal }));
+  let rendered: Map<string, string>;
+  try {
+    rendered = renderTemplates(files, { helmVersion: helm, ...(options.limits ? { limits: options.limits } : {}) });
+  } catch (e) {
+    if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message);
+    throw e;
+  }
+  const documents: RenderedDocument[] = [];
+  let output = '';
+  const names = [...rendered.keys()].filter((n) => !n.endsWith('NOTES.txt')).sort();
+  for (const name of names) {
+    const content = rendered.get(name)!;
+    if (content.trim() === '') continue;
+    for (const doc of splitManifests(content)) {
+      const d: RenderedDocument = { template: name, text: doc };
+      const kind = /^kind:\s*(\S+)/m.exec(doc);
+      if (kind) d.kind = kind[1]!;
+      documents.push(d);
+      output += `---\n# Source: ${name}\n${doc}\n`;
+    }
+  }
+  output = output.trim() + '\n';
+  if (documents.length === 0) output = '\n';
+  void GoFuncVal;
+  return { output, documents, rendered: Object.fromEntries(rendered) };
+}
+
+function intOne(): TVal {
+  return new (GoNumCtor())(1n, 'int');
+}
+
+import { GoNum } from '../template/value.js';
+function GoNumCtor() {
+  return GoNum;
+}

@@ -1,0 +1,117 @@
+// The function table a Helm template sees: text/template's builtins, sprig's GenericFuncMap minus `env` and
+// `expandenv`, and Helm's own functions (pkg/engine/funcs.go plus include, tpl, required, fail, lookup).
+// Leaf libraries (./lib) are wired here; a function whose library is not written yet is registered so that
+// templates parse as in Helm, and fails when called with a clear "not implemented" error.
+import { builtinFuncs } from './funcs.js';
+import { registerSprig } from './sprig.js';
+import { chargeOutput, type Budget } from './exec.js';
+import { GoError, newMap, type GoFunc, type TVal } from './value.js';
+import type { Val } from '../values/model.js';
+import * as json from './lib/json.js';
+import * as yaml from './lib/yaml.js';
+
+/** What Helm's functions need from the engine running them. */
+export interface HelmFuncContext {
+  helmVersion: 3 | 4;
+  budget: Budget;
+  include(name: string, data: TVal): string;
+  tpl(text: string, data: TVal, parentName: string): string;
+  currentName(): string;
+}
+
+/** sprig functions (v3.3.0 GenericFuncMap) whose implementation belongs to the leaf libraries in ./lib. */
+export const LIB_FUNCTIONS = [
+  'ago', 'date', 'date_in_zone', 'date_modify', 'dateInZone', 'dateModify', 'duration', 'durationRound', 'htmlDate',
+  'htmlDateInZone', 'must_date_modify', 'mustDateModify', 'mustToDate', 'now', 'toDate', 'unixEpoch',
+  'randAlphaNum', 'randAlpha', 'randAscii', 'randNumeric', 'shuffle', 'sha1sum', 'sha256sum', 'sha512sum', 'adler32sum',
+  'b64enc', 'b64dec', 'b32enc', 'b32dec', 'bcrypt', 'htpasswd', 'genPrivateKey', 'derivePassword', 'buildCustomCert',
+  'genCA', 'genCAWithKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey', 'genSignedCert', 'genSignedCertWithKey',
+  'encryptAES', 'decryptAES', 'randBytes', 'uuidv4', 'semver', 'semverCompare',
+  'regexMatch', 'mustRegexMatch', 'regexFindAll', 'mustRegexFindAll', 'regexFind', 'mustRegexFind', 'regexReplaceAll',
+  'mustRegexReplaceAll', 'regexReplaceAllLiteral', 'mustRegexReplaceAllLiteral', 'regexSplit', 'mustRegexSplit',
+  'regexQuoteMeta', 'urlParse', 'urlJoin',
+  'fromJson', 'toJson', 'toPrettyJson', 'toRawJson', 'mustFromJson', 'mustToJson', 'mustToPrettyJson', 'mustToRawJson',
+  'toToml', 'fromToml', 'toYaml', 'mustToYaml', 'toYamlPretty', 'fromYaml', 'fromYamlArray', 'fromJsonArray',
+];
+
+type LibEntry = { params: string[]; variadic?: string; fn: (...a: TVal[]) => TVal };
+
+/** The lib functions available now, with their Go signatures. */
+function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
+  const v = (x: TVal) => (x === undefined ? null : x) as Val;
+  const out: Record<string, LibEntry> = {
+    toJson: { params: ['any'], fn: (x) => json.toJson(v(x)) },
+    mustToJson: { params: ['any'], fn: (x) => json.mustToJson(v(x)) },
+    toPrettyJson: { params: ['any'], fn: (x) => json.toPrettyJson(v(x)) },
+    mustToPrettyJson: { params: ['any'], fn: (x) => json.mustToPrettyJson(v(x)) },
+    toRawJson: { params: ['any'], fn: (x) => json.toRawJson(v(x)) },
+    mustToRawJson: { params: ['any'], fn: (x) => json.mustToRawJson(v(x)) },
+    fromJson: { params: ['string'], fn: (s) => (json.fromJson(s as string) ?? newMap()) as TVal },
+    mustFromJson: { params: ['string'], fn: (s) => json.mustFromJson(s as string) as TVal },
+    fromJsonArray: { params: ['string'], fn: (s) => (json.fromJsonArray(s as string) ?? []) as TVal },
+    toYaml: { params: ['any'], fn: (x) => yaml.toYaml(v(x)) },
+    fromYaml: { params: ['string'], fn: (s) => yaml.fromYaml(s as string) as TVal },
+    fromYamlArray: { params: ['string'], fn: (s) => yaml.fromYamlArray(s as string) as TVal },
+  };
+  if (helm === 4) out.mustToYaml = { params: ['any'], fn: (x) => yaml.mustToYaml(v(x)) };
+  return out;
+}
+
+/** Function names each Helm version registers beyond sprig (pkg/engine/funcs.go and the engine's own). */
+export function helmExtraNames(helm: 3 | 4): string[] {
+  const names = ['toToml', 'fromToml', 'toYaml', 'toYamlPretty', 'fromYaml', 'fromYamlArray', 'toJson', 'fromJson', 'fromJsonArray', 'include', 'tpl', 'required', 'lookup', 'fail', 'getHostByName'];
+  if (helm === 4) names.push('mustToYaml', 'mustToJson');
+  return names;
+}
+
+/** Wraps a library function: a plain Error's message is Go's error text, returned as the call's error. */
+function wrapLib(fn: (...a: TVal[]) => TVal): (...a: TVal[]) => TVal {
+  return (...a) => {
+    try {
+      return fn(...a);
+    } catch (e) {
+      if (e instanceof GoError || e instanceof RangeError) throw e;
+      if (e instanceof Error) throw new GoError(e.message);
+      throw e;
+    }
+  };
+}
+
+/** Builds the whole table for one render. */
+export function buildFuncs(ctx: HelmFuncContext, o: { goVersion: number; maxOutput: number }): Map<string, GoFunc> {
+  const m = builtinFuncs({
+    goVersion: o.goVersion,
+    maxOutput: o.maxOutput,
+    onLimit: () => {
+      chargeOutput(ctx.budget, Infinity);
+      throw new RangeError('printf output');
+    },
+  });
+  const def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => {
+    const f: GoFunc = { params, fn, name };
+    if (variadic !== undefined) f.variadic = variadic;
+    m.set(name, f);
+  };
+  registerSprig(def, Math.floor(o.maxOutput / 64));
+  for (const name of LIB_FUNCTIONS) {
+    def(name, [], () => {
+      throw new GoError(`${name} is not implemented yet by helm-image-variant's template engine`);
+    }, 'any');
+  }
+  const libs = libFunctions(ctx.helmVersion);
+  for (const [name, e] of Object.entries(libs)) def(name, e.params, wrapLib(e.fn), e.variadic);
+  if (ctx.helmVersion === 3) m.delete('mustToYaml');
+  // Helm's own
+  def('include', ['string', 'any'], (name, data) => ctx.include(name as string, data ?? null));
+  def('tpl', ['string', 'any'], (text, data) => ctx.tpl(text as string, data ?? null, 'gotpl'));
+  def('required', ['string', 'any'], (warn, val) => {
+    if (val === null || val === undefined || val === '') throw new GoError(`HELM_ERR_START${warn as string}HELM_ERR_END`);
+    return val;
+  });
+  def('fail', ['string'], (msg) => {
+    throw new GoError(`HELM_ERR_START${msg as string}HELM_ERR_END`);
+  });
+  def('lookup', ['string', 'string', 'string', 'string'], () => newMap());
+  def('getHostByName', ['string'], () => '');
+  return m;
+}
