@@ -32,6 +32,7 @@ function argText(a, id, k) {
   if ('f' in a) return Number.isInteger(a.f) ? `${a.f}.0` : String(a.f);
   if ('b' in a) return String(a.b);
   if ('expr' in a) return `(${a.expr})`;
+  if ('call' in a) return `(${a.call.fn}${a.call.args.map((b, k) => ` ${argText(b, id, k)}`).join('')})`;
   throw new Error(`bad argument ${JSON.stringify(a)}`);
 }
 
@@ -84,17 +85,20 @@ function errorOf(stderr, fn) {
 function recordModule(name, list) {
   const cases = list.map((c, n) => [`c${n}`, c]);
   const results = { 3: {}, 4: {} };
-  // a failing batch is split in halves until each failure stands alone (Helm stops at the first error)
+  // Helm stops at the first failing template and names it: that case's error is recorded, and the rest of
+  // the batch rendered again, so that each failure costs one render
   const renderAll = (major, batch) => {
-    const r = render(major, batch);
-    if (!r.failed) return Object.assign(results[major], r.out);
-    if (batch.length === 1) {
-      results[major][batch[0][0]] = errorOf(r.stderr, batch[0][1].fn);
-      return undefined;
+    let rest = batch;
+    while (rest.length) {
+      const r = render(major, rest);
+      if (!r.failed) return Object.assign(results[major], r.out);
+      const named = /templates\/_?(c\d+)\.(?:tpl|yaml)/.exec(r.stderr);
+      const at = named ? rest.findIndex(([id]) => id === named[1]) : -1;
+      const failing = at >= 0 ? at : 0;
+      const one = rest[failing];
+      results[major][one[0]] = errorOf(at >= 0 ? r.stderr : render(major, [one]).stderr, one[1].fn);
+      rest = rest.filter((_, k) => k !== failing);
     }
-    const half = Math.ceil(batch.length / 2);
-    renderAll(major, batch.slice(0, half));
-    renderAll(major, batch.slice(half));
     return undefined;
   };
   for (const major of [3, 4]) {

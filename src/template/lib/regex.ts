@@ -31,10 +31,30 @@ function unsupported(expr: string): string | undefined {
     }
     if (c === '(' && expr[i + 1] === '?') {
       if (expr[i + 2] === '=' || expr[i + 2] === '!') return `error parsing regexp: invalid or unsupported Perl syntax: \`${expr.slice(i, i + 3)}\``;
-      if (expr[i + 2] === '<' && (expr[i + 3] === '=' || expr[i + 3] === '!')) return `error parsing regexp: invalid or unsupported Perl syntax: \`${expr.slice(i, i + 3)}\``;
+      if (expr[i + 2] === '<' && (expr[i + 3] === '=' || expr[i + 3] === '!')) {
+        // Go reads `(?<` as a named group: the name is up to the next `>`, or the rest of the text
+        const t = expr.slice(i);
+        const end = t.indexOf('>');
+        return `error parsing regexp: invalid named capture: \`${end < 0 ? t : t.slice(0, end + 1)}\``;
+      }
     }
   }
   return undefined;
+}
+
+// Renames the second and later groups of a name to names no pattern uses, so that the first keeps it.
+function renameDuplicateGroups(expr: string): string {
+  const seen = new Set<string>();
+  let n = 0;
+  return expr.replace(/(\\.)|\(\?P?<([A-Za-z0-9_]+)>/g, (m, esc: string | undefined, name: string | undefined) => {
+    if (esc || name === undefined) return m;
+    if (!seen.has(name)) {
+      seen.add(name);
+      return m;
+    }
+    n++;
+    return `(?P<zzHivDuplicate${n}zz>`;
+  });
 }
 
 /** regexp.Compile: the compiled pattern, or an Error with Go's text ("error parsing regexp: ..."). */
@@ -48,6 +68,14 @@ export function compileRegexp(expr: string): RE2JS {
         r = RE2JS.compile(expr);
       } catch (e) {
         r = new Error((e as Error).message);
+        // Go accepts a capture name used twice (a `${name}` finds the first); re2js does not
+        if (r.message.startsWith('error parsing regexp: duplicate capture group name')) {
+          try {
+            r = RE2JS.compile(renameDuplicateGroups(expr));
+          } catch (e2) {
+            r = new Error((e2 as Error).message);
+          }
+        }
       }
     }
     if (CACHE.size >= MAX_CACHE) CACHE.delete(CACHE.keys().next().value!);

@@ -117,4 +117,60 @@ for (const [re, input] of REGEX_INPUTS) {
 }
 for (const q of ['a.b*c', '\\.+*?()|[]{}^$', '', 'no special', 'ü-ö', '1.2.3']) regexCases.push({ fn: "regexQuoteMeta", args: [s(q)] });
 
-export const CASES = { yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases };
+const timeCases = [];
+const call = (fn, ...args) => ({ call: { fn, args } });
+const RFC = '2006-01-02T15:04:05.999999999Z07:00';
+const TIMES = ['2024-03-05T07:08:09.123456789Z', '1999-12-31T23:59:59Z', '2024-02-29T12:00:00+05:30', '2024-07-01T00:30:00-04:00', '0001-01-01T00:00:00Z', '2024-01-07T13:05:00.5Z'];
+const LAYOUTS = [
+  '2006-01-02', RFC, 'Jan 2, 2006 at 3:04pm (MST)', 'Monday January 2 15:04:05.000 -0700 MST 2006', '02/01/06 03:04:05PM', '_2 __2 002', '.999 ,000 .9 .0',
+  'Z0700 Z07:00:00 -07 -070000 Z07', '20060102150405', 'Mon Jan _2', 'January', 'pm PM', '2006-01-02 15:04:05.999999999 -0700 MST', 'Janet Monty', '15h04m05s', 'no layout',
+];
+for (const t of TIMES) {
+  for (const layout of LAYOUTS) timeCases.push({ fn: 'dateInZone', args: [s(layout), call('toDate', s(RFC), s(t)), s('UTC')] });
+  for (const zone of ['America/New_York', 'Asia/Kolkata', 'Bad/Zone', '', 'Local', 'utc']) timeCases.push({ fn: 'dateInZone', args: [s(RFC + ' MST'), call('toDate', s(RFC), s(t)), s(zone)] });
+  timeCases.push({ fn: 'date', args: [s(RFC), call('toDate', s(RFC), s(t))] });
+  timeCases.push({ fn: 'htmlDate', args: [call('toDate', s(RFC), s(t))] });
+  timeCases.push({ fn: 'htmlDateInZone', args: [call('toDate', s(RFC), s(t)), s('Asia/Kolkata')] });
+  timeCases.push({ fn: 'unixEpoch', args: [call('toDate', s(RFC), s(t))] });
+  for (const d of ['1h30m', '-2h', '1.5h', '90s', '1h1m1.001s', '-1µs', 'bad', '', '1d', '5']) {
+    timeCases.push({ fn: 'dateModify', args: [s(d), call('toDate', s(RFC), s(t))], pipe: 'toString' });
+  }
+}
+for (const n of [0, 1700000000, -1, 86399]) {
+  timeCases.push({ fn: 'dateInZone', args: [s(RFC), { i: n }, s('UTC')] });
+  timeCases.push({ fn: 'date', args: [s('2006-01-02 15:04:05'), { i: n }] });
+}
+for (const d of ['1h30m', '-2h', '1.5h', '90s', '1h1m1.001s', 'bad', '', '1d', '5', '0', '.5s', '1.s', '+3m', '1us', '1µs', '1μs', '300ms', '9223372036854775807ns', '9223372036854775808ns', '2562047h47m16.854775807s', '1h-1m']) {
+  timeCases.push({ fn: 'mustDateModify', args: [s(d), call('toDate', s(RFC), s(TIMES[0]))], pipe: 'toString' });
+  timeCases.push({ fn: 'durationRound', args: [s(d)] });
+}
+for (const v of ['90', '0', '-61', '3600', '86400', '100000000', 'abc', '1.5', '9223372036854775807']) timeCases.push({ fn: 'duration', args: [s(v)] });
+for (const v of [90, 0, 3600]) timeCases.push({ fn: 'duration', args: [{ i: v }] }, { fn: 'durationRound', args: [{ i: v }] });
+timeCases.push({ fn: 'duration', args: [y('90')] });
+for (const [layout, value] of [
+  ['2006-01-02', '2024-03-05'], ['2006-01-02', '2024-13-05'], ['2006-01-02', '2024-02-30'], ['2006-01-02', '2024-3-5'], ['2006-1-2', '2024-3-5'], ['2006-01-02', 'x'],
+  ['2006-01-02', '2024-03-05 extra'], ['02 Jan 06 15:04 MST', '05 Mar 24 07:08 UTC'], ['Jan _2 15:04:05', 'Mar  5 07:08:09'], ['3:04PM', '7:08AM'], ['3:04PM', '12:00AM'],
+  ['15:04:05', '25:00:00'], [RFC, '2024-03-05T07:08:09+01:00'], [RFC, '2024-03-05T07:08:09.5-08:00'], ['2006-01-02 15:04:05', '2024-03-05 07:08:09.25'], ['January 2, 2006', 'march 5, 2024'],
+  ['Monday, 02-Jan-06', 'Tuesday, 05-Mar-24'], ['2006-002', '2024-065'], ['20060102', '20240305'],
+]) {
+  timeCases.push({ fn: 'toDate', args: [s(layout), s(value)], pipe: 'toString' });
+  timeCases.push({ fn: 'mustToDate', args: [s(layout), s(value)], pipe: 'toString' });
+}
+
+const encodingCases = [];
+for (const t of ['', 'hello', 'héllo wörld 😀', 'a\nb', '<&>', 'x'.repeat(100)]) {
+  for (const fn of ['b64enc', 'b32enc', 'sha1sum', 'sha256sum', 'sha512sum', 'adler32sum']) encodingCases.push({ fn, args: [s(t)] });
+}
+for (const t of ['aGVsbG8=', 'aGVsbG8', 'not base64!', '', 'aGk=\n', 'w6k=', '/w==', 'YQ==YQ==']) encodingCases.push({ fn: 'b64dec', args: [s(t)] });
+for (const t of ['NBSWY3DP', 'NBSWY3D', 'nbswy3dp', '', 'MFRGG===', '!!!!', 'MY======']) encodingCases.push({ fn: 'b32dec', args: [s(t)] });
+for (const [name, pw, site] of [['alice', 'secret', 'example.com'], ['bob', 'p@ss', 'site.org']]) {
+  for (const counter of [1, 2]) for (const tmpl of ['long', 'maximum', 'medium', 'short', 'basic', 'pin', 'name', 'phrase', 'bogus']) {
+    encodingCases.push({ fn: 'derivePassword', args: [{ i: counter }, s(tmpl), s(pw), s(name), s(site)] });
+  }
+}
+for (const [k, t] of [['secretkey', 'hello'], ['k', ''], ['a longer key that is more than 32 bytes long', 'text']]) {
+  encodingCases.push({ fn: 'decryptAES', args: [call('encryptAES', s(k), s(t)), s(k)] });
+}
+encodingCases.push({ fn: 'decryptAES', args: [s('bm90IGEgY2lwaGVy'), s('key')] }, { fn: 'decryptAES', args: [s('%%%'), s('key')] });
+
+export const CASES = { yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases, time: timeCases, encoding: encodingCases };

@@ -7,7 +7,7 @@ import { GoInt, newMap, type GoMap, type Val } from '../../../src/values/model';
 import { toJson } from '../../../src/template/lib/json';
 import type { SemverVersion } from '../../../src/template/lib/semver';
 
-export type Arg = { y: string } | { s: string } | { i: number } | { f: number } | { b: boolean } | { expr: string; val: string };
+export type Arg = { y: string } | { s: string } | { i: number } | { f: number } | { b: boolean } | { expr: string; val: string } | { call: { fn: string; args: Arg[] } };
 
 export interface Outcome {
   out?: string;
@@ -51,16 +51,22 @@ function caseValues(c: RecordedCase, version: 3 | 4): GoMap | undefined {
   return internalValues(loaded)![c.id] as GoMap | undefined;
 }
 
-export function argValues(c: RecordedCase, version: 3 | 4): Val[] {
+export function argValues(c: RecordedCase, version: 3 | 4, impls: Record<string, Impl> = {}): Val[] {
   const vals = caseValues(c, version);
-  return c.args.map((a, k): Val => {
+  const value = (a: Arg, k: number): Val => {
     if ('y' in a) return vals?.[`a${k}`] ?? null;
+    if ('call' in a) {
+      const impl = impls[a.call.fn];
+      if (!impl) throw new Error(`no implementation wired for ${a.call.fn}`);
+      return impl(a.call.args.map((b, j) => value(b, j)), version);
+    }
     if ('s' in a) return a.s;
     if ('i' in a) return new GoInt(BigInt(a.i));
     if ('f' in a) return a.f;
     if ('b' in a) return a.b;
     return SPECIAL[a.val]!();
-  });
+  };
+  return c.args.map(value);
 }
 
 /** Whether Helm `version` does not register the case's function at all. */
@@ -72,10 +78,10 @@ export function notRegistered(c: RecordedCase, version: 3 | 4): boolean {
 export type Impl = (args: Val[], version: 3 | 4) => Val;
 
 /** Runs one case: the printed text, or the error message (what follows "error calling <fn>: "). */
-export function run(c: RecordedCase, impl: Impl, version: 3 | 4): Outcome {
+export function run(c: RecordedCase, impl: Impl, version: 3 | 4, impls: Record<string, Impl> = {}): Outcome {
   let v: Val;
   try {
-    v = impl(argValues(c, version), version);
+    v = impl(argValues(c, version, impls), version);
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -84,6 +90,7 @@ export function run(c: RecordedCase, impl: Impl, version: 3 | 4): Outcome {
     return { out: [sv.Major(), sv.Minor(), sv.Patch(), sv.Prerelease(), sv.Metadata(), sv.Original(), sv.String()].map(String).join('|') };
   }
   if (c.pipe === 'toJson') return { out: toJson(v) };
+  if (c.pipe === 'toString') return { out: String(v) };
   if (c.pipe) throw new Error(`unknown pipe ${c.pipe}`);
   if (typeof v === 'boolean') return { out: String(v) };
   if (typeof v !== 'string') throw new Error(`${c.fn} gave a non-string without a pipe`);
