@@ -5,7 +5,7 @@ import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, loadedChart, type LoadedValues } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
-import { GoError, GoFuncVal, GoStruct, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
+import { GoError, GoFuncVal, GoNum, GoStruct, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
 import { goPathMatch } from '../chart/helmignore.js';
 
@@ -152,7 +152,7 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
       Namespace: options.namespace ?? 'default',
       IsUpgrade: options.isUpgrade ?? false,
       IsInstall: !(options.isUpgrade ?? false),
-      Revision: 1,
+      Revision: new GoNum(1n, 'int'),
       Service: 'Helm',
     } as unknown as TVal,
     Chart: chartObject(chart, helm),
@@ -161,8 +161,6 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
     Subcharts: newMap(),
   });
   const data = top();
-  (data.Release as Record<string, TVal>).Revision = new (class extends GoStruct {})('int', {}) as never;
-  (data.Release as Record<string, TVal>).Revision = intOne();
   const files = (chart.templates ?? []).map((t) => ({ name: `${chart.name}/${t.name}`, text: dec.decode(t.data), data: data as TVal }));
   let rendered: Map<string, string>;
   try {
@@ -191,11 +189,3 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   return { output, documents, rendered: Object.fromEntries(rendered) };
 }
 
-function intOne(): TVal {
-  return new (GoNumCtor())(1n, 'int');
-}
-
-import { GoNum } from '../template/value.js';
-function GoNumCtor() {
-  return GoNum;
-}

@@ -29,7 +29,7 @@ export interface Limits {
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxSteps: 50_000_000, maxOutput: 64 * 1024 * 1024, maxDepth: 100_000 };
+export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 100_000 };
 
 export interface Budget {
   steps: number;
@@ -450,7 +450,7 @@ class State {
         const err = new ExecError(this.errText(`error calling ${name}: ${e.message}`), e);
         throw err;
       }
-      if (e instanceof RangeError) throw new LimitError(`render-limit: ${e.message}`);
+      if (e instanceof RangeError) throw new LimitError(/call stack/i.test(e.message) ? 'render-limit: templates and includes nested deeper than the renderer allows' : `render-limit: ${e.message}`);
       throw e;
     }
     if (typeof v === 'string' && v.length > 1024) chargeOutput(this.t.budget, v.length);
@@ -502,6 +502,7 @@ class State {
       case 'int':
       case 'int64':
       case 'int32':
+      case 'uint32':
       case 'uint8':
         if (n.kind === 'number' && n.isInt) return typ === 'int64' ? new GoInt(n.int64) : new GoNum(n.int64, typ);
         this.errorf(`expected integer; found ${nodeString(n)}`);

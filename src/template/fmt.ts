@@ -1,6 +1,6 @@
 // Go's fmt as templates reach it (print, printf, println, and every place a value becomes text): verbs, flags,
 // widths and precisions, and the `%!verb(type=value)` forms fmt writes instead of failing.
-import { goQuote, goQuoteRune } from '../values/gofmt.js';
+import { formatFloatG, goQuote, goQuoteRune } from '../values/gofmt.js';
 import { elemOf, GoFuncVal, GoInt, GoNum, GoStruct, isUnsigned, sortedKeys, typeName, type TVal } from './value.js';
 
 const TOO_LARGE = 1_000_000;
@@ -132,6 +132,7 @@ function fmtF(d: string, dp: number, prec: number): string {
 
 /** strconv.FormatFloat(x, verb, prec, 64) for verbs e E f g G; prec -1 = shortest. */
 export function formatFloat(x: number, verb: string, prec: number): string {
+  if (prec < 0 && verb === 'g') return formatFloatG(x);
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';

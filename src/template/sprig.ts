@@ -494,7 +494,8 @@ export function registerSprig(def: Def, maxList: number): void {
   def('toDecimal', [A], (v) => {
     const s = formatV(v ?? null);
     if (!/^[+-]?[0-7]+$/.test(s)) return int64(0);
-    const r = BigInt((s.startsWith('-') ? '-' : '') + '0o' + s.replace(/^[+-]/, ''));
+    const mag = BigInt('0o' + s.replace(/^[+-]/, ''));
+    const r = s.startsWith('-') ? -mag : mag;
     return int64(r > (1n << 63n) - 1n ? 0n : r);
   });
   def('split', [S, S], (sep, s) => {

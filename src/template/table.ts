@@ -6,9 +6,28 @@ import { builtinFuncs } from './funcs.js';
 import { registerSprig } from './sprig.js';
 import { chargeOutput, type Budget } from './exec.js';
 import { GoError, newMap, type GoFunc, type TVal } from './value.js';
-import type { Val } from '../values/model.js';
+import type { GoInt, Val } from '../values/model.js';
 import * as json from './lib/json.js';
 import * as yaml from './lib/yaml.js';
+import * as encoding from './lib/encoding.js';
+import * as random from './lib/random.js';
+import * as regex from './lib/regex.js';
+import * as semver from './lib/semver.js';
+import { GoNum, GoStruct, tagElem } from './value.js';
+
+/** A Masterminds *semver.Version as templates see it: methods, and String() for printing. */
+function semverObject(v: semver.SemverVersion): GoStruct {
+  const f = (fn: () => TVal): GoFunc => ({ params: [], fn });
+  return new GoStruct('*semver.Version', {}, {
+    Major: f(() => new GoNum(v.major, 'uint64')),
+    Minor: f(() => new GoNum(v.minor, 'uint64')),
+    Patch: f(() => new GoNum(v.patch, 'uint64')),
+    Prerelease: f(() => v.Prerelease()),
+    Metadata: f(() => v.Metadata()),
+    Original: f(() => v.Original()),
+    String: f(() => v.String()),
+  }, () => v.String());
+}
 
 /** What Helm's functions need from the engine running them. */
 export interface HelmFuncContext {
@@ -53,6 +72,35 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
     fromYaml: { params: ['string'], fn: (s) => yaml.fromYaml(s as string) as TVal },
     fromYamlArray: { params: ['string'], fn: (s) => yaml.fromYamlArray(s as string) as TVal },
   };
+  const S = 'string';
+  const n = (x: TVal) => Number((x as GoInt).value);
+  const strs = (xs: string[]) => tagElem(xs, 'string') as TVal;
+  for (const name of ['b64enc', 'b64dec', 'b32enc', 'b32dec', 'sha1sum', 'sha256sum', 'sha512sum', 'adler32sum'] as const) {
+    out[name] = { params: [S], fn: (x) => encoding[name](x as string) };
+  }
+  out.derivePassword = { params: ['uint32', S, S, S, S], fn: (c, t, p, u, st) => encoding.derivePassword(n(c), t as string, p as string, u as string, st as string) };
+  out.encryptAES = { params: [S, S], fn: (p, t) => encoding.encryptAES(p as string, t as string) };
+  out.decryptAES = { params: [S, S], fn: (p, t) => encoding.decryptAES(p as string, t as string) };
+  for (const name of ['randAlphaNum', 'randAlpha', 'randNumeric', 'randAscii', 'randBytes'] as const) {
+    out[name] = { params: ['int'], fn: (c) => random[name](n(c)) };
+  }
+  out.uuidv4 = { params: [], fn: () => random.uuidv4() };
+  out.shuffle = { params: [S], fn: (x) => random.shuffle(x as string) };
+  out.regexMatch = { params: [S, S], fn: (r, x) => regex.regexMatch(r as string, x as string) };
+  out.mustRegexMatch = { params: [S, S], fn: (r, x) => regex.mustRegexMatch(r as string, x as string) };
+  out.regexFindAll = { params: [S, S, 'int'], fn: (r, x, c) => strs(regex.regexFindAll(r as string, x as string, n(c))) };
+  out.mustRegexFindAll = { params: [S, S, 'int'], fn: (r, x, c) => strs(regex.mustRegexFindAll(r as string, x as string, n(c))) };
+  out.regexFind = { params: [S, S], fn: (r, x) => regex.regexFind(r as string, x as string) };
+  out.mustRegexFind = { params: [S, S], fn: (r, x) => regex.mustRegexFind(r as string, x as string) };
+  out.regexReplaceAll = { params: [S, S, S], fn: (r, x, t) => regex.regexReplaceAll(r as string, x as string, t as string) };
+  out.mustRegexReplaceAll = { params: [S, S, S], fn: (r, x, t) => regex.mustRegexReplaceAll(r as string, x as string, t as string) };
+  out.regexReplaceAllLiteral = { params: [S, S, S], fn: (r, x, t) => regex.regexReplaceAllLiteral(r as string, x as string, t as string) };
+  out.mustRegexReplaceAllLiteral = { params: [S, S, S], fn: (r, x, t) => regex.mustRegexReplaceAllLiteral(r as string, x as string, t as string) };
+  out.regexSplit = { params: [S, S, 'int'], fn: (r, x, c) => strs(regex.regexSplit(r as string, x as string, n(c))) };
+  out.mustRegexSplit = { params: [S, S, 'int'], fn: (r, x, c) => strs(regex.mustRegexSplit(r as string, x as string, n(c))) };
+  out.regexQuoteMeta = { params: [S], fn: (x) => regex.regexQuoteMeta(x as string) };
+  out.semverCompare = { params: [S, S], fn: (c, v) => semver.semverCompare(c as string, v as string, helm) };
+  out.semver = { params: [S], fn: (v) => semverObject(semver.semver(v as string, helm)) };
   if (helm === 4) out.mustToYaml = { params: ['any'], fn: (x) => yaml.mustToYaml(v(x)) };
   return out;
 }
@@ -97,6 +145,7 @@ export function buildFuncs(ctx: HelmFuncContext, o: { goVersion: number; maxOutp
     def(name, [], () => {
       throw new GoError(`${name} is not implemented yet by helm-image-variant's template engine`);
     }, 'any');
+    m.get(name)!.stub = true;
   }
   const libs = libFunctions(ctx.helmVersion);
   for (const [name, e] of Object.entries(libs)) def(name, e.params, wrapLib(e.fn), e.variadic);
@@ -114,4 +163,13 @@ export function buildFuncs(ctx: HelmFuncContext, o: { goVersion: number; maxOutp
   def('lookup', ['string', 'string', 'string', 'string'], () => newMap());
   def('getHostByName', ['string'], () => '');
   return m;
+}
+
+/** The function table of a Helm version without an engine behind include/tpl: for listings and tests. */
+export function functionTable(helm: 3 | 4): Map<string, GoFunc> {
+  const budget = { steps: 0, output: 0, limits: { maxSteps: 1, maxOutput: 1 << 20, maxDepth: 1 } };
+  const none = () => {
+    throw new GoError('no engine');
+  };
+  return buildFuncs({ helmVersion: helm, budget, include: none, tpl: none, currentName: () => 'gotpl' }, { goVersion: helm === 4 ? 25 : 23, maxOutput: 1 << 20 });
 }

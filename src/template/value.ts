@@ -55,8 +55,10 @@ export interface GoFunc {
   fn: (...args: TVal[]) => TVal;
   /** True for text/template's builtins that take reflect.Value (and, or, eq...): args pass unconverted. */
   reflect?: boolean;
-  /** Whether a nil result is an invalid value rather than a nil interface (function declared without result type). */
+  /** The name it is registered under. */
   name?: string;
+  /** Registered so that templates parse as in Helm, but not implemented yet: calling it fails. */
+  stub?: boolean;
 }
 
 /**
