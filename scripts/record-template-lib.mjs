@@ -94,10 +94,16 @@ function recordModule(name, list) {
       if (!r.failed) return Object.assign(results[major], r.out);
       const named = /templates\/_?(c\d+)\.(?:tpl|yaml)/.exec(r.stderr);
       const at = named ? rest.findIndex(([id]) => id === named[1]) : -1;
-      const failing = at >= 0 ? at : 0;
-      const one = rest[failing];
-      results[major][one[0]] = errorOf(at >= 0 ? r.stderr : render(major, [one]).stderr, one[1].fn);
-      rest = rest.filter((_, k) => k !== failing);
+      if (at < 0) {
+        // a failure outside the templates (values.yaml): each case on its own
+        for (const one of rest) {
+          const single = render(major, [one]);
+          results[major][one[0]] = single.failed ? errorOf(single.stderr, one[1].fn) : single.out[one[0]];
+        }
+        return undefined;
+      }
+      results[major][rest[at][0]] = errorOf(r.stderr, rest[at][1].fn);
+      rest = rest.filter((_, k) => k !== at);
     }
     return undefined;
   };

@@ -173,4 +173,13 @@ for (const [k, t] of [['secretkey', 'hello'], ['k', ''], ['a longer key that is 
 }
 encodingCases.push({ fn: 'decryptAES', args: [s('bm90IGEgY2lwaGVy'), s('key')] }, { fn: 'decryptAES', args: [s('%%%'), s('key')] });
 
-export const CASES = { yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases, time: timeCases, encoding: encodingCases };
+const tomlCases = [];
+for (const v of [
+  '{a: 1, b: "x", c: true}', '{b: 1.5, a: 1000000, c: 0.0000001, d: 1e21, e: -0.0, f: 12345678.5, g: 100}', '{a: {b: {c: 1}}, z: 2}', '{list: [1, 2, 3], empty: [], m: {}}',
+  '{tables: [{a: 1}, {b: 2}]}', '{mixed: [1, "a", {x: 1}]}', '{"key with space": 1, "": 2, "é": 3, "a.b": 4}', '{a: null, b: 1}', '{a: [1, null]}',
+  '{s: "quote \\" backslash \\\\ tab \\t newline \\n é"}', '{a: {b: [{c: {d: 1}}]}}', '{x: [[1, 2], [3]]}', '{t: {a: 1, sub: {b: 2}}, u: {c: 3}}',
+  '{inline: [{a: 1, s: {b: 2}}, 3]}', '[1, 2]', '"str"', '1.5', 'null', '[{a: 1}]', '{}',
+]) tomlCases.push({ fn: 'toToml', args: [y(v)] });
+tomlCases.push({ fn: 'toToml', args: [{ i: 5 }] }, { fn: 'toToml', args: [call('dict', s('n'), { i: 7 }, s('f'), { f: 2.0 })] });
+
+export const CASES = { toml: tomlCases, yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases, time: timeCases, encoding: encodingCases };
