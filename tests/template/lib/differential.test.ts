@@ -7,10 +7,11 @@ import * as json from '../../../src/template/lib/json';
 import * as re from '../../../src/template/lib/regex';
 import * as tm from '../../../src/template/lib/time';
 import * as enc from '../../../src/template/lib/encoding';
+import { toToml } from '../../../src/template/lib/toml';
 import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../../../src/template/lib/provider';
 import * as nodeCrypto from 'node:crypto';
 import { semver, semverCompare } from '../../../src/template/lib/semver';
-import { GoInt as GoIntClass, type GoInt, type Val } from '../../../src/values/model';
+import { GoInt as GoIntClass, newMap, type GoInt, type Val } from '../../../src/values/model';
 
 const one = (f: (v: Val) => Val): Impl => (a) => f(a[0]!);
 const str = (f: (s: string) => Val): Impl => (a) => f(a[0] as string);
@@ -49,6 +50,12 @@ Object.assign(IMPLS, {
   mustDateModify: (a: Val[]) => tm.mustDateModify(a[0] as string, time(a[1]!)) as unknown as Val,
   duration: (a: Val[]) => tm.duration(a[0] instanceof GoIntClass ? { goInt: Number(a[0].value) } : a[0]),
   durationRound: (a: Val[]) => tm.durationRound(a[0] instanceof GoIntClass ? { goInt: Number(a[0].value) } : a[0]),
+  toToml: (a: Val[], v: 3 | 4) => toToml(a[0]!, v),
+  dict: (a: Val[]) => {
+    const m = newMap();
+    for (let i = 0; i + 1 < a.length; i += 2) m[a[i] as string] = a[i + 1]!;
+    return m;
+  },
   b64enc: str(enc.b64enc),
   b64dec: str(enc.b64dec),
   b32enc: str(enc.b32enc),
@@ -95,7 +102,7 @@ function knownKey(template: string): string {
 /** Functions that one Helm version does not register. */
 const ONLY: Record<string, 3 | 4> = { mustToYaml: 4 };
 
-for (const module of ['yaml', 'json', 'semver', 'regex', 'time', 'encoding'].filter((m) => fs.existsSync(path.join(__dirname, 'recorded', `${m}.json`)))) {
+for (const module of ['yaml', 'json', 'semver', 'regex', 'time', 'encoding', 'toml'].filter((m) => fs.existsSync(path.join(__dirname, 'recorded', `${m}.json`)))) {
   describe(`${module}: recorded Helm outputs`, () => {
     const cases = readRecorded(module);
     for (const version of [3, 4] as const) {
