@@ -17,8 +17,8 @@ const BUILTINS = ['and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', '
 
 function sprigNames(tag) {
   const src = show(sprigDir, `${tag}:functions.go`);
-  const body = src.slice(src.indexOf('var genericMap'));
-  return [...body.matchAll(/^\s*"([A-Za-z_0-9]+)":/gm)].map((m) => m[1]);
+  const body = src.slice(src.indexOf('var genericMap')).replace(/\/\/.*$/gm, '');
+  return [...body.matchAll(/"([A-Za-z_0-9]+)":\s/g)].map((m) => m[1]);
 }
 
 function helmNames(tag) {

@@ -5,7 +5,7 @@ import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, loadedChart, type LoadedValues } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
-import { GoError, GoFuncVal, GoNum, GoStruct, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
+import { GoError, GoFuncVal, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
 import { goPathMatch } from '../chart/helmignore.js';
 
@@ -48,6 +48,16 @@ export interface RenderResult {
 }
 
 const dec = new TextDecoder();
+
+// The API versions `helm template` reports without a cluster (a subset of client-go's scheme that Helm
+// lists as DefaultVersionSet): what charts test with .Capabilities.APIVersions.Has.
+const DEFAULT_API_VERSIONS = [
+  'v1', 'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1',
+  'authentication.k8s.io/v1', 'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1',
+  'certificates.k8s.io/v1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1', 'events.k8s.io/v1',
+  'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
+  'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1',
+];
 
 function func(params: string[], fn: (...a: TVal[]) => TVal, variadic?: string): GoFunc {
   const f: GoFunc = { params, fn };
@@ -143,7 +153,8 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
   const helm = options.helmVersion ?? values.helmVersion;
   const root = internalValues(values);
-  const vals = deepCopy((root ?? newMap()) as Val) as TVal;
+  const valuesType = helm === 4 ? 'common.Values' : 'chartutil.Values';
+  const vals = markNamed(deepCopy((root ?? newMap()) as Val) as object, valuesType) as TVal;
   const releaseName = options.releaseName ?? 'release-name';
   const top = (): Record<string, TVal> => ({
     Values: vals,
@@ -156,11 +167,11 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
       Service: 'Helm',
     } as unknown as TVal,
     Chart: chartObject(chart, helm),
-    Capabilities: capabilities(helm, options.kubeVersion, options.apiVersions ?? []),
+    Capabilities: capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]),
     Files: filesObject(chart.files ?? []),
     Subcharts: newMap(),
   });
-  const data = top();
+  const data = markNamed(top(), valuesType);
   const files = (chart.templates ?? []).map((t) => ({ name: `${chart.name}/${t.name}`, text: dec.decode(t.data), data: data as TVal }));
   let rendered: Map<string, string>;
   try {

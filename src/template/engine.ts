@@ -163,6 +163,7 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
   const budget: Budget = newBudget(opts.limits);
   const trees: TreeSet = new Map();
   const included = new Map<string, number>();
+  let includeDepth = 0;
   const goVersion = helm === 4 ? 25 : 23;
   const t: Templates = {
     trees,
@@ -178,10 +179,15 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
       const n = included.get(name) ?? 0;
       if (n > RECURSION_MAX) throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
       included.set(name, n + 1);
+      if (++includeDepth > budget.limits.maxDepth) {
+        includeDepth = 0;
+        throw new LimitError(`render-limit: includes nested deeper than ${budget.limits.maxDepth}`);
+      }
       try {
         return execute(t, name, data);
       } finally {
         included.set(name, (included.get(name) ?? 1) - 1);
+        if (includeDepth > 0) includeDepth--;
       }
     },
     tpl: (text, data, parentName) => {

@@ -3,7 +3,7 @@
 // (undefined: an invalid reflect.Value) and a nil interface (null: a map entry or list element that is nil).
 import { errorContext, nodeString, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type ListNode, type Node, type PipeNode, type TemplateNode, type Tree, type VariableNode } from './node.js';
 import { formatV } from './fmt.js';
-import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, typeName, truth, type GoFunc, type TVal } from './value.js';
+import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
 import type { TreeSet } from './parse.js';
 
 /** An execution error: `message` is Go's full text (`template: NAME:L:C: executing "NAME" at <X>: msg`). */
@@ -25,11 +25,12 @@ export interface Limits {
   maxSteps: number;
   /** Bytes written to outputs plus string results of functions, across the whole render. */
   maxOutput: number;
-  /** Nested template calls (Go's own limit is 100000; Helm's include allows 1000 per name). */
+  /** Nested `template` and `include` calls (Go allows 100000 and Helm's include 1000 per name; the JavaScript
+   * stack holds fewer, so deeper nesting is refused as a budget). */
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 100_000 };
+export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 256 };
 
 export interface Budget {
   steps: number;
@@ -389,7 +390,7 @@ class State {
     if (isGoMap(receiver)) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       const has = Object.prototype.hasOwnProperty.call(receiver, fieldName);
-      const elem = typeName(receiver).slice('map[string]'.length);
+      const elem = underlyingType(receiver).slice('map[string]'.length);
       if (!has) {
         if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
         if (this.t.options.missingKey === 'default') return [undefined, false];
@@ -544,7 +545,7 @@ class State {
     if (typ === undefined || typ === 'any' || typ === 'value') return v;
     if (v === null) this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got interface {}`);
     const vt = typeName(v);
-    if (vt === typ) return v;
+    if (vt === typ || underlyingType(v) === typ) return v;
     void iface;
     this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got ${vt}`);
   }

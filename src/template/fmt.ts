@@ -133,6 +133,7 @@ function fmtF(d: string, dp: number, prec: number): string {
 /** strconv.FormatFloat(x, verb, prec, 64) for verbs e E f g G; prec -1 = shortest. */
 export function formatFloat(x: number, verb: string, prec: number): string {
   if (prec < 0 && verb === 'g') return formatFloatG(x);
+  if (verb === 'x' || verb === 'X') return hexFloat(x, prec, verb === 'X');
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
@@ -176,15 +177,92 @@ export function formatFloat(x: number, verb: string, prec: number): string {
   return neg ? '-' + out : out;
 }
 
+/** strconv.FormatFloat(x, 'b', -1, 64): 4503599627370496p-52. */
+function binaryFloat(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf';
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, x);
+  const neg = dv.getUint32(0) >>> 31 === 1;
+  let exp = (dv.getUint32(0) >>> 20) & 0x7ff;
+  let mant = (BigInt(dv.getUint32(0) & 0xfffff) << 32n) | BigInt(dv.getUint32(4));
+  if (exp === 0) exp = 1;
+  else mant |= 1n << 52n;
+  const e = exp - 1075;
+  return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : '-'}${Math.abs(e)}`;
+}
+
+/** Go-syntax representation (%#v) of a value. */
+function goSyntax(v: TVal, top: boolean): string {
+  if (v === undefined || v === null) return top ? '<nil>' : 'interface {}(nil)';
+  if (typeof v === 'string') return goQuote(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return formatFloatG(v);
+  if (v instanceof GoInt) return v.value.toString();
+  if (Array.isArray(v)) return `${typeName(v)}{${v.map((x) => goSyntax(x, false)).join(', ')}}`;
+  if (v instanceof GoStruct || v instanceof GoFuncVal || v instanceof Uint8Array) return typeName(v);
+  const m = v as Record<string, TVal>;
+  return `${typeName(v)}{${sortedKeys(m).map((k) => `${goQuote(k)}:${goSyntax(m[k], false)}`).join(', ')}}`;
+}
+
+/** strconv.FormatFloat(x, 'x', prec, 64): 0x1.8p+01. */
+function hexFloat(x: number, prec: number, upper: boolean): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const neg = x < 0 || Object.is(x, -0);
+  let out: string;
+  if (x === 0) out = '0x0' + (prec > 0 ? '.' + '0'.repeat(prec) : '') + 'p+00';
+  else {
+    const dv = new DataView(new ArrayBuffer(8));
+    dv.setFloat64(0, Math.abs(x));
+    let exp = (dv.getUint32(0) >>> 20) & 0x7ff;
+    let mant = (BigInt(dv.getUint32(0) & 0xfffff) << 32n) | BigInt(dv.getUint32(4));
+    if (exp === 0) {
+      exp = 1;
+      while (!(mant & (1n << 52n))) {
+        mant <<= 1n;
+        exp--;
+      }
+      mant &= (1n << 52n) - 1n;
+    }
+    const e = exp - 1023;
+    let frac = mant.toString(16).padStart(13, '0');
+    let lead = 1;
+    let ee = e;
+    if (prec >= 0 && prec < 13) {
+      // round half to even at prec hex digits
+      const full = (1n << 52n) | mant;
+      const shift = BigInt(4 * (13 - prec));
+      let q = full >> shift;
+      const rem = full & ((1n << shift) - 1n);
+      const half = 1n << (shift - 1n);
+      if (rem > half || (rem === half && (q & 1n))) q++;
+      if (q >> BigInt(4 * prec) >= 2n) {
+        q >>= 1n;
+        ee++;
+      }
+      lead = Number(q >> BigInt(4 * prec));
+      frac = prec ? (q & ((1n << BigInt(4 * prec)) - 1n)).toString(16).padStart(prec, '0') : '';
+    } else {
+      frac = frac.replace(/0+$/, '');
+      if (prec > 13) frac = frac.padEnd(prec, '0');
+    }
+    const ae = Math.abs(ee);
+    out = `0x${lead}${frac ? '.' + frac : ''}p${ee < 0 ? '-' : '+'}${ae < 10 ? '0' : ''}${ae}`;
+  }
+  if (upper) out = out.toUpperCase();
+  return neg ? '-' + out : out;
+}
+
 class Printer {
   buf = '';
   constructor(readonly budget?: (n: number) => void) {}
 
-  badVerb(verb: string, v: TVal): void {
+  badVerb(verb: string, v: TVal, f: Flags = noFlags()): void {
     if (v === undefined || v === null) this.buf += `%!${verb}(<nil>)`;
     else {
       this.buf += `%!${verb}(${typeName(v)}=`;
-      this.printValue(v, 'v', noFlags(), 1);
+      // Go prints the value with %v and the flags, width and precision given for the bad verb
+      this.printValue(v, 'v', f, 1);
       this.buf += ')';
     }
   }
@@ -274,7 +352,7 @@ class Printer {
         return;
       }
     }
-    this.badVerb(verb, s);
+    this.badVerb(verb, s, f);
   }
 
   printValue(v: TVal, verb: string, f: Flags, depth: number): void {
@@ -287,6 +365,10 @@ class Printer {
       else this.buf += pad('<nil>', f);
       return;
     }
+    if (f.sharpV && verb === 'v') {
+      this.buf += pad(goSyntax(v, depth === 0), f);
+      return;
+    }
     if (v instanceof GoStruct && v.str && 'vsqxX'.includes(verb)) {
       this.fmtString(v.str(), verb, f);
       return;
@@ -294,7 +376,7 @@ class Printer {
     switch (typeof v) {
       case 'boolean':
         if (verb === 't' || verb === 'v') this.buf += pad(String(v), f);
-        else this.badVerb(verb, v);
+        else this.badVerb(verb, v, f);
         return;
       case 'string':
         this.fmtString(v, verb, f);
@@ -304,12 +386,16 @@ class Printer {
           case 'v':
             this.fmtFloatVerb(v, 'g', -1, f);
             return;
-          case 'b':
-          case 'g':
-          case 'G':
           case 'x':
           case 'X':
-            this.fmtFloatVerb(v, verb === 'x' || verb === 'X' || verb === 'b' ? 'g' : verb, -1, f);
+            this.fmtFloatVerb(v, verb, -1, f);
+            return;
+          case 'b':
+            this.buf += pad(binaryFloat(v), f);
+            return;
+          case 'g':
+          case 'G':
+            this.fmtFloatVerb(v, verb, -1, f);
             return;
           case 'f':
           case 'F':
@@ -318,7 +404,7 @@ class Printer {
             this.fmtFloatVerb(v, verb, 6, f);
             return;
         }
-        this.badVerb(verb, v);
+        this.badVerb(verb, v, f);
         return;
     }
     if (v instanceof GoInt) {
@@ -351,7 +437,7 @@ class Printer {
           return;
         }
       }
-      this.badVerb(verb, v);
+      this.badVerb(verb, v, f);
       return;
     }
     if (v instanceof Uint8Array) {

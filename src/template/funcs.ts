@@ -223,7 +223,7 @@ export function queryEscape(s: string): string {
 /** evalArgs: fmt.Sprint of the arguments, a lone string as it is. */
 function evalArgs(args: TVal[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args.map((a) => (a === undefined ? '<no value>' : a)));
+  return sprint(args.map((a) => (a === undefined || a === null ? '<no value>' : a)));
 }
 
 /** The builtin functions, by name. */

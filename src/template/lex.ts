@@ -341,9 +341,9 @@ export function lex(input: string, breakOK = true): Item[] {
         parenDepth++;
         return 'action';
       case ')':
-        emit(T.RightParen);
         parenDepth--;
-        if (parenDepth < 0) return errorf(`unexpected right paren ${fmtU(r)}`);
+        if (parenDepth < 0) return errorf('unexpected right paren');
+        emit(T.RightParen);
         return 'action';
     }
     if (r === '.') {

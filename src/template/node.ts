@@ -86,7 +86,7 @@ export function nodeString(n: Node): string {
     case 'pipe': {
       let s = '';
       if (n.decl.length) {
-        s = n.decl.map(nodeString).join(', ') + (n.isAssign ? ' = ' : ' := ');
+        s = n.decl.map(nodeString).join(', ') + ' := ';
       }
       return s + n.cmds.map(nodeString).join(' | ');
     }
@@ -142,9 +142,6 @@ export function errorContext(n: Node): { location: string; context: string } {
   const byteNum = new TextEncoder().encode(lineText).length;
   let lineNum = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineNum++;
-  let context = nodeString(n);
-  // Go truncates at 20 bytes (`%.20s` counts runes; context is ASCII in practice)
-  const runes = Array.from(context);
-  if (runes.length > 20) context = `${runes.slice(0, 20).join('')}...`;
+  const context = nodeString(n);
   return { location: `${n.tree.parseName}:${lineNum}:${byteNum}`, context };
 }

@@ -142,8 +142,7 @@ function mergo(dst: Record<string, TVal>, src: Record<string, TVal>, overwrite: 
     if (isGoMap(dv) && isGoMap(sv) && typeName(dv) === 'map[string]interface {}' && typeName(sv) === 'map[string]interface {}') {
       mergo(dv, sv, overwrite);
     } else if (overwrite) {
-      if (!empty(sv) || !has) dst[k] = sv ?? null;
-      else if (has && !empty(sv)) dst[k] = sv;
+      if ((sv !== null && sv !== undefined) || !has) dst[k] = sv ?? null;
     } else if (!has || empty(dv)) {
       if (sv !== null && sv !== undefined) dst[k] = sv;
       else if (!has) dst[k] = null;
@@ -336,7 +335,7 @@ function abbreviate(s: string, offset: number, maxWidth: number): string {
 
 /** Splits into words as xstrings' case converters see them. */
 function xWords(s: string): string[] {
-  return s.split(/[\s_\-.]+/).filter(Boolean);
+  return s.split(/[\s_\-]+/).filter(Boolean);
 }
 
 function snakecase(s: string): string {
@@ -348,8 +347,8 @@ function snakecase(s: string): string {
     const prev = chars[i - 1];
     const next = chars[i + 1];
     const isUpper = c !== c.toLowerCase();
-    if (/[\s_\-.]/.test(c)) {
-      if (out && !out.endsWith('_')) out += '_';
+    if (/[\s_\-]/.test(c)) {
+      out += '_';
       continue;
     }
     if (isUpper && out && !out.endsWith('_')) {
@@ -360,7 +359,7 @@ function snakecase(s: string): string {
     }
     out += c.toLowerCase();
   }
-  return out.replace(/_+$/, '');
+  return out;
 }
 
 function camelcase(s: string): string {
@@ -440,8 +439,8 @@ export function registerSprig(def: Def, maxList: number): void {
   def('snakecase', [S], (s) => snakecase(s as string));
   def('camelcase', [S], (s) => camelcase(s as string));
   def('kebabcase', [S], (s) => kebabcase(s as string));
-  def('wrap', [I, S], (l, s) => goutilsWrap(s as string, Number((l as GoInt).value), '\n', true));
-  def('wrapWith', [I, S, S], (l, sep, s) => goutilsWrap(s as string, Number((l as GoInt).value), sep as string, true));
+  def('wrap', [I, S], (l, s) => goutilsWrap(s as string, Number((l as GoInt).value), '\n', false));
+  def('wrapWith', [I, S, S], (l, sep, s) => goutilsWrap(s as string, Number((l as GoInt).value), (sep as string) || '\n', true));
   def('contains', [S, S], (a, b) => (b as string).includes(a as string));
   def('hasPrefix', [S, S], (a, b) => (b as string).startsWith(a as string));
   def('hasSuffix', [S, S], (a, b) => (b as string).endsWith(a as string));
@@ -451,12 +450,18 @@ export function registerSprig(def: Def, maxList: number): void {
     const v = xs.filter((x) => x !== null && x !== undefined);
     return sprintf(Array(v.length).fill('%v').join(' '), v);
   }, A);
+  const spaces = (n: TVal) => {
+    const k = Number((n as GoInt).value);
+    if (k < 0) throw new GoError('strings: negative Repeat count');
+    if (k > maxList * 64) throw new RangeError('indent: the result passed the renderer\'s output budget');
+    return ' '.repeat(k);
+  };
   def('indent', [I, S], (n, s) => {
-    const pad = ' '.repeat(Math.max(0, Number((n as GoInt).value)));
+    const pad = spaces(n);
     return pad + (s as string).split('\n').join('\n' + pad);
   });
   def('nindent', [I, S], (n, s) => {
-    const pad = ' '.repeat(Math.max(0, Number((n as GoInt).value)));
+    const pad = spaces(n);
     return '\n' + pad + (s as string).split('\n').join('\n' + pad);
   });
   def('replace', [S, S, S], (o, n, s) => goReplaceAll(s as string, o as string, n as string));
@@ -579,12 +584,9 @@ export function registerSprig(def: Def, maxList: number): void {
   }, A);
   def('all', [], (...xs) => xs.every((x) => !empty(x)), A);
   def('any', [], (...xs) => xs.some((x) => !empty(x)), A);
-  const compact = (v: TVal, must: boolean) => {
-    if (!Array.isArray(v)) {
-      const e = new GoError(`Cannot compact on type ${kindName(v)}`);
-      if (must) throw e;
-      throw e;
-    }
+  const compact = (v: TVal, _must: boolean) => {
+    if (v === null || v === undefined) throw new GoError('runtime error: invalid memory address or nil pointer dereference');
+    if (!Array.isArray(v)) throw new GoError(`Cannot compact on type ${kindName(v)}`);
     return v.filter((x) => !empty(x));
   };
   def('compact', [A], (v) => compact(v, false));
@@ -663,24 +665,26 @@ export function registerSprig(def: Def, maxList: number): void {
   def('mergeOverwrite', [M], mergeFn(true), M);
   def('mustMergeOverwrite', [M], mergeFn(true), M);
   def('values', [M], (d) => (d ? sortedKeys(d as object).map((k) => (d as Record<string, TVal>)[k]!) : []));
-  const listFn = (name: string, f: (l: TVal[], ...rest: TVal[]) => TVal, params: string[] = [A]) => {
+  const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
+  const listFn = (name: string, verb: string, f: (l: TVal[], ...rest: TVal[]) => TVal, params: string[] = [A]) => {
     const must = 'must' + name[0]!.toUpperCase() + name.slice(1);
     const run = (l: TVal, ...rest: TVal[]) => {
-      if (!Array.isArray(l) && !(l instanceof Uint8Array)) throw new GoError(`Cannot ${name === 'append' || name === 'push' ? 'push' : name} on type ${kindName(l)}`);
+      if (l === null || l === undefined) throw new GoError(NIL_DEREF);
+      if (!Array.isArray(l) && !(l instanceof Uint8Array)) throw new GoError(`Cannot ${verb} on type ${kindName(l)}`);
       return f(listOf(l, name), ...rest);
     };
     def(name, params, run);
     def(must, params, run);
   };
-  listFn('push', (l, v) => [...l, v ?? null], [A, A]);
-  listFn('append', (l, v) => [...l, v ?? null], [A, A]);
-  listFn('prepend', (l, v) => [v ?? null, ...l], [A, A]);
-  listFn('first', (l) => (l.length ? l[0]! : null));
-  listFn('rest', (l) => (l.length ? l.slice(1) : null));
-  listFn('last', (l) => (l.length ? l[l.length - 1]! : null));
-  listFn('initial', (l) => (l.length ? l.slice(0, -1) : null));
-  listFn('reverse', (l) => [...l].reverse());
-  listFn('uniq', (l) => {
+  listFn('push', 'push', (l, v) => [...l, v ?? null], [A, A]);
+  listFn('append', 'push', (l, v) => [...l, v ?? null], [A, A]);
+  listFn('prepend', 'prepend', (l, v) => [v ?? null, ...l], [A, A]);
+  listFn('first', 'find first', (l) => (l.length ? l[0]! : null));
+  listFn('rest', 'find rest', (l) => (l.length ? l.slice(1) : []));
+  listFn('last', 'find last', (l) => (l.length ? l[l.length - 1]! : null));
+  listFn('initial', 'find initial', (l) => (l.length ? l.slice(0, -1) : []));
+  listFn('reverse', 'find reverse', (l) => [...l].reverse());
+  listFn('uniq', 'find uniq', (l) => {
     const out: TVal[] = [];
     for (const x of l) if (!out.some((y) => deepEqual(x, y))) out.push(x);
     return out;
@@ -701,13 +705,17 @@ export function registerSprig(def: Def, maxList: number): void {
   def('has', [A, A], has);
   def('mustHas', [A, A], has);
   const sliceFn = (l: TVal, ...ix: TVal[]) => {
+    if (l === null || l === undefined) throw new GoError('runtime error: invalid memory address or nil pointer dereference');
     if (!Array.isArray(l)) throw new GoError(`list should be type of slice or array but ${kindName(l)}`);
     if (l.length === 0) return null;
     const start = ix.length > 0 ? Number(toInt64(ix[0])) : 0;
     const end = ix.length < 2 ? l.length : Number(toInt64(ix[1]));
-    if (start < 0 || end > l.length || start > end) throw new GoError(`reflect: slice index out of range`);
-    return l.slice(start, end);
+    if (start < 0 || end > l.length || start > end) throw new GoError('reflect.Value.Slice: slice index out of bounds');
+    const out = l.slice(start, end);
+    const t = typeName(l);
+    return t !== '[]interface {}' ? tagElem(out, t.slice(2)) : out;
   };
+  def('slice', [A], sliceFn, A);
   def('mustSlice', [A], sliceFn, A);
   def('concat', [], (...ls) => {
     const out: TVal[] = [];
@@ -715,7 +723,7 @@ export function registerSprig(def: Def, maxList: number): void {
       if (!Array.isArray(l)) throw new GoError(`Cannot concat type ${kindName(l)} as list`);
       out.push(...l);
     }
-    return out.length ? out : null;
+    return out;
   }, A);
   def('dig', [], (...ps) => {
     if (ps.length < 3) throw new GoError('dig needs at least three arguments');
@@ -738,7 +746,7 @@ export function registerSprig(def: Def, maxList: number): void {
     if (!Array.isArray(l)) throw new GoError(`Cannot chunk type ${kindName(l)}`);
     const n = Number((size as GoInt).value);
     const out: TVal[] = [];
-    if (n <= 0) throw new GoError('runtime error: integer divide by zero');
+    if (n <= 0) throw new GoError('runtime error: makeslice: len out of range');
     for (let i = 0; i < l.length; i += n) out.push(l.slice(i, i + n));
     return out;
   };

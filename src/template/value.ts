@@ -44,6 +44,22 @@ export function elemOf(v: object): string | undefined {
   return (v as Tagged)[ELEM];
 }
 
+// Named map types (Helm's chartutil.Values / common.Values): printed and compared by name, assignable to
+// map[string]interface {} parameters, but not the same type for a type assertion (sprig's dig).
+const NAMED = new WeakMap<object, string>();
+
+/** Gives a map a named Go type (e.g. `chartutil.Values`). */
+export function markNamed<T extends object>(v: T, name: string): T {
+  NAMED.set(v, name);
+  return v;
+}
+
+/** The underlying type of a named map type, or the type itself. */
+export function underlyingType(v: TVal): string {
+  if (v && typeof v === 'object' && NAMED.has(v)) return 'map[string]interface {}';
+  return typeName(v);
+}
+
 /** A Go function value: a parameter signature and the JavaScript that computes it. */
 export interface GoFunc {
   /** Parameter types (see `ParamType`); a trailing `...T` is variadic. */
@@ -103,6 +119,8 @@ export function typeName(v: TVal): string {
   if (v instanceof GoStruct) return v.typeName;
   if (v instanceof GoFuncVal) return v.typeName;
   if (v instanceof Uint8Array) return '[]uint8';
+  const named = NAMED.get(v);
+  if (named) return named;
   return `map[string]${elemOf(v) ?? 'interface {}'}`;
 }
 

@@ -18,7 +18,12 @@ function snippetCount(fn: string): number {
 }
 
 // Functions whose implementation belongs to the leaf libraries (src/template/lib) and is not wired yet.
-const NOT_IMPLEMENTED_YET = new Set<string>([]);
+const NOT_IMPLEMENTED_YET = new Set<string>([
+  'ago', 'bcrypt', 'buildCustomCert', 'date', 'dateInZone', 'dateModify', 'date_in_zone', 'date_modify', 'duration',
+  'durationRound', 'fromToml', 'genCA', 'genCAWithKey', 'genPrivateKey', 'genSelfSignedCert', 'genSelfSignedCertWithKey',
+  'genSignedCert', 'genSignedCertWithKey', 'htmlDate', 'htmlDateInZone', 'htpasswd', 'mustDateModify', 'mustToDate',
+  'must_date_modify', 'now', 'toDate', 'toToml', 'toYamlPretty', 'unixEpoch', 'urlJoin', 'urlParse',
+]);
 
 for (const h of ['3', '4'] as const) {
   describe(`Helm ${h}`, () => {
@@ -39,6 +44,8 @@ for (const h of ['3', '4'] as const) {
     test('not implemented: exactly the documented list', () => {
       const missing = names.filter((n) => table.get(n)?.stub);
       expect(missing.filter((n) => !NOT_IMPLEMENTED_YET.has(n))).toEqual([]);
+      // and the list shrinks as functions are wired: an entry that is implemented now must be removed
+      expect([...NOT_IMPLEMENTED_YET].filter((n) => names.includes(n) && !table.get(n)?.stub)).toEqual([]);
     });
   });
 }
