@@ -7,11 +7,28 @@
 import { hmacSha256, sha1, sha256, sha512 } from './_hash.js';
 import { cryptoProvider, randomBytes } from './provider.js';
 
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
+// Created on first use: module loading must not need platform globals (the browser-safety check runs
+// the bundle where only a few exist)
+let decoder: TextDecoder | undefined;
+const fromUtf8 = {
+  decode(b: Uint8Array): string {
+    decoder ??= new TextDecoder();
+    return decoder.decode(b);
+  },
+};
 
+/** A string's UTF-8 bytes (lone surrogates as U+FFFD, as TextEncoder and Go's conversions do). */
 export function bytesOf(s: string): Uint8Array {
-  return utf8.encode(s);
+  const out: number[] = [];
+  for (const ch of s) {
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return new Uint8Array(out);
 }
 
 function hex(b: Uint8Array): string {

@@ -405,8 +405,9 @@ export function buildCustomCert(b64cert: string, b64key: string): Certificate {
   } catch {
     throw new Error('unable to decode base64 private key');
   }
-  const certText = new TextDecoder().decode(cert);
-  const keyText = new TextDecoder().decode(key);
+  const decoder = new TextDecoder();
+  const certText = decoder.decode(cert);
+  const keyText = decoder.decode(key);
   const block = pemDecode(certText);
   if (!block) throw new Error('unable to decode certificate');
   try {

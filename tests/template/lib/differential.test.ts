@@ -8,6 +8,7 @@ import * as re from '../../../src/template/lib/regex';
 import * as tm from '../../../src/template/lib/time';
 import * as enc from '../../../src/template/lib/encoding';
 import { toToml } from '../../../src/template/lib/toml';
+import { bcrypt, htpasswd } from '../../../src/template/lib/bcrypt';
 import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../../../src/template/lib/provider';
 import * as nodeCrypto from 'node:crypto';
 import { semver, semverCompare } from '../../../src/template/lib/semver';
@@ -56,6 +57,8 @@ Object.assign(IMPLS, {
     for (let i = 0; i + 1 < a.length; i += 2) m[a[i] as string] = a[i + 1]!;
     return m;
   },
+  bcrypt: str(bcrypt),
+  htpasswd: (a: Val[]) => htpasswd(a[0] as string, a[1] as string),
   b64enc: str(enc.b64enc),
   b64dec: str(enc.b64dec),
   b32enc: str(enc.b32enc),

@@ -3,6 +3,7 @@
 import * as nodeCrypto from 'node:crypto';
 import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import * as rnd from '../../../src/template/lib/random';
+import { bcrypt, bcryptHash, htpasswd } from '../../../src/template/lib/bcrypt';
 import * as x from '../../../src/template/lib/x509';
 import { decryptAES, encryptAES, b64enc } from '../../../src/template/lib/encoding';
 import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../../../src/template/lib/provider';
@@ -52,6 +53,26 @@ describe('random strings', () => {
     const s = 'héllo wörld 😀 abc';
     const t = rnd.shuffle(s);
     expect(Array.from(t).sort()).toEqual(Array.from(s).sort());
+  });
+});
+
+describe('bcrypt (plain JavaScript, no provider)', () => {
+  // vectors of the OpenBSD / John the Ripper bcrypt test suites
+  test.each([
+    ['U*U', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW'],
+    ['', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.7uG0VCzI2bS7j6ymqJi9CdcdxiRTWNy'],
+  ])('known hash of %j', (pw, hash) => {
+    expect(bcryptHash(new TextEncoder().encode(pw), 5, hash.slice(7, 29))).toBe(hash);
+  });
+
+  test('bcrypt and htpasswd: $2a$10$, random salt, and a hash of the password', () => {
+    const h = bcrypt('secret');
+    expect(h).toMatch(/^\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    expect(bcryptHash(new TextEncoder().encode('secret'), 10, h.slice(7, 29))).toBe(h);
+    expect(bcrypt('secret')).not.toBe(h);
+    const line = htpasswd('admin', 'pw');
+    expect(line).toMatch(/^admin:\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    expect(bcryptHash(new TextEncoder().encode('pw'), 10, line.slice(13, 35))).toBe(line.slice(6));
   });
 });
 
