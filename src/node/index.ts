@@ -5,6 +5,11 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
+import * as nodeCrypto from 'node:crypto';
+import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../template/lib/provider.js';
+
+// Templates' key generation, certificates, scrypt and AES are synchronous: on Node they use node:crypto.
+installCryptoProvider(nodeCryptoProvider(nodeCrypto as unknown as NodeCryptoLike));
 
 /** The reason a file system call failed, worded as Go's os package words it (Helm prints those). */
 function why(e: unknown): string {

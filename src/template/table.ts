@@ -13,7 +13,40 @@ import * as encoding from './lib/encoding.js';
 import * as random from './lib/random.js';
 import * as regex from './lib/regex.js';
 import * as semver from './lib/semver.js';
+import * as time from './lib/time.js';
+import * as toml from './lib/toml.js';
+import * as bcrypt from './lib/bcrypt.js';
+import * as x509 from './lib/x509.js';
 import { GoNum, GoStruct, tagElem } from './value.js';
+
+// Library objects behind the engine's GoStructs (a time.Time, a sprig certificate), to hand back to the library.
+const BACKING = new WeakMap<GoStruct, unknown>();
+
+/** A Go time.Time as templates see it: methods, and String() for printing. */
+function timeObject(t: time.GoTime): GoStruct {
+  const f = (fn: (...a: TVal[]) => TVal, params: string[] = []): GoFunc => ({ params, fn });
+  const o = new GoStruct('time.Time', {}, {
+    Unix: f(() => t.Unix()),
+    String: f(() => t.String()),
+    Format: f((layout) => time.formatTime(t, layout as string), ['string']),
+    UTC: f(() => timeObject(t.In('UTC'))),
+  }, () => t.String());
+  BACKING.set(o, t);
+  return o;
+}
+
+/** What a template value is for the library's date functions (Go's int vs int64 vs time.Time). */
+function dateArg(v: TVal): unknown {
+  if (v instanceof GoStruct && BACKING.get(v) instanceof time.GoTime) return BACKING.get(v);
+  if (v instanceof GoNum) return v.kind === 'int' ? { goInt: Number(v.value) } : v;
+  return v;
+}
+
+function certObject(c: x509.Certificate): GoStruct {
+  const o = new GoStruct('sprig.certificate', { Cert: c.Cert, Key: c.Key });
+  BACKING.set(o, c);
+  return o;
+}
 
 /** A Masterminds *semver.Version as templates see it: methods, and String() for printing. */
 function semverObject(v: semver.SemverVersion): GoStruct {
@@ -101,6 +134,38 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
   out.regexQuoteMeta = { params: [S], fn: (x) => regex.regexQuoteMeta(x as string) };
   out.semverCompare = { params: [S, S], fn: (c, v) => semver.semverCompare(c as string, v as string, helm) };
   out.semver = { params: [S], fn: (v) => semverObject(semver.semver(v as string, helm)) };
+  const T = 'time.Time';
+  const tm = (v: TVal) => BACKING.get(v as GoStruct) as time.GoTime;
+  out.now = { params: [], fn: () => timeObject(time.now()) };
+  out.date = { params: [S, 'any'], fn: (l, d) => time.date(l as string, dateArg(d)) };
+  out.dateInZone = { params: [S, 'any', S], fn: (l, d, z) => time.dateInZone(l as string, dateArg(d), z as string) };
+  out.date_in_zone = out.dateInZone;
+  out.htmlDate = { params: ['any'], fn: (d) => time.htmlDate(dateArg(d)) };
+  out.htmlDateInZone = { params: ['any', S], fn: (d, z) => time.htmlDateInZone(dateArg(d), z as string) };
+  out.dateModify = { params: [S, T], fn: (m, d) => timeObject(time.dateModify(m as string, tm(d))) };
+  out.date_modify = out.dateModify;
+  out.mustDateModify = { params: [S, T], fn: (m, d) => timeObject(time.mustDateModify(m as string, tm(d))) };
+  out.must_date_modify = out.mustDateModify;
+  out.ago = { params: ['any'], fn: (d) => time.ago(dateArg(d)) };
+  out.duration = { params: ['any'], fn: (d) => time.duration(dateArg(d)) };
+  out.durationRound = { params: ['any'], fn: (d) => time.durationRound(dateArg(d)) };
+  out.unixEpoch = { params: [T], fn: (d) => time.unixEpoch(tm(d)) };
+  out.toDate = { params: [S, S], fn: (l, v) => timeObject(time.toDate(l as string, v as string)) };
+  out.mustToDate = { params: [S, S], fn: (l, v) => timeObject(time.mustToDate(l as string, v as string)) };
+  out.toToml = { params: ['any'], fn: (x) => toml.toToml(v(x), helm) };
+  out.bcrypt = { params: [S], fn: (x) => bcrypt.bcrypt(x as string) };
+  out.htpasswd = { params: [S, S], fn: (u, p) => bcrypt.htpasswd(u as string, p as string) };
+  const L = '[]interface {}';
+  const list = (x: TVal) => (x ?? null) as Val[] | null;
+  const cert = (x: TVal) => BACKING.get(x as GoStruct) as x509.Certificate;
+  out.genPrivateKey = { params: [S], fn: (t) => x509.genPrivateKey(t as string) };
+  out.genCA = { params: [S, 'int'], fn: (cn, d) => certObject(x509.genCA(cn as string, n(d))) };
+  out.genCAWithKey = { params: [S, 'int', S], fn: (cn, d, k) => certObject(x509.genCAWithKey(cn as string, n(d), k as string)) };
+  out.genSelfSignedCert = { params: [S, L, L, 'int'], fn: (cn, i, d, days) => certObject(x509.genSelfSignedCert(cn as string, list(i), list(d), n(days))) };
+  out.genSelfSignedCertWithKey = { params: [S, L, L, 'int', S], fn: (cn, i, d, days, k) => certObject(x509.genSelfSignedCertWithKey(cn as string, list(i), list(d), n(days), k as string)) };
+  out.genSignedCert = { params: [S, L, L, 'int', 'sprig.certificate'], fn: (cn, i, d, days, ca) => certObject(x509.genSignedCert(cn as string, list(i), list(d), n(days), cert(ca))) };
+  out.genSignedCertWithKey = { params: [S, L, L, 'int', 'sprig.certificate', S], fn: (cn, i, d, days, ca, k) => certObject(x509.genSignedCertWithKey(cn as string, list(i), list(d), n(days), cert(ca), k as string)) };
+  out.buildCustomCert = { params: [S, S], fn: (c, k) => certObject(x509.buildCustomCert(c as string, k as string)) };
   if (helm === 4) out.mustToYaml = { params: ['any'], fn: (x) => yaml.mustToYaml(v(x)) };
   return out;
 }
