@@ -7,10 +7,9 @@ import { goQuote } from '../values/gofmt.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-const bytesOf = (s: string) => enc.encode(s);
-const strOf = (b: Uint8Array) => dec.decode(b);
+// created on first use: some embedders' sandboxes lack TextEncoder until they polyfill it
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+const strOf = (b: Uint8Array) => new TextDecoder().decode(b);
 
 /** sprig's strval: strings as they are, Stringers by String(), anything else as %v. */
 export function strval(v: TVal): string {
