@@ -54,7 +54,12 @@ function utf8Length(s: string): number {
   return n;
 }
 
-function analyze(chars: number[]): Analysis {
+/** go-yaml v3 (toYamlPretty) where it differs from v2: tabs, sequence indentation, `indention`. */
+export interface EmitterOptions {
+  v3?: boolean;
+}
+
+function analyze(chars: number[], v3 = false): Analysis {
   if (chars.length === 0) {
     return { multiline: false, flowPlain: false, blockPlain: true, singleQuoted: true, block: false };
   }
@@ -62,6 +67,7 @@ function analyze(chars: number[]): Analysis {
   let flowIndicators = false;
   let lineBreaks = false;
   let special = false;
+  let tabs = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -115,7 +121,8 @@ function analyze(chars: number[]): Analysis {
           break;
       }
     }
-    if (!isPrintable(c)) special = true;
+    if (v3 && c === 0x09) tabs = true;
+    else if (!isPrintable(c)) special = true;
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
       if (i === n - 1) trailingSpace = true;
@@ -146,12 +153,12 @@ function analyze(chars: number[]): Analysis {
     a.blockPlain = false;
     a.singleQuoted = false;
   }
-  if (spaceBreak || special) {
+  if (spaceBreak || tabs || special) {
     a.flowPlain = false;
     a.blockPlain = false;
     a.singleQuoted = false;
-    a.block = false;
   }
+  if (spaceBreak || special) a.block = false;
   if (lineBreaks) {
     a.flowPlain = false;
     a.blockPlain = false;
@@ -166,6 +173,11 @@ function hex(v: number, width: number): string {
 }
 
 class Emitter {
+  // go-yaml v3's encoder turns line folding off (an unlimited width)
+  readonly width: number;
+  constructor(readonly v3 = false) {
+    this.width = v3 ? 2 ** 31 - 1 : BEST_WIDTH;
+  }
   out: string[] = [];
   column = 0;
   whitespace = true;
@@ -187,6 +199,8 @@ class Emitter {
   putBreak(): void {
     this.out.push('\n');
     this.column = 0;
+    // go-yaml v3 marks the start of a line here (and no longer in writeIndent)
+    if (this.v3) this.indention = true;
   }
 
   writeAll(s: string): void {
@@ -208,7 +222,7 @@ class Emitter {
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
     while (this.column < indent) this.put(' ');
     this.whitespace = true;
-    this.indention = true;
+    if (!this.v3) this.indention = true;
   }
 
   writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
@@ -238,7 +252,7 @@ class Emitter {
     this.flowLevel++;
     items.forEach((item, i) => {
       if (i > 0) this.writeIndicator(',', false, false, false);
-      if (this.column > BEST_WIDTH) this.writeIndent();
+      if (this.column > this.width) this.writeIndent();
       this.node(item, false, true, false, false);
     });
     this.flowLevel--;
@@ -252,14 +266,14 @@ class Emitter {
     this.flowLevel++;
     entries.forEach(([k, v], i) => {
       if (i > 0) this.writeIndicator(',', false, false, false);
-      if (this.column > BEST_WIDTH) this.writeIndent();
+      if (this.column > this.width) this.writeIndent();
       if (this.checkSimpleKey(k)) {
         this.node(k, false, false, true, true);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, false);
         this.node(k, false, false, true, false);
-        if (this.column > BEST_WIDTH) this.writeIndent();
+        if (this.column > this.width) this.writeIndent();
         this.writeIndicator(':', true, false, false);
       }
       this.node(v, false, false, true, false);
@@ -270,7 +284,8 @@ class Emitter {
   }
 
   blockSequence(items: YamlNode[]): void {
-    this.increaseIndent(false, this.mappingContext && !this.indention);
+    // v2 writes a sequence inside a mapping at the mapping's indentation; v3 indents it
+    this.increaseIndent(false, !this.v3 && this.mappingContext && !this.indention);
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
@@ -300,7 +315,7 @@ class Emitter {
   checkSimpleKey(k: YamlNode): boolean {
     if (k.kind === 'scalar') {
       const chars = Array.from(k.value, (c) => c.codePointAt(0)!);
-      if (analyze(chars).multiline) return false;
+      if (analyze(chars, this.v3).multiline) return false;
       return utf8Length(k.value) <= 128;
     }
     if (k.kind === 'seq') return k.items.length === 0;
@@ -309,7 +324,7 @@ class Emitter {
 
   scalar(n: { value: string; style: 'plain' | 'double' | 'literal' }): void {
     const chars = Array.from(n.value, (c) => c.codePointAt(0)!);
-    const a = analyze(chars);
+    const a = analyze(chars, this.v3);
     let style: Style = n.style;
     if (this.simpleKeyContext && a.multiline) style = 'double';
     if (style === 'plain') {
@@ -337,17 +352,18 @@ class Emitter {
     else {
       this.writeChar(c);
       this.column = 0;
+      if (this.v3) this.indention = true;
     }
   }
 
   writePlain(chars: number[], allowBreaks: boolean): void {
-    if (!this.whitespace) this.put(' ');
+    if (!this.whitespace && (!this.v3 || chars.length > 0)) this.put(' ');
     let spaces = false;
     let breaks = false;
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!;
       if (c === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== 0x20) this.writeIndent();
+        if (allowBreaks && !spaces && this.column > this.width && chars[i + 1] !== 0x20) this.writeIndent();
         else this.writeChar(c);
         spaces = true;
       } else if (isBreak(c)) {
@@ -363,7 +379,7 @@ class Emitter {
         breaks = false;
       }
     }
-    this.whitespace = false;
+    if (!this.v3 || chars.length > 0) this.whitespace = false;
     this.indention = false;
     if (this.rootContext) this.openEnded = true;
   }
@@ -375,7 +391,7 @@ class Emitter {
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!;
       if (c === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== 0x20) this.writeIndent();
+        if (allowBreaks && !spaces && this.column > this.width && i > 0 && i < chars.length - 1 && chars[i + 1] !== 0x20) this.writeIndent();
         else this.writeChar(c);
         spaces = true;
       } else if (isBreak(c)) {
@@ -417,7 +433,7 @@ class Emitter {
         else this.writeAll(`U${hex(c, 8)}`);
         spaces = false;
       } else if (c === 0x20) {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1) {
+        if (allowBreaks && !spaces && this.column > this.width && i > 0 && i < chars.length - 1) {
           this.writeIndent();
           if (chars[i + 1] === 0x20) this.put('\\');
         } else this.writeChar(c);
@@ -472,8 +488,8 @@ class Emitter {
 }
 
 /** The text go-yaml v2's Marshal writes for one document holding `root`. */
-export function emitYamlDocument(root: YamlNode): string {
-  const e = new Emitter();
+export function emitYamlDocument(root: YamlNode, options: EmitterOptions = {}): string {
+  const e = new Emitter(options.v3 === true);
   e.node(root, true, false, false, false);
   // document end (implicit): a line break unless the line is empty. go-yaml's encoder clears the
   // emitter's open-ended flag before the stream ends, so no `...` ever follows.

@@ -27,16 +27,20 @@ function digitValue(ch: string): number {
   return ch.codePointAt(0)! - 0x30;
 }
 
-/** go-yaml v2's keyList.Less for two string keys. */
-export function yamlKeyLess(a: string, b: string): boolean {
+/** go-yaml v2's keyList.Less for two string keys (v3: after a digit, a letter sorts first). */
+export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
   const ar = Array.from(a);
   const br = Array.from(b);
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
+    if (ar[i] === br[i]) {
+      digits = isDigit(ar[i]);
+      continue;
+    }
     const al = isLetter(ar[i]!);
     const bl = isLetter(br[i]!);
     if (al && bl) return ar[i]!.codePointAt(0)! < br[i]!.codePointAt(0)!;
-    if (al || bl) return bl;
+    if (al || bl) return v3 && digits ? al : bl;
     let an = 0n;
     let bn = 0n;
     if (ar[i] === '0' || br[i] === '0') {
@@ -60,8 +64,8 @@ export function yamlKeyLess(a: string, b: string): boolean {
 }
 
 /** Keys in go-yaml v2's order (a stable merge sort, as Go's sort.Sort gives for distinct keys). */
-function sortYamlKeys(keys: string[]): string[] {
-  return keys.sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+function sortYamlKeys(keys: string[], v3 = false): string[] {
+  return keys.sort((x, y) => (yamlKeyLess(x, y, v3) ? -1 : yamlKeyLess(y, x, v3) ? 1 : 0));
 }
 
 // The value as go-yaml v2 reads the JSON text back: numbers become int, uint or float64 by their
@@ -174,6 +178,23 @@ export function yamlMarshal(v: Val): string {
     throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
   }
   return emitYamlDocument(jsonTree(v));
+}
+
+// The go-yaml v3 node tree of a Go value as toYamlPretty hands it to the encoder directly (no JSON):
+// float64 in Go's 'g' form (1e+06), int64 as digits, nil maps and slices as empty ones.
+function goTree(v: Val): YamlNode {
+  if (v === null) return { kind: 'scalar', value: 'null', style: 'plain' };
+  if (typeof v === 'boolean') return { kind: 'scalar', value: v ? 'true' : 'false', style: 'plain' };
+  if (typeof v === 'string') return stringNode(v);
+  if (typeof v === 'number') return { kind: 'scalar', value: formatFloatYaml(v), style: 'plain' };
+  if (Array.isArray(v)) return { kind: 'seq', items: v.map(goTree) };
+  if (isMap(v)) return { kind: 'map', entries: sortYamlKeys(Object.keys(v), true).map((k) => [stringNode(k), goTree(v[k]!)]) };
+  return { kind: 'scalar', value: String(v), style: 'plain' }; // GoInt
+}
+
+/** Helm's `toYamlPretty`: go-yaml v3's encoder with indent 2 on the value itself, final newline trimmed. */
+export function toYamlPretty(v: Val): string {
+  return emitYamlDocument(goTree(v), { v3: true }).replace(/\n$/, '');
 }
 
 /** Helm's `toYaml`: the YAML without its final newline, or "" where marshaling fails. */

@@ -229,4 +229,13 @@ for (let i = 0; i < 150; i++) yamlCases.push({ fn: 'toYaml', args: [y(randomTree
 for (let i = 0; i < 40; i++) jsonCases.push({ fn: pick(['toJson', 'toPrettyJson', 'toRawJson']), args: [y(randomTree(3))] });
 void yq;
 
-export const CASES = { toml: tomlCases, yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases, time: timeCases, encoding: encodingCases };
+// toYamlPretty: go-yaml v3 on the values themselves (both Helm versions register it)
+const prettyCases = [];
+for (const v of YAML_TREES) prettyCases.push({ fn: 'toYamlPretty', args: [y(v)] });
+for (const v of YAML_SCALARS.filter((_, i) => i % 3 === 0)) prettyCases.push({ fn: 'toYamlPretty', args: [y(v)] });
+for (const v of ['{a: [1, [2, 3], {b: [4]}]}', '[[[]]]', '{"x1a": 1, "x10": 2, "x2": 3, "a1b": 4, "a10": 5}', '{t: "a\\tb"}', '{t: "tab\\tand\\nnewline"}', '"\\tlead"']) {
+  prettyCases.push({ fn: 'toYamlPretty', args: [y(v)] });
+}
+prettyCases.push({ fn: 'toYamlPretty', args: [{ i: 5 }] }, { fn: 'toYamlPretty', args: [call('dict', s('n'), { i: 7 }, s('f'), { f: 2.0 })] });
+
+export const CASES = { yamlpretty: prettyCases, toml: tomlCases, yaml: yamlCases, json: jsonCases, semver: semverCases, regex: regexCases, time: timeCases, encoding: encodingCases };

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expected, notRegistered, readRecorded, run, type Impl } from './harness';
-import { fromYaml, fromYamlArray, mustToYaml, toYaml } from '../../../src/template/lib/yaml';
+import { fromYaml, fromYamlArray, mustToYaml, toYaml, toYamlPretty } from '../../../src/template/lib/yaml';
 import * as json from '../../../src/template/lib/json';
 import * as re from '../../../src/template/lib/regex';
 import * as tm from '../../../src/template/lib/time';
@@ -19,6 +19,7 @@ const str = (f: (s: string) => Val): Impl => (a) => f(a[0] as string);
 
 const IMPLS: Record<string, Impl> = {
   toYaml: one(toYaml),
+  toYamlPretty: one(toYamlPretty),
   mustToYaml: one(mustToYaml),
   fromYaml: str(fromYaml),
   fromYamlArray: str(fromYamlArray),
@@ -105,7 +106,7 @@ function knownKey(template: string): string {
 /** Functions that one Helm version does not register. */
 const ONLY: Record<string, 3 | 4> = { mustToYaml: 4 };
 
-for (const module of ['yaml', 'json', 'semver', 'regex', 'time', 'encoding', 'toml'].filter((m) => fs.existsSync(path.join(__dirname, 'recorded', `${m}.json`)))) {
+for (const module of ['yaml', 'json', 'semver', 'regex', 'time', 'encoding', 'toml', 'yamlpretty'].filter((m) => fs.existsSync(path.join(__dirname, 'recorded', `${m}.json`)))) {
   describe(`${module}: recorded Helm outputs`, () => {
     const cases = readRecorded(module);
     for (const version of [3, 4] as const) {
