@@ -8,8 +8,15 @@ import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 import * as nodeCrypto from 'node:crypto';
 import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../template/lib/provider.js';
 
-// Templates' key generation, certificates, scrypt and AES are synchronous: on Node they use node:crypto.
-installCryptoProvider(nodeCryptoProvider(nodeCrypto as unknown as NodeCryptoLike));
+/**
+ * Installs node:crypto as the synchronous provider of templates' key generation, certificates, scrypt and
+ * AES (genCA, genPrivateKey, derivePassword, encryptAES...). Importing this entry does it; bundles that drop
+ * the import's side effect call it.
+ */
+export function installNodeCrypto(): void {
+  installCryptoProvider(nodeCryptoProvider(nodeCrypto as unknown as NodeCryptoLike));
+}
+installNodeCrypto();
 
 /** The reason a file system call failed, worded as Go's os package words it (Helm prints those). */
 function why(e: unknown): string {

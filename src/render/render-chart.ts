@@ -8,6 +8,25 @@ import { renderTemplates, RenderError, type HelmVersion } from '../template/engi
 import { GoError, GoFuncVal, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
 import { goPathMatch } from '../chart/helmignore.js';
+import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
+import { GoInt, Src } from '../values/model.js';
+
+/** What Helm's manifest sorter says of a document that is not a YAML map (json.Unmarshal into SimpleHead). */
+function yamlProblem(doc: string, name: string, helm: HelmVersion): string | undefined {
+  let v: unknown;
+  try {
+    v = composeFirstDocument(doc, new Src(name, doc)).value;
+  } catch (e) {
+    // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
+    // document that does not parse is left to the next stage rather than refused with another text
+    if (e instanceof YamlFailure) return undefined;
+    throw e;
+  }
+  const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
+  if (!kind) return undefined;
+  const head = helm === 4 ? 'util.SimpleHead' : 'releaseutil.SimpleHead';
+  return `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}`;
+}
 
 /** Options of {@link renderChart}. */
 export interface RenderChartOptions {
@@ -74,8 +93,9 @@ function filesObject(files: ChartFile[]): GoStruct {
     Get: func(['string'], (n) => get(n as string)),
     GetBytes: func(['string'], (n) => (Object.prototype.hasOwnProperty.call(m, n as string) ? (m[n as string] as Uint8Array) : new Uint8Array(0))),
     Lines: func(['string'], (n) => {
-      const s = get(n as string);
+      let s = get(n as string);
       if (s === '') return tagElem([], 'string');
+      if (s.endsWith('\n')) s = s.slice(0, -1);
       return tagElem(s.split('\n'), 'string');
     }),
     Glob: func(['string'], (pattern) => filesObject(files.filter((f) => goPathMatch(pattern as string, f.name)))),
@@ -187,6 +207,13 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
     const content = rendered.get(name)!;
     if (content.trim() === '') continue;
     for (const doc of splitManifests(content)) {
+      const problem = yamlProblem(doc, name, helm);
+      if (problem) {
+        // Helm refuses the render; its --debug output shows the rendered text, which the error carries
+        const err = new ResolveError('render-failed', problem);
+        Object.defineProperty(err, 'rendered', { value: Object.fromEntries(rendered), enumerable: false });
+        throw err;
+      }
       const d: RenderedDocument = { template: name, text: doc };
       const kind = /^kind:\s*(\S+)/m.exec(doc);
       if (kind) d.kind = kind[1]!;

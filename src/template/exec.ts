@@ -428,6 +428,23 @@ class State {
       if (final !== MISSING) v = this.validateType(final, 'value');
       return v;
     }
+    if (isBuiltin && name === 'call' && args.length > 0) {
+      // Go names the callee by its source text in call's errors, and a nil literal is a nil callee
+      const callee = args[0]!;
+      const f = callee.kind === 'nil' ? undefined : this.evalArg(dot, dotIface, 'value', callee);
+      const rest = args.slice(1).map((a) => this.evalArg(dot, dotIface, 'value', a));
+      if (final !== MISSING) rest.push(this.validateType(final, 'value'));
+      this.at(node);
+      const fail = (m: string) => new ExecError(this.errText(`error calling call: ${m}`), new GoError(m));
+      if (f === undefined || f === null) throw fail('call of nil');
+      if (!(f instanceof GoFuncVal)) throw fail(`non-function ${nodeString(callee)} of type ${typeName(f)}`);
+      try {
+        return f.f.fn(...rest);
+      } catch (e) {
+        if (e instanceof GoError) throw new ExecError(this.errText(`error calling call: ${e.message}`), e);
+        throw e;
+      }
+    }
     const argv: TVal[] = [];
     let i = 0;
     for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i]!, args[i]!));

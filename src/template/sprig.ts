@@ -144,7 +144,6 @@ function mergo(dst: Record<string, TVal>, src: Record<string, TVal>, overwrite: 
       if ((sv !== null && sv !== undefined) || !has) dst[k] = sv ?? null;
     } else if (!has || empty(dv)) {
       if (sv !== null && sv !== undefined) dst[k] = sv;
-      else if (!has) dst[k] = null;
     }
   }
 }
@@ -595,7 +594,10 @@ export function registerSprig(def: Def, maxList: number): void {
     if (v === null || v === undefined) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
     return copyValue(v);
   });
-  def('mustDeepCopy', [A], (v) => copyValue(v));
+  def('mustDeepCopy', [A], (v) => {
+    if (v === null || v === undefined) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+    return copyValue(v);
+  });
   def('typeOf', [A], (v) => (v === null || v === undefined ? '<nil>' : typeName(v)));
   def('typeIs', [S, A], (t, v) => (v === null || v === undefined ? '<nil>' : typeName(v)) === t);
   def('typeIsLike', [S, A], (t, v) => {
