@@ -103,6 +103,7 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
     fromJsonArray: { params: ['string'], fn: (s) => (json.fromJsonArray(s as string) ?? []) as TVal },
     toYaml: { params: ['any'], fn: (x) => yaml.toYaml(v(x)) },
     fromYaml: { params: ['string'], fn: (s) => yaml.fromYaml(s as string) as TVal },
+    toYamlPretty: { params: ['any'], fn: (x) => yaml.toYamlPretty(v(x)) },
     fromYamlArray: { params: ['string'], fn: (s) => yaml.fromYamlArray(s as string) as TVal },
   };
   const S = 'string';
