@@ -216,7 +216,12 @@ async function readTemplatesAndFiles(root: string, display: string, files: Chart
       if (helmIgnored(rules, r, isDir)) continue;
       if (files.length > MAX_CHART_FILES) throw new ValuesError('CHART_TOO_LARGE', `${display}: more than ${MAX_CHART_FILES} files`, undefined, display);
       if (isDir) await walk(abs, r, depth + 1);
-      else await readFile(abs, r);
+      else {
+        // a FIFO or device would block the read: Helm refuses irregular files too
+        const st = await fs.stat(abs).catch(() => undefined);
+        if (st && !st.isFile()) throw new ValuesError('CHART_ARCHIVE', `cannot load irregular file ${abs} as it has file mode type bits set`, undefined, display);
+        await readFile(abs, r);
+      }
     }
   };
   await walk(root, '', 0);
