@@ -5,27 +5,54 @@ import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, loadedChart, type LoadedValues } from '../values/load.js';
 import { deepCopy, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
-import { GoError, GoFuncVal, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
+import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { GoInt, Src } from '../values/model.js';
 
-/** What Helm's manifest sorter says of a document that is not a YAML map (json.Unmarshal into SimpleHead). */
-function yamlProblem(doc: string, name: string, helm: HelmVersion): string | undefined {
+/** A rendered document as Helm's manifest sorter reads it: its head (kind, metadata) or why it is refused. */
+function readHead(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
   let v: unknown;
   try {
     v = composeFirstDocument(doc, new Src(name, doc)).value;
   } catch (e) {
     // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
-    // document that does not parse is left to the next stage rather than refused with another text
-    if (e instanceof YamlFailure) return undefined;
+    // document that does not parse is kept rather than refused with another text
+    if (e instanceof YamlFailure) return {};
     throw e;
   }
   const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
-  if (!kind) return undefined;
-  const head = helm === 4 ? 'util.SimpleHead' : 'releaseutil.SimpleHead';
-  return `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}`;
+  if (kind) {
+    const head = helm === 4 ? 'util.SimpleHead' : 'releaseutil.SimpleHead';
+    return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
+  }
+  return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
+}
+
+/** Helm's InstallOrder (pkg/releaseutil/kind_sorter.go): the order `helm template` prints kinds in. */
+const INSTALL_ORDER = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
+  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role',
+  'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet',
+  'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService',
+];
+// Helm 4 adds the webhook configurations at the end
+const ORDERS = {
+  3: new Map(INSTALL_ORDER.map((k, i) => [k, i])),
+  4: new Map([...INSTALL_ORDER, 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'].map((k, i) => [k, i])),
+};
+
+/** Helm's lessByKind as a comparator for a stable sort. */
+function byKind(a: string, b: string, helm: HelmVersion): number {
+  const ORDER = ORDERS[helm];
+  const ia = ORDER.get(a);
+  const ib = ORDER.get(b);
+  if (ia === undefined && ib === undefined) return a < b ? -1 : a > b ? 1 : 0;
+  if (ia === undefined) return 1;
+  if (ib === undefined) return -1;
+  return ia - ib;
 }
 
 /** Options of {@link renderChart}. */
@@ -117,11 +144,10 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
     String: func([], () => norm),
     GitVersion: func([], () => norm),
   }, () => norm);
-  const versions = tagElem([...apiVersions], 'string');
-  const av = new GoStruct('common.VersionSet', {}, {
+  // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
+  const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),
   });
-  void versions;
   return new GoStruct(helm === 4 ? '*common.Capabilities' : '*chartutil.Capabilities', {
     KubeVersion: kv,
     APIVersions: av,
@@ -201,13 +227,14 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
     throw e;
   }
   const documents: RenderedDocument[] = [];
-  let output = '';
-  const names = [...rendered.keys()].filter((n) => !n.endsWith('NOTES.txt')).sort();
+  const hooks: RenderedDocument[] = [];
+  // files in path order, documents in file order, then a stable sort by kind (Helm's SortManifests)
+  const names = [...rendered.keys()].filter((n) => !n.endsWith('NOTES.txt') && !n.slice(n.lastIndexOf('/') + 1).startsWith('_')).sort();
   for (const name of names) {
     const content = rendered.get(name)!;
     if (content.trim() === '') continue;
     for (const doc of splitManifests(content)) {
-      const problem = yamlProblem(doc, name, helm);
+      const { problem, head } = readHead(doc, name, helm);
       if (problem) {
         // Helm refuses the render; its --debug output shows the rendered text, which the error carries
         const err = new ResolveError('render-failed', problem);
@@ -215,15 +242,21 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
         throw err;
       }
       const d: RenderedDocument = { template: name, text: doc };
-      const kind = /^kind:\s*(\S+)/m.exec(doc);
-      if (kind) d.kind = kind[1]!;
-      documents.push(d);
-      output += `---\n# Source: ${name}\n${doc}\n`;
+      const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+      const meta = head && typeof head.metadata === 'object' && head.metadata ? (head.metadata as Record<string, unknown>) : undefined;
+      const ann = meta && typeof meta.annotations === 'object' && meta.annotations ? (meta.annotations as Record<string, unknown>) : undefined;
+      if (str(head?.kind)) d.kind = str(head?.kind)!;
+      if (str(head?.apiVersion)) d.apiVersion = str(head?.apiVersion)!;
+      if (str(meta?.name)) d.name = str(meta?.name)!;
+      if (str(meta?.namespace)) d.namespace = str(meta?.namespace)!;
+      if (ann && str(ann['helm.sh/hook']) !== undefined) d.hook = str(ann['helm.sh/hook'])!;
+      (d.hook !== undefined ? hooks : documents).push(d);
     }
   }
-  output = output.trim() + '\n';
-  if (documents.length === 0) output = '\n';
-  void GoFuncVal;
-  return { output, documents, rendered: Object.fromEntries(rendered) };
+  const sorted = documents.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
+  const sortedHooks = hooks.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
+  let output = sorted.map((d) => `---\n# Source: ${d.template}\n${d.text}\n`).join('').trim() + '\n';
+  for (const h of sortedHooks) output += `---\n# Source: ${h.template}\n${h.text}\n`;
+  return { output, documents: [...sorted, ...sortedHooks], rendered: Object.fromEntries(rendered) };
 }
 

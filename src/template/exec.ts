@@ -3,7 +3,7 @@
 // (undefined: an invalid reflect.Value) and a nil interface (null: a map entry or list element that is nil).
 import { errorContext, nodeString, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type ListNode, type Node, type PipeNode, type TemplateNode, type Tree, type VariableNode } from './node.js';
 import { formatV } from './fmt.js';
-import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
+import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, methodsOf, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
 import type { TreeSet } from './parse.js';
 
 /** An execution error: `message` is Go's full text (`template: NAME:L:C: executing "NAME" at <X>: msg`). */
@@ -371,6 +371,8 @@ class State {
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const typ = recvIface ? 'interface {}' : typeName(receiver);
+    const named = methodsOf(receiver)?.[fieldName];
+    if (named) return [this.evalCall(dot, dotIface, named, false, node, fieldName, args, final), false];
     if (receiver instanceof GoStruct) {
       const method = receiver.methods[fieldName];
       if (method) return [this.evalCall(dot, dotIface, method, false, node, fieldName, args, final), false];
@@ -489,7 +491,7 @@ class State {
       case 'dot':
         return this.validateType(dot, typ, dotIface);
       case 'nil':
-        if (typ !== undefined && canBeNil(typ) && typ !== 'value') return null;
+        if (typ !== undefined && canBeNil(typ)) return null;
         this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
         break;
       case 'field': {

@@ -54,8 +54,22 @@ export function markNamed<T extends object>(v: T, name: string): T {
   return v;
 }
 
+// Methods of named slice types (chartutil.VersionSet's Has): the value stays a list for `has` and `range`.
+const METHODS = new WeakMap<object, Record<string, GoFunc>>();
+
+/** Gives a value (a list of a named slice type) methods that templates can call. */
+export function attachMethods<T extends object>(v: T, methods: Record<string, GoFunc>): T {
+  METHODS.set(v, methods);
+  return v;
+}
+
+export function methodsOf(v: TVal): Record<string, GoFunc> | undefined {
+  return v && typeof v === 'object' ? METHODS.get(v) : undefined;
+}
+
 /** The underlying type of a named map type, or the type itself. */
 export function underlyingType(v: TVal): string {
+  if (Array.isArray(v) && NAMED.has(v)) return `[]${elemOf(v) ?? 'interface {}'}`;
   if (v && typeof v === 'object' && NAMED.has(v)) return 'map[string]interface {}';
   return typeName(v);
 }
@@ -115,7 +129,7 @@ export function typeName(v: TVal): string {
   }
   if (v instanceof GoNum) return v.kind;
   if (v instanceof GoInt) return 'int64';
-  if (Array.isArray(v)) return `[]${elemOf(v) ?? 'interface {}'}`;
+  if (Array.isArray(v)) return NAMED.get(v) ?? `[]${elemOf(v) ?? 'interface {}'}`;
   if (v instanceof GoStruct) return v.typeName;
   if (v instanceof GoFuncVal) return v.typeName;
   if (v instanceof Uint8Array) return '[]uint8';
