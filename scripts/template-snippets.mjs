@@ -365,5 +365,13 @@ export function generateSnippets() {
   ];
   for (const [fn, t] of libT) add('lib', t, { functions: [fn] });
 
+  // ---- URLs (sprig's url.go over Go's net/url) ----
+  for (const u of ['https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21', 'mailto:joe@example.com', '/rel/path?q', 'http://[::1]:80/x', 'HTTP://H.com', 'a b', '%zz', '://x', '', 'oci://registry.io/charts/app']) {
+    add('url', `v: {{ urlParse ${JSON.stringify(u)} }}\n`, { functions: ['urlParse'] });
+  }
+  for (const d of ['(dict "scheme" "https" "host" "h.com:80" "path" "/a b" "query" "x=1" "fragment" "f g")', '(dict "host" "h" "path" "p")', '(urlParse "http://u:p@h/x?y#z")', '(dict "scheme" "mailto" "opaque" "a@b")', '(dict)', '(dict "path" "a:b")', '(dict "host" 1)', '(dict "userinfo" "u:p w" "host" "h")', '.Values.missing', '(dict "scheme" "s3" "host" "bucket" "path" "k/ü")']) {
+    add('url', `v: {{ urlJoin ${d} }}\n`, { functions: ['urlJoin'] });
+  }
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -17,6 +17,7 @@ import * as time from './lib/time.js';
 import * as toml from './lib/toml.js';
 import * as bcrypt from './lib/bcrypt.js';
 import * as x509 from './lib/x509.js';
+import { urlJoin, urlParse } from './url.js';
 import { GoNum, GoStruct, tagElem } from './value.js';
 
 // Library objects behind the engine's GoStructs (a time.Time, a sprig certificate), to hand back to the library.
@@ -167,6 +168,8 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
   out.genSignedCert = { params: [S, L, L, 'int', 'sprig.certificate'], fn: (cn, i, d, days, ca) => certObject(x509.genSignedCert(cn as string, list(i), list(d), n(days), cert(ca))) };
   out.genSignedCertWithKey = { params: [S, L, L, 'int', 'sprig.certificate', S], fn: (cn, i, d, days, ca, k) => certObject(x509.genSignedCertWithKey(cn as string, list(i), list(d), n(days), cert(ca), k as string)) };
   out.buildCustomCert = { params: [S, S], fn: (c, k) => certObject(x509.buildCustomCert(c as string, k as string)) };
+  out.urlParse = { params: [S], fn: (x) => urlParse(x as string) };
+  out.urlJoin = { params: ['map[string]interface {}'], fn: (x) => urlJoin(x as Record<string, TVal> | null) };
   if (helm === 4) out.mustToYaml = { params: ['any'], fn: (x) => yaml.mustToYaml(v(x)) };
   return out;
 }
