@@ -365,6 +365,8 @@ export function generateSnippets() {
   ];
   for (const [fn, t] of libT) add('lib', t, { functions: [fn] });
 
+  for (const t of ['v:\n{{ toYamlPretty .Values.m | indent 2 }}\n', 'v: {{ toYamlPretty .Values.l | quote }}\n', 'v: {{ toYamlPretty .Values.s }}\n', 'v: {{ toYamlPretty .Values.missing | quote }}\n', 'v: {{ toYamlPretty (dict "k" "yes" "n" (list (dict "a" 1))) | quote }}\n']) add('yamlpretty', t, { functions: ['toYamlPretty'] });
+
   // ---- URLs (sprig's url.go over Go's net/url) ----
   for (const u of ['https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21', 'mailto:joe@example.com', '/rel/path?q', 'http://[::1]:80/x', 'HTTP://H.com', 'a b', '%zz', '://x', '', 'oci://registry.io/charts/app']) {
     add('url', `v: {{ urlParse ${JSON.stringify(u)} }}\n`, { functions: ['urlParse'] });
