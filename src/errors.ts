@@ -82,3 +82,30 @@ export class ValuesError extends Error {
     if (path !== undefined) this.path = path;
   }
 }
+
+/**
+ * Stable codes of {@link ResolveError}. `render-failed`: the chart's templates fail as `helm template` would
+ * (the message is Helm's error text); `render-limit`: a template passed one of the renderer's counted budgets
+ * (execution steps, output bytes, include depth), where Helm would run on for a very long time or out of memory;
+ * `invalid-option`: an option of the wrong type.
+ */
+export type ResolveErrorCode =
+  | 'chart-version-unsupported'
+  | 'chart-version-invalid'
+  | 'profile-unknown'
+  | 'profile-invalid'
+  | 'render-failed'
+  | 'render-limit'
+  | 'invalid-option';
+
+/** Where `helm template` would fail, or the request cannot be answered. */
+export class ResolveError extends Error {
+  override readonly name = 'ResolveError';
+  constructor(
+    readonly code: ResolveErrorCode,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}

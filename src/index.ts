@@ -1,6 +1,6 @@
 // The public API of helm-image-variant (browser-safe: nothing here touches Node's APIs).
-export { ValuesError } from './errors.js';
-export type { Diagnostic, Severity, SourceLocation, ValuesErrorCode } from './errors.js';
+export { ValuesError, ResolveError } from './errors.js';
+export type { Diagnostic, ResolveErrorCode, Severity, SourceLocation, ValuesErrorCode } from './errors.js';
 export { loadValues } from './load/load-values.js';
 export type { LoadValuesInput } from './load/load-values.js';
 export type {
@@ -21,8 +21,10 @@ export {
   tryParseImageReference,
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
-export { resolveImages, ResolveError } from './images/resolve.js';
-export type { ImageVariant, ResolvedImage, ResolveErrorCode, ResolveOptions } from './images/resolve.js';
+export { resolveImages } from './images/resolve.js';
+export type { ImageVariant, ResolvedImage, ResolveOptions } from './images/resolve.js';
+export { renderChart } from './render/render-chart.js';
+export type { RenderChartOptions, RenderedDocument, RenderResult } from './render/render-chart.js';
 export type {
   ImageHelper,
   Profile,

@@ -26,6 +26,10 @@ export interface Chart {
   declaresDependencies: boolean;
   /** The charts under charts/, by chart name (`name@version` when two share a name), in Helm's order. */
   subcharts: Record<string, Chart>;
+  /** The files under templates/ (names relative to the chart, `templates/x.yaml`), for renderChart. */
+  templates?: ChartFile[];
+  /** The chart's other files (what `.Files` sees: not Chart.yaml, values.yaml, templates/ or charts/). */
+  files?: ChartFile[];
 }
 
 /** One file of a chart: its path inside the chart and its bytes. */
@@ -46,6 +50,9 @@ export interface AssembleOptions {
 /** Deepest nesting of subcharts accepted (charts/a/charts/b/...). */
 export const MAX_CHART_DEPTH = 20;
 
+// Files Helm reads into the chart itself rather than into .Files.
+const ROOT_FILES = new Set(['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock', 'Chart.lock']);
+
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
@@ -60,7 +67,11 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
   }
   const byName = new Map<string, Uint8Array>();
   const subFiles = new Map<string, ChartFile[]>();
+  const templates: ChartFile[] = [];
+  const others: ChartFile[] = [];
   for (const f of files) {
+    if (f.name.startsWith('templates/')) templates.push(f);
+    else if (!f.name.startsWith('charts/') && !ROOT_FILES.has(f.name)) others.push(f);
     if (f.name.startsWith('charts/')) {
       if (f.name.endsWith('.prov')) continue;
       const rest = f.name.slice('charts/'.length);
@@ -84,6 +95,8 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
     declaresDependencies: md.dependencies !== undefined,
     subcharts: {},
   };
+  if (templates.length) chart.templates = templates;
+  if (others.length) chart.files = others;
   if (md.appVersion !== undefined) chart.appVersion = md.appVersion;
   if (md.type !== undefined) chart.type = md.type;
   const schema = byName.get('values.schema.json');

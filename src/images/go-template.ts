@@ -1,7 +1,9 @@
-// The parts of Go's text/template and sprig that image templates use, over Helm's value model (float64
+// The parts of Go's text/template and sprig that image templates use (truth and printing delegate to the
+// template engine in src/template, the one definition of Go's behaviour), over Helm's value model (float64
 // numbers, int64 from --set, maps and lists): truth, `eq`, `has`, `printf "%s"` / `%v`, sprig `merge` and
 // `mergeOverwrite`. Reference: ../shared/reference/helm-values-semantics.md sections 6 to 8.
-import { formatFloatG, formatGoV, goTypeName } from '../values/gofmt.js';
+import { formatV, sprintf } from '../template/fmt.js';
+import { truth } from '../template/value.js';
 import { deepCopy, GoInt, isMap, newMap, type GoMap, type Val } from '../values/model.js';
 
 /** A template would stop here with this error (Helm prints it and fails the render). */
@@ -15,14 +17,9 @@ export class TemplateError extends Error {
   }
 }
 
-/** Go template truth: false, 0, nil, "" and empty maps and lists are false. */
+/** Go template truth: false, 0, nil, "" and empty maps and lists are false (the engine's `truth`). */
 export function truthy(v: Val | undefined): boolean {
-  if (v === undefined || v === null || v === false || v === '') return false;
-  if (typeof v === 'number') return v !== 0;
-  if (v instanceof GoInt) return v.value !== 0n;
-  if (Array.isArray(v)) return v.length > 0;
-  if (isMap(v)) return Object.keys(v).length > 0;
-  return true;
+  return truth(v);
 }
 
 /** mergo's notion of an empty value (what sprig `merge` fills in): the same as template falsiness. */
@@ -43,26 +40,14 @@ export function hasString(list: readonly string[], needle: Val | undefined): boo
   return typeof needle === 'string' && list.includes(needle);
 }
 
-/** Go's fmt %v of a value in a template. */
+/** Go's fmt %v of a value in a template (the engine's printing; no value prints `<no value>`). */
 export function printV(v: Val | undefined): string {
-  if (v === undefined) return '<no value>';
-  if (typeof v === 'number') return formatFloatG(v);
-  return formatGoV(v);
+  return v === undefined ? '<no value>' : formatV(v);
 }
 
-/** Go's fmt %s of a value: strings as they are, anything else as `%!s(type=value)`. */
+/** Go's fmt %s of a value: strings as they are, anything else as `%!s(type=value)` (the engine's sprintf). */
 export function printS(v: Val | undefined): string {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return '%!s(<nil>)';
-  if (typeof v === 'boolean') return `%!s(bool=${v})`;
-  if (Array.isArray(v)) return `[${v.map((x) => printS(x)).join(' ')}]`;
-  if (isMap(v)) {
-    return `map[${Object.keys(v)
-      .sort()
-      .map((k) => `${k}:${printS(v[k]!)}`)
-      .join(' ')}]`;
-  }
-  return `%!s(${goTypeName(v)}=${printV(v)})`;
+  return sprintf('%s', [v === undefined ? null : v]);
 }
 
 /**

@@ -81,20 +81,8 @@ interface InternalOptions extends ResolveOptions {
   collect?: (e: ResolveError) => void;
 }
 
-/** Stable codes of {@link ResolveError}. */
-export type ResolveErrorCode = 'chart-version-unsupported' | 'chart-version-invalid' | 'profile-unknown' | 'profile-invalid' | 'render-failed' | 'invalid-option';
-
-/** Where `helm template` would fail, or the request cannot be answered. */
-export class ResolveError extends Error {
-  override readonly name = 'ResolveError';
-  constructor(
-    readonly code: ResolveErrorCode,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
-  }
-}
+import { ResolveError } from '../errors.js';
+export { ResolveError, type ResolveErrorCode } from '../errors.js';
 
 /** The values as a Go-typed tree: LoadedValues keep their types; plain data is read as Helm reads JSON. */
 function valuesTree(values: Values | LoadedValues): { tree: GoMap; final: boolean } {

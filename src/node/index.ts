@@ -5,6 +5,18 @@ import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import { MAX_VALUES_BYTES } from '../values/yaml/read.js';
 import { readRegularFile, readRegularFileSync, ReadRefused } from './read-file.js';
+import * as nodeCrypto from 'node:crypto';
+import { installCryptoProvider, nodeCryptoProvider, type NodeCryptoLike } from '../template/lib/provider.js';
+
+/**
+ * Installs node:crypto as the synchronous provider of templates' key generation, certificates, scrypt and
+ * AES (genCA, genPrivateKey, derivePassword, encryptAES...). Importing this entry does it; bundles that drop
+ * the import's side effect call it.
+ */
+export function installNodeCrypto(): void {
+  installCryptoProvider(nodeCryptoProvider(nodeCrypto as unknown as NodeCryptoLike));
+}
+installNodeCrypto();
 
 /** A refused read of a values file as the ValuesError callers get (Helm's `open NAME: reason` wording). */
 function valuesReadError(e: unknown, name: string): unknown {

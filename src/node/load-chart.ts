@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { assembleChart, type Chart, type ChartFile } from '../chart/chart.js';
 import { ValuesError } from '../errors.js';
+import { helmIgnored, parseHelmignore } from '../chart/helmignore.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { goErrnoText, readRegularFile, ReadRefused } from './read-file.js';
 
@@ -216,7 +217,44 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
     }
   };
   await walk(nodePath.join(root, 'charts'), 'charts', 0);
+  await readTemplatesAndFiles(root, display, files, readFile);
   return files;
+}
+
+/**
+ * The chart's templates and other files (what renderChart and `.Files` need), skipping what .helmignore
+ * ignores as Helm's LoadDir does. charts/ and the files read above are not read again.
+ */
+async function readTemplatesAndFiles(root: string, display: string, files: ChartFile[], readFile: (abs: string, rel: string) => Promise<boolean>): Promise<void> {
+  let rules;
+  try {
+    rules = parseHelmignore(await fs.readFile(nodePath.join(root, '.helmignore'), 'utf8'));
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOENT') throw new ValuesError('CHART_INVALID', `${display}/.helmignore: ${(e as Error).message}`, undefined, display);
+    rules = parseHelmignore('');
+  }
+  const have = new Set(files.map((f) => f.name));
+  const walk = async (dirAbs: string, rel: string, depth: number): Promise<void> => {
+    if (depth > 64) throw new ValuesError('CHART_TOO_LARGE', `${display}/${rel}: directories nested too deep`, undefined, display);
+    const entries = await fs.readdir(dirAbs, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      if (r === 'charts' || have.has(r)) continue;
+      const abs = nodePath.join(dirAbs, ent.name);
+      const isDir = ent.isDirectory() || (ent.isSymbolicLink() && (await fs.stat(abs).catch(() => undefined))?.isDirectory() === true);
+      if (helmIgnored(rules, r, isDir)) continue;
+      if (files.length > MAX_CHART_FILES) throw new ValuesError('CHART_TOO_LARGE', `${display}: more than ${MAX_CHART_FILES} files`, undefined, display);
+      if (isDir) await walk(abs, r, depth + 1);
+      else {
+        // a FIFO or device would block the read: Helm refuses irregular files too
+        const st = await fs.stat(abs).catch(() => undefined);
+        if (st && !st.isFile()) throw new ValuesError('CHART_ARCHIVE', `cannot load irregular file ${abs} as it has file mode type bits set`, undefined, display);
+        await readFile(abs, r);
+      }
+    }
+  };
+  await walk(root, '', 0);
 }
 
 /**

@@ -1,0 +1,379 @@
+// The template corpus's snippets: constructs and functions by category, with adversarial arguments and
+// error cases. Deterministic (seeded PRNG): the same list on every run, so that ids stay stable.
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// operands: literals and values of every Go type a template meets
+const OPERANDS = {
+  str: ['"abc"', '""', '"Hello World"', '"a-b_c.d"', '" x "', '"ünï"', '"1.5"', '"10"', '.Values.s', '.Values.e', '.Values.str10', '.Values.words'],
+  int: ['0', '3', '-2', '10', '0x1F', '(len "abc")', '(atoi "7")'],
+  float: ['1.5', '0.0', '-2.25', '1e6', '.Values.f', '.Values.i', '.Values.z', '.Values.big', '.Values.neg'],
+  bool: ['true', 'false', '.Values.b'],
+  nil: ['.Values.n', '.Values.missing'],
+  list: ['.Values.l', '(list 1 2 3)', '(list)', '(list "b" "a" "c")', '(list 1 "1" 1.0 1)'],
+  map: ['.Values.m', '(dict "a" 1 "b" "two")', '(dict)', '.Values.m.c'],
+};
+const ALL = Object.values(OPERANDS).flat();
+
+function pick(rng, arr, n) {
+  const out = [];
+  const copy = [...arr];
+  for (let i = 0; i < n && copy.length; i++) out.push(copy.splice(Math.floor(rng() * copy.length), 1)[0]);
+  return out;
+}
+
+/** Every snippet: { id, category, functions, template, values?, set?, helpers? }. */
+export function generateSnippets() {
+  const rng = mulberry32(20261203);
+  const out = [];
+  const seen = new Set();
+  const add = (category, template, extra = {}) => {
+    const key = category + '\0' + template + '\0' + JSON.stringify(extra);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const n = out.filter((s) => s.category === category).length;
+    out.push({ id: `${category}/${String(n).padStart(3, '0')}`, category, functions: extra.functions ?? [], template, ...extra });
+  };
+  const fnCall = (category, fn, args, extra = {}) => add(category, `v: {{ ${fn}${args.length ? ' ' + args.join(' ') : ''} }}\n`, { functions: [fn], ...extra });
+
+  // ---- constructs ----
+  const constructs = [
+    'plain text only\n', 'a: 1\n{{/* a comment */}}\nb: 2\n', 'a: {{- " x " -}} :b\n', 'a:   {{- 1 }}\n', 'a: {{ 1 -}}   \n  b\n',
+    '{{- /* trimmed comment */ -}}\nk: v\n', 'a: {{ "{{" }}\n', 'a: {{`raw \\n string`}}\n', "a: {{ 'x' }}\n", "a: {{ '\\n' }}\n",
+    'a: {{ 0x10 }} {{ 0o17 }} {{ 017 }} {{ 0b101 }} {{ 1_000 }}\n', 'a: {{ 1.50 }} {{ 1e3 }} {{ -0.0 }} {{ .5 }}\n', 'a: {{ true }} {{ false }}\n',
+    'a: {{ $x := 1 }}{{ $x }}\n', 'a: {{ $x := 1 }}{{ $x = 2 }}{{ $x }}\n', 'a: {{ $ }}\n', 'a: {{ $.Values.s }}\n',
+    'a: {{ if .Values.b }}yes{{ else }}no{{ end }}\n', 'a: {{ if .Values.e }}yes{{ else if .Values.s }}s{{ else }}no{{ end }}\n',
+    'a: {{ if .Values.missing }}y{{ end }}\n', 'a: {{ if .Values.l }}list{{ end }}{{ if (list) }}empty{{ end }}\n', 'a: {{ if .Values.z }}z{{ else }}zero{{ end }}\n',
+    'a: {{ with .Values.m }}{{ .a }}{{ end }}\n', 'a: {{ with .Values.missing }}x{{ else }}none{{ end }}\n', 'a: {{ with $x := .Values.s }}{{ $x }}{{ end }}\n',
+    'a: {{ range .Values.l }}[{{ . }}]{{ end }}\n', 'a: {{ range $i, $e := .Values.l }}{{ $i }}:{{ $e }} {{ end }}\n', 'a: {{ range $k, $v := .Values.m }}{{ $k }}={{ $v }} {{ end }}\n',
+    'a: {{ range .Values.missing }}x{{ else }}empty{{ end }}\n', 'a: {{ range (list) }}x{{ else }}none{{ end }}\n', 'a: {{ range $i, $e := until 5 }}{{ if eq $i 3 }}{{ break }}{{ end }}{{ $e }}{{ end }}\n',
+    'a: {{ range until 5 }}{{ if eq . 2 }}{{ continue }}{{ end }}{{ . }}{{ end }}\n', 'a: {{ range 3 }}{{ . }}{{ end }}\n', 'a: {{ range $i := 2 }}{{ $i }}{{ end }}\n',
+    'a: {{ range $i, $e := 3 }}{{ $i }}{{ end }}\n', 'a: {{ range .Values.f }}{{ . }}{{ end }}\n', 'a: {{ range "abc" }}{{ . }}{{ end }}\n', 'a: {{ range .Values.i }}{{ . }}{{ end }}\n',
+    'a: {{ range $k, $v := dict "z" 1 "a" 2 "m" 3 }}{{ $k }}{{ end }}\n', 'a: {{ range .Values.l }}{{ $.Values.s }}{{ end }}\n', 'a: {{ range $x := .Values.l }}{{ end }}{{ $x }}\n',
+    '{{ define "t1" }}T1 {{ . }}{{ end }}a: {{ template "t1" 5 }}\n', '{{ define "t2" }}[{{ .a }}]{{ end }}a: {{ include "t2" (dict "a" "b") }}\n', 'a: {{ block "blk" . }}default {{ .Values.s }}{{ end }}\n',
+    'a: {{ template "nope" }}\n', 'a: {{ include "nope" . }}\n', '{{ define "t3" }}{{ .Values.missing.x }}{{ end }}a: {{ include "t3" . }}\n', '{{ define "t4" }}{{ fail "inner" }}{{ end }}a: {{ include "t4" . }}\n',
+    'a: {{ (.Values.m).a }}\n', 'a: {{ (dict "k" (dict "j" 1)).k.j }}\n', 'a: {{ .Values.s | upper | printf "%s!" }}\n', 'a: {{ "x" | printf "%s-%s" "y" }}\n',
+    'a: {{ .Values.m.c.d }}\n', 'a: {{ .Values.missing }}\n', 'a: {{ .Values.n }}\n', 'a: {{ .Values.missing.x }}\n', 'a: {{ .Values.n.x }}\n', 'a: {{ .Values.s.x }}\n',
+    'a: {{ .Values.l.x }}\n', 'a: {{ $x := .Values.s }}{{ $x.y }}\n', 'a: {{ (.Values.s).y }}\n', 'a: {{ range .Values.l }}{{ .x }}{{ end }}\n', 'a: {{ .Values.m.a 1 }}\n',
+    'a: {{ $x := 1 }}{{ $x 2 }}\n', 'a: {{ 1 2 }}\n', 'a: {{ nil }}\n', 'a: {{ (nil).x }}\n', 'a: {{ .Values | len }}\n', 'a: {{ .Chart.Name }} {{ .Chart.Version }} {{ .Chart.AppVersion }}\n',
+    'a: {{ .Release.Name }} {{ .Release.Namespace }} {{ .Release.IsInstall }} {{ .Release.IsUpgrade }} {{ .Release.Revision }} {{ .Release.Service }}\n', 'a: {{ .Template.Name }} {{ .Template.BasePath }}\n',
+    'a: {{ .Chart.name }}\n', 'a: {{ .Capabilities.KubeVersion }}\n', 'a: {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }}\n', 'a: {{ .Capabilities.APIVersions.Has "v1" }}\n',
+    'a: {{ .Release.Missing }}\n', 'a: {{ .Nope }}\n', 'a: {{ .Files.Get "nope.txt" | quote }}\n',
+    // parse errors
+    'a: {{ .Values.s\n', 'a: {{ if true }}x\n', 'a: {{ end }}\n', 'a: {{ else }}\n', 'a: {{ nofunc 1 }}\n', 'a: {{ $undefined }}\n', 'a: {{ 1x }}\n', 'a: {{ "unterminated }}\n',
+    'a: {{ ) }}\n', 'a: {{ (1 }}\n', 'a: {{ | }}\n', 'a: {{ .Values.s | 1 }}\n', 'a: {{ range $a, $b, $c := .Values.l }}{{ end }}\n', 'a: {{ break }}\n', 'a: {{ continue }}\n',
+    'a: {{ define "x" }}\n', 'a: {{/* unclosed comment }}\n', 'a: {{ 1 /* c */ }}\n', 'a: {{ "a" . }}\n', 'a: {{ .Values.s.1 }}\n', 'a: {{ template .Values.s }}\n', 'a: {{ 99999999999999999999 }}\n',
+    'a: {{ with }}{{ end }}\n', 'a: {{ $x = 1 }}\n', 'a: {{ if }}{{ end }}\n', 'a: {{ ^ }}\n', 'a: {{ .Values.s }}}\n', 'a: {{ "a" | "b" }}\n',
+    '{{ define "d1" }}one{{ end }}{{ define "d1" }}two{{ end }}a: {{ template "d1" }}\n', 'a: {{ $x := 1 }}{{ if true }}{{ $x := 2 }}{{ end }}{{ $x }}\n',
+    'a: {{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}\n', 'a: {{ if $y := .Values.s }}{{ $y }}{{ end }}\n',
+    'a:\n{{- range .Values.l }}\n  - {{ . }}\n{{- end }}\n', 'list:\n{{ range $k, $v := .Values.m }}  {{ $k }}: {{ $v | toString | quote }}\n{{ end }}',
+    '---\na: 1\n---\nb: 2\n', 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: {{ .Release.Name }}-cm\ndata:\n  s: {{ .Values.s | quote }}\n',
+    '', '   \n\n', '# only a comment\n', 'a: <no value>\n', 'a: {{ print .Values.missing }}\n', 'a: {{ printf "%v" .Values.missing }}\n', 'a: {{ index .Values.m "zz" }}\n',
+  ];
+  for (const t of constructs) add('construct', t);
+
+  // ---- comparisons: Go's kind rules ----
+  const cmpOps = ['1', '1.0', '1.5', '"1"', '"a"', 'true', '.Values.f', '.Values.i', '.Values.s', '.Values.n', '.Values.missing', '(len "a")', '(int64 1)', '(add 1 0)', '.Values.l'];
+  for (const op of ['eq', 'ne', 'lt', 'le', 'gt', 'ge']) {
+    for (let k = 0; k < 14; k++) {
+      const [a, b] = [cmpOps[Math.floor(rng() * cmpOps.length)], cmpOps[Math.floor(rng() * cmpOps.length)]];
+      fnCall('compare', op, [a, b]);
+    }
+  }
+  fnCall('compare', 'eq', ['1', '2', '3', '1']);
+  fnCall('compare', 'eq', ['"a"', '"b"', '"a"']);
+  fnCall('compare', 'eq', ['1']);
+  fnCall('compare', 'eq', ['.Values.s', '"hello"', '1']);
+  fnCall('compare', 'eq', ['.Values.i', '3.0']);
+  fnCall('compare', 'eq', ['.Values.i', '3']);
+  fnCall('compare', 'eq', ['.Values.n', '.Values.missing']);
+  fnCall('compare', 'lt', ['"a"', '"b"']);
+  fnCall('compare', 'lt', ['"b"', '"ab"']);
+  fnCall('compare', 'lt', ['true', 'false']);
+  fnCall('compare', 'ge', ['-1', '(len "")']);
+  // logic
+  for (const op of ['and', 'or']) {
+    for (let k = 0; k < 10; k++) fnCall('logic', op, pick(rng, ['0', '1', '""', '"x"', '.Values.b', '.Values.e', '.Values.missing', '(list)', '.Values.l', 'false', 'true'], 2 + (k % 3)));
+    fnCall('logic', op, ['1', '(fail "not evaluated")']);
+    fnCall('logic', op, ['0', '(fail "evaluated")']);
+  }
+  for (const a of ['0', '1', '""', '"x"', '.Values.b', '.Values.missing', '(list)', '.Values.m', 'true', '.Values.z']) fnCall('logic', 'not', [a]);
+
+  // ---- printf / print / println ----
+  const verbs = ['%d', '%s', '%v', '%+v', '%q', '%t', '%f', '%.2f', '%5d', '%-5s|', '%05d', '%x', '%X', '%o', '%e', '%g', '%T', '%c', '%U', '%+d', '%8.3f', '%.0f', '%#x', '%.3s', '%5.1f|', '%-8v|', '%%', '%b', '%E', '%G', '%O', '% d', '%#v', '%010.3f', '%.10g', '%6.2e'];
+  const fmtArgs = ['3', '-7', '1.5', '.Values.f', '.Values.big', '"str"', '.Values.s', 'true', '.Values.n', '.Values.l', '.Values.m', '(list 1 "a")', '65', '0.000012345', '(int64 255)', '123456789.0', '.Values.neg', '2.5', '0.125'];
+  for (const v of verbs) for (const a of pick(rng, fmtArgs, 6)) fnCall('printf', 'printf', [JSON.stringify(v), a]);
+  fnCall('printf', 'printf', ['"%d %d"', '1']);
+  fnCall('printf', 'printf', ['"%d"', '1', '2', '"x"']);
+  fnCall('printf', 'printf', ['"%"']);
+  fnCall('printf', 'printf', ['"%z"', '1']);
+  fnCall('printf', 'printf', ['"%[2]d %[1]d"', '1', '2']);
+  fnCall('printf', 'printf', ['"%*d"', '5', '42']);
+  fnCall('printf', 'printf', ['"%-*d|"', '4', '7']);
+  fnCall('printf', 'printf', ['"%.*f"', '2', '3.14159']);
+  fnCall('printf', 'printf', ['.Values.s']);
+  fnCall('printf', 'printf', ['1']);
+  fnCall('printf', 'printf', []);
+  fnCall('printf', 'printf', ['"%s"', '.Values.missing']);
+  fnCall('printf', 'printf', ['"%d"', '.Values.missing']);
+  fnCall('printf', 'printf', ['"%v %v"', '.Values.missing', '.Values.n']);
+  fnCall('printf', 'printf', ['"%.2f"', '0.125']);
+  fnCall('printf', 'printf', ['"%.2f"', '0.375']);
+  fnCall('printf', 'printf', ['"%.1f"', '0.25']);
+  fnCall('printf', 'printf', ['"%.0f"', '2.5']);
+  fnCall('printf', 'printf', ['"%v"', '1e21']);
+  fnCall('printf', 'printf', ['"%v"', '100000.0']);
+  fnCall('printf', 'printf', ['"%v"', '1e-5']);
+  fnCall('printf', 'printf', ['"%v"', '0.0001']);
+  fnCall('printf', 'printf', ['"%s"', '(list nil 1 "a")']);
+  fnCall('printf', 'printf', ['"%d"', '(dict "a" 1)']);
+  fnCall('printf', 'printf', ['"%x"', '"hi"']);
+  fnCall('printf', 'printf', ['"%q"', '"a\\"b\\n"']);
+  for (const fn of ['print', 'println']) {
+    for (let k = 0; k < 12; k++) fnCall('print', fn, pick(rng, ['1', '2', '"a"', '"b"', '.Values.f', '.Values.n', '.Values.missing', '.Values.l', '.Values.m', 'true', '-3', '.Values.big'], 1 + (k % 4)));
+    fnCall('print', fn, []);
+  }
+  for (const fn of ['html', 'js', 'urlquery']) {
+    for (const a of ['"<a href=\\"x\\">&\'</a>"', '"a b+c/d?e=f&g"', '"ünï \\t\\n"', '.Values.s', '1', '.Values.l', '.Values.missing', '"=<>&"', '"line\\u2028sep"']) fnCall('escape', fn, [a]);
+    fnCall('escape', fn, ['"a"', '1', '.Values.f']);
+  }
+
+  // ---- index / slice / len ----
+  for (const [a, ix] of [['.Values.l', '0'], ['.Values.l', '2'], ['.Values.l', '3'], ['.Values.l', '-1'], ['.Values.l', '"0"'], ['.Values.m', '"a"'], ['.Values.m', '"zz"'], ['.Values.m', '"c"', '"d"'], ['.Values.m', '1'], ['"abc"', '1'], ['"abc"', '3'], ['.Values.missing', '0'], ['.Values.n', '"a"'], ['.Values.s', '0'], ['.Values.f', '0'], ['.Values.l'], ['(list (list 1 2) (list 3 4))', '1', '0'], ['.Values.l', '.Values.z'], ['.Values.l', '(int64 1)']]) fnCall('index', 'index', [a, ix].filter(Boolean));
+  for (const args of [['.Values.l', '1'], ['.Values.l', '1', '2'], ['.Values.l', '0', '3'], ['.Values.l', '2', '1'], ['"hello"', '1', '3'], ['"hello"', '2'], ['"hello"', '1', '2', '3'], ['.Values.l', '0', '1', '2'], ['.Values.l', '5'], ['.Values.m', '1'], ['.Values.missing'], ['.Values.l']]) fnCall('index', 'slice', args);
+  for (const a of ['.Values.l', '.Values.m', '.Values.s', '"ünï"', '.Values.e', '.Values.f', '.Values.missing', '.Values.n', '(list)', '(dict "a" 1)', '3', '.Values.b']) fnCall('index', 'len', [a]);
+
+  // ---- sprig strings ----
+  const strFns1 = ['upper', 'lower', 'title', 'untitle', 'trim', 'nospace', 'initials', 'swapcase', 'snakecase', 'camelcase', 'kebabcase', 'quote', 'squote', 'toString', 'base', 'dir', 'clean', 'ext', 'isAbs', 'osBase', 'osClean', 'osDir', 'osExt', 'osIsAbs', 'atoi', 'int', 'int64', 'float64', 'toDecimal', 'toStrings'];
+  const strArgs = ['"hello world"', '"Hello World"', '""', '"  padded  "', '"snake_case-Kebab CaseX"', '"HTTPServer2Go"', '"/a/b/../c.txt"', '"a//b/"', '"file.tar.gz"', '"42"', '"0x1F"', '"-3.7"', '"017"', '"ünï cödé"', '.Values.s', '.Values.f', '.Values.i', '.Values.missing', '.Values.l', '.Values.b', '3', '.Values.str10'];
+  for (const fn of strFns1) for (const a of pick(rng, strArgs, 7)) fnCall('strings', fn, [a]);
+  const strFns2 = [['contains', 2], ['hasPrefix', 2], ['hasSuffix', 2], ['trimAll', 2], ['trimall', 2], ['trimPrefix', 2], ['trimSuffix', 2], ['splitList', 2], ['split', 2], ['join', 2], ['cat', 3], ['replace', 3], ['repeat', 2], ['trunc', 2], ['abbrev', 2], ['abbrevboth', 3], ['wrap', 2], ['wrapWith', 3], ['indent', 2], ['nindent', 2], ['substr', 3], ['plural', 3], ['splitn', 3]];
+  const typedArgs = {
+    contains: [['"ll"', '"hello"'], ['""', '"x"'], ['"z"', '.Values.s'], ['1', '"1"'], ['"a"', '.Values.l']],
+    hasPrefix: [['"he"', '"hello"'], ['"x"', '"hello"'], ['""', '""'], ['.Values.s', '"hello world"'], ['"h"', '.Values.f']],
+    hasSuffix: [['"lo"', '"hello"'], ['"x"', '"hello"'], ['"o"', '.Values.s'], ['""', '"a"'], ['1', '"a1"']],
+    trimAll: [['"-"', '"--a-b--"'], ['"ab"', '"abcba"'], ['""', '"x"'], ['"$"', '"$$5$"'], ['"ü"', '"üxü"']],
+    trimall: [['"-"', '"--a--"'], ['" "', '"  x "'], ['"x"', '"xxx"'], ['"ab"', '"ba"'], ['"."', '"..a.."']],
+    trimPrefix: [['"-"', '"--a"'], ['"he"', '"hello"'], ['"x"', '"hello"'], ['""', '"a"'], ['"hello"', '.Values.s']],
+    trimSuffix: [['"-"', '"a--"'], ['"lo"', '"hello"'], ['"x"', '"hello"'], ['""', '"a"'], ['"o"', '.Values.s']],
+    splitList: [['","', '"a,b,,c"'], ['""', '"abc"'], ['","', '""'], ['" "', '.Values.words'], ['"x"', '"abc"']],
+    split: [['","', '"a,b,c"'], ['""', '"ab"'], ['"$"', '"a$b"'], ['" "', '.Values.words'], ['","', '""']],
+    join: [['","', '.Values.l'], ['"-"', '(list "a" "b")'], ['","', '(list)'], ['","', '.Values.s'], ['", "', '(list 1 nil "x" 2.5)'], ['"+"', '.Values.m'], ['","', '.Values.missing']],
+    cat: [['"a"', '"b"', '"c"'], ['1', '.Values.missing', '"x"'], ['.Values.l', '.Values.f', 'true'], ['""', '""', '""'], ['.Values.n', '1', '2']],
+    replace: [['"a"', '"b"', '"banana"'], ['""', '"-"', '"abc"'], ['"x"', '"y"', '""'], ['" "', '"_"', '.Values.words'], ['"an"', '""', '"banana"']],
+    repeat: [['3', '"ab"'], ['0', '"x"'], ['-1', '"x"'], ['2', '""'], ['.Values.i', '"x"'], ['"2"', '"x"']],
+    trunc: [['3', '"hello"'], ['10', '"hi"'], ['-2', '"hello"'], ['0', '"x"'], ['-10', '"abc"'], ['2', '"ünï"']],
+    abbrev: [['5', '"hello world"'], ['3', '"hello"'], ['20', '"short"'], ['4', '"abcdefg"'], ['6', '.Values.words']],
+    abbrevboth: [['5', '10', '"1234567890abcdefghij"'], ['0', '8', '"abcdefghijkl"'], ['1', '5', '"abcdefghij"'], ['10', '12', '"abcdefghijklmnopqrstuvwxyz"'], ['2', '3', '"abc"']],
+    wrap: [['5', '"hello world foo"'], ['3', '"abcdefg"'], ['10', '""'], ['1', '"a b"'], ['80', '.Values.words']],
+    wrapWith: [['5', '"<br>"', '"hello world foo"'], ['3', '"|"', '"abcdef"'], ['4', '"\\n"', '"a b c d e"'], ['10', '"-"', '"x"'], ['2', '""', '"ab cd"']],
+    indent: [['2', '"a\\nb"'], ['0', '"x"'], ['4', '""'], ['-1', '"x"'], ['2', '"a\\n"'], ['3', '.Values.s']],
+    nindent: [['2', '"a\\nb"'], ['0', '"x"'], ['4', '""'], ['2', '.Values.s'], ['1', '"\\n"']],
+    substr: [['1', '3', '"hello"'], ['0', '10', '"hi"'], ['-1', '2', '"hello"'], ['2', '-1', '"hello"'], ['3', '1', '"hello"'], ['1', '2', '"ünï"'], ['0', '0', '""'], ['5', '10', '"abc"']],
+    plural: [['"one"', '"many"', '1'], ['"one"', '"many"', '2'], ['"one"', '"many"', '0'], ['"a"', '"b"', '(len .Values.l)'], ['"x"', '"y"', '-1']],
+    splitn: [['","', '2', '"a,b,c"'], ['","', '0', '"a,b"'], ['","', '-1', '"a,b"'], ['""', '2', '"abc"'], ['"b"', '5', '"abc"']],
+  };
+  for (const [fn] of strFns2) for (const args of typedArgs[fn]) fnCall('strings2', fn, args);
+  for (const a of ['"abc"', '1', '.Values.missing', '.Values.l', '"a b"', '.Values.n']) fnCall('strings2', 'quote', [a, '"x"']);
+  fnCall('strings2', 'squote', ['.Values.f', '.Values.missing', '"a"']);
+  fnCall('strings2', 'hello', []);
+  for (const t of ['v: {{ "hello" | upper | repeat 2 | trunc 7 | quote }}\n', 'v: {{ list "b" "a" | sortAlpha | join "," }}\n', 'v: {{ .Values.words | splitList " " | last }}\n', 'v: {{ (split "," "a,b")._1 }}\n', 'v: {{ "a.b.c" | splitList "." | first | upper }}\n']) add('strings2', t);
+
+  // ---- conversions and types ----
+  for (const fn of ['typeOf', 'kindOf', 'toString', 'int', 'int64', 'float64', 'toDecimal', 'atoi', 'empty', 'toStrings', 'deepCopy']) {
+    for (const a of pick(rng, ALL, 9)) if (!(fn === 'atoi' && !OPERANDS.str.includes(a))) fnCall('types', fn, [a]);
+  }
+  for (const [fn, t] of [['typeIs', '"string"'], ['typeIs', '"float64"'], ['typeIs', '"int"'], ['typeIsLike', '"int64"'], ['typeIsLike', '"[]interface {}"'], ['kindIs', '"map"'], ['kindIs', '"slice"'], ['kindIs', '"string"'], ['kindIs', '"invalid"'], ['typeIsLike', '"map[string]interface {}"']]) {
+    for (const a of pick(rng, ALL, 3)) fnCall('types', fn, [t, a]);
+  }
+  for (const [a, b] of [['.Values.l', '(list 1 "two" 3.5)'], ['1', '1'], ['1', '1.0'], ['.Values.m', '.Values.m'], ['(dict "a" 1)', '(dict "a" 1)'], ['.Values.missing', '.Values.n'], ['"a"', '"a"'], ['(list)', '(list)']]) fnCall('types', 'deepEqual', [a, b]);
+
+  // ---- defaults ----
+  for (const d of ['"dflt"', '1', '.Values.l']) for (const g of ['.Values.s', '.Values.e', '.Values.missing', '.Values.n', '.Values.z', '.Values.f', '.Values.b', 'false', '(list)', '(dict)', '.Values.m', '0.0']) fnCall('defaults', 'default', [d, g]);
+  fnCall('defaults', 'default', ['"only"']);
+  for (let k = 0; k < 12; k++) fnCall('defaults', 'coalesce', pick(rng, ['.Values.missing', '.Values.e', '.Values.z', '0', '""', '.Values.s', '"x"', '(list)', '.Values.l', 'false', '.Values.n'], 1 + (k % 4)));
+  fnCall('defaults', 'coalesce', []);
+  for (const a of ALL.slice(0, 30)) fnCall('defaults', 'empty', [a]);
+  for (const c of ['true', 'false', '.Values.b', '.Values.s', '1', '.Values.missing']) fnCall('defaults', 'ternary', ['"yes"', '"no"', c]);
+  for (let k = 0; k < 8; k++) { fnCall('defaults', 'all', pick(rng, ALL, 1 + (k % 3))); fnCall('defaults', 'any', pick(rng, ALL, 1 + (k % 3))); }
+  fnCall('defaults', 'all', []);
+  fnCall('defaults', 'any', []);
+
+  // ---- math ----
+  const nums = ['1', '2', '-3', '0', '1.5', '2.7', '-0.5', '.Values.f', '.Values.i', '.Values.big', '.Values.neg', '"7"', '"0x10"', '"2.9"', '"x"', '.Values.missing', 'true', '9223372036854775807', '"1.0"', '"010"'];
+  for (const fn of ['add', 'mul', 'max', 'min', 'biggest', 'maxf', 'minf', 'addf', 'mulf']) for (let k = 0; k < 7; k++) fnCall('math', fn, pick(rng, nums, 1 + (k % 3)));
+  for (const fn of ['sub', 'div', 'mod', 'subf', 'divf']) for (let k = 0; k < 7; k++) fnCall('math', fn, pick(rng, nums, 2));
+  for (const fn of ['add1', 'add1f', 'ceil', 'floor']) for (const a of pick(rng, nums, 7)) fnCall('math', fn, [a]);
+  for (const [a, p] of [['3.14159', '2'], ['2.5', '0'], ['-2.5', '0'], ['1.005', '2'], ['.Values.f', '0'], ['"2.345"', '2'], ['123.456', '-1']]) fnCall('math', 'round', [a, p]);
+  fnCall('math', 'round', ['2.45', '1', '0.4']);
+  fnCall('math', 'div', ['1', '0']);
+  fnCall('math', 'mod', ['5', '0']);
+  fnCall('math', 'divf', ['1', '3']);
+  fnCall('math', 'divf', ['1', '0']);
+  fnCall('math', 'addf', ['0.1', '0.2']);
+  fnCall('math', 'mulf', ['1.1', '1.1']);
+  fnCall('math', 'subf', ['0.3', '0.1']);
+  fnCall('math', 'add', ['9223372036854775807', '1']);
+  for (const a of ['5', '0', '-3', '"3"', '.Values.i']) fnCall('math', 'until', [a]);
+  for (const args of [['0', '10', '3'], ['10', '0', '-3'], ['0', '5', '0'], ['5', '0', '1'], ['1', '2', '1']]) fnCall('math', 'untilStep', args);
+  for (const args of [['5'], ['0'], ['-3'], ['2', '5'], ['5', '2'], ['1', '2', '10'], ['10', '-3', '1'], ['1', '-1', '5'], [], ['1', '2', '3', '4']]) fnCall('math', 'seq', args);
+
+  // ---- lists ----
+  const lists = ['.Values.l', '(list 1 2 3)', '(list)', '(list "b" "a" "b" "c")', '(list 1 "1" 1 2.0 2.0)', '.Values.m', '.Values.s', '.Values.missing', '(list (list 1) (list 1))', '(splitList "," "x,y")'];
+  for (const fn of ['first', 'rest', 'last', 'initial', 'reverse', 'uniq', 'compact', 'sortAlpha', 'mustFirst', 'mustLast', 'mustRest', 'mustInitial', 'mustReverse', 'mustUniq', 'mustCompact']) for (const l of pick(rng, lists, 6)) fnCall('lists', fn, [l]);
+  for (const fn of ['append', 'push', 'prepend', 'mustAppend', 'mustPush', 'mustPrepend']) for (const l of pick(rng, lists, 5)) fnCall('lists', fn, [l, '"z"']);
+  for (const [n, l] of [['1', '.Values.l'], ['"two"', '.Values.l'], ['2', '.Values.l'], ['1', '(list 1 2)'], ['1.0', '.Values.l'], ['"a"', '.Values.s'], ['"a"', '.Values.missing'], ['nil', '(list nil)'], ['.Values.f', '(list 1.5)']]) {
+    fnCall('lists', 'has', [n, l]);
+    fnCall('lists', 'mustHas', [n, l]);
+  }
+  for (const args of [['.Values.l', '1'], ['(list 1 2 1 3)', '1', '3'], ['.Values.l', '"two"'], ['.Values.s', '"h"'], ['(list)', '1']]) { fnCall('lists', 'without', args); fnCall('lists', 'mustWithout', args); }
+  for (const args of [['.Values.l', '1'], ['.Values.l', '1', '2'], ['(list)', '0'], ['.Values.l', '0', '5'], ['.Values.s', '1'], ['.Values.l']]) { fnCall('lists', 'slice', args); fnCall('lists', 'mustSlice', args); }
+  for (const args of [['.Values.l', '(list 4 5)'], ['(list)', '(list)'], ['.Values.l', '.Values.s'], ['(list 1)', '(list 2)', '(list 3)'], []]) fnCall('lists', 'concat', args);
+  for (const args of [['2', '(list 1 2 3 4 5)'], ['3', '(list)'], ['0', '(list 1)'], ['1', '.Values.s'], ['10', '.Values.l']]) { fnCall('lists', 'chunk', args); fnCall('lists', 'mustChunk', args); }
+  for (let k = 0; k < 5; k++) { fnCall('lists', 'list', pick(rng, ALL, k)); fnCall('lists', 'tuple', pick(rng, ALL, k)); }
+  for (const t of ['v: {{ $l := list 1 }}{{ $_ := append $l 2 }}{{ $l }}\n', 'v: {{ range $i, $x := list "a" "b" | reverse }}{{ $i }}{{ $x }}{{ end }}\n', 'v: {{ list 3 1 2 | sortAlpha }}\n', 'v: {{ (list 1 2 3) | len }}\n', 'v: {{ toStrings (list 1 2.5 nil "x" true) }}\n']) add('lists', t);
+
+  // ---- dicts ----
+  for (let k = 0; k < 8; k++) fnCall('dicts', 'dict', pick(rng, ['"a"', '1', '"b"', '.Values.s', '.Values.missing', '(list 1)', 'true', '"a"', '.Values.f'], k));
+  for (const [d, key] of [['.Values.m', '"a"'], ['.Values.m', '"zz"'], ['(dict)', '"a"'], ['.Values.m', '"c"'], ['.Values.missing', '"a"'], ['.Values.s', '"a"']]) {
+    fnCall('dicts', 'get', [d, key]);
+    fnCall('dicts', 'hasKey', [d, key]);
+    fnCall('dicts', 'unset', [`(dict "a" 1 "c" 2)`, key]);
+  }
+  for (const args of [['(dict "a" 1)', '"b"', '2'], ['(dict)', '"a"', '.Values.missing'], ['.Values.missing', '"a"', '1'], ['(dict "a" 1)', '"a"', '(list 1)'], ['.Values.m', '"new"', '"v"']]) fnCall('dicts', 'set', args);
+  for (const args of [['.Values.m', '"a"', '"b"'], ['.Values.m'], ['.Values.m', '"zz"'], ['(dict "x" 1 "y" 2)', '"y"']]) { fnCall('dicts', 'pick', args); fnCall('dicts', 'omit', args); }
+  for (const t of ['v: {{ keys .Values.m | sortAlpha }}\n', 'v: {{ keys (dict "b" 1 "a" 2) (dict "c" 3) | sortAlpha | join "," }}\n', 'v: {{ values (dict "a" 1) }}\n', 'v: {{ pluck "a" (dict "a" 1) (dict "b" 2) (dict "a" 3) }}\n', 'v: {{ pluck "a" }}\n',
+    'v: {{ merge (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "x" 2 "y" 3)) }}\n', 'v: {{ mergeOverwrite (dict "a" 1 "n" (dict "x" 1)) (dict "a" 2 "b" 3 "n" (dict "x" 2 "y" 3)) }}\n', 'v: {{ merge (dict "a" "") (dict "a" "x") }}\n', 'v: {{ mergeOverwrite (dict "a" "x") (dict "a" "") }}\n',
+    'v: {{ merge (dict "a" 0) (dict "a" 5) (dict "a" 7 "b" 1) }}\n', 'v: {{ mustMerge (dict "a" 1) (dict "b" 2) }}\n', 'v: {{ mustMergeOverwrite (dict "a" 1) (dict "a" 2) }}\n', 'v: {{ merge .Values.m (dict "q" 1) }}{{ .Values.m }}\n', 'v: {{ merge (dict) .Values.m | toJson }}\n',
+    'v: {{ dig "c" "d" "dflt" .Values.m }}\n', 'v: {{ dig "c" "zz" "dflt" .Values.m }}\n', 'v: {{ dig "a" "b" "dflt" .Values.m }}\n', 'v: {{ dig "x" "d" .Values.m }}\n', 'v: {{ dig "a" 1 .Values.m }}\n', 'v: {{ dig "c" "d" 0 .Values }}\n',
+    'v: {{ $d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ $d }}\n', 'v: {{ $d := deepCopy .Values.m }}{{ $_ := set $d "a" "changed" }}{{ .Values.m.a }}\n', 'v: {{ $d := .Values.m }}{{ $_ := set $d "a" "changed" }}{{ .Values.m.a }}\n', 'v: {{ values .Values.m | len }}\n', 'v: {{ mustDeepCopy .Values.l }}\n']) add('dicts', t, { functions: [...new Set([...t.matchAll(/\b(keys|values|pluck|merge|mergeOverwrite|mustMerge|mustMergeOverwrite|dig|set|deepCopy|mustDeepCopy|dict)\b/g)].map((m) => m[1]))] });
+
+  // ---- Helm's functions ----
+  const helmT = [
+    ['include', '{{ define "h" }}h={{ .x }}{{ end }}v: {{ include "h" (dict "x" 1) }}\n'], ['include', '{{ define "h" }}{{ . }}{{ end }}v: {{ include "h" .Values.l | upper }}\n'],
+    ['include', '{{ define "h" }}{{ .missing }}{{ end }}v: {{ include "h" . | quote }}\n'], ['include', '{{ define "h" }}a\nb{{ end }}v:\n{{ include "h" . | indent 2 }}\n'], ['include', 'v: {{ include "t.yaml" . }}\n'],
+    ['include', '{{ define "h" }}{{ include "h2" . }}{{ end }}{{ define "h2" }}{{ .Values.nope.x }}{{ end }}v: {{ include "h" . }}\n'], ['include', '{{ define "h" }}{{ required "deep" .Values.nope }}{{ end }}v: {{ include "h" . }}\n'],
+    ['include', '{{ define "h" }}{{ upper 1 }}{{ end }}v: {{ include "h" . }}\n'], ['include', 'v: {{ include 1 . }}\n'], ['include', 'v: {{ include "a" }}\n'],
+    ['tpl', 'v: {{ tpl "{{ .Values.s }}" . }}\n'], ['tpl', 'v: {{ tpl "{{ .x | upper }}" (dict "x" "a") }}\n'], ['tpl', 'v: {{ tpl "{{ .Values.nope.x }}" . }}\n'], ['tpl', 'v: {{ tpl "{{ if }}" . }}\n'],
+    ['tpl', 'v: {{ tpl "plain" . }}\n'], ['tpl', 'v: {{ tpl "{{ .missing }}-" . }}\n'], ['tpl', '{{ define "h" }}H{{ end }}v: {{ tpl "{{ include \\"h\\" . }}" . }}\n'], ['tpl', 'v: {{ tpl "{{ define \\"in\\" }}I{{ end }}{{ template \\"in\\" }}" . }}\n'],
+    ['tpl', 'v: {{ tpl (toString .Values.f) . }}\n'], ['tpl', 'v: {{ tpl .Values.missing . }}\n'], ['tpl', 'v: {{ tpl "{{ fail \\"boom\\" }}" . }}\n'],
+    ['required', 'v: {{ required "need s" .Values.s }}\n'], ['required', 'v: {{ required "need e" .Values.e }}\n'], ['required', 'v: {{ required "need z" .Values.z }}\n'], ['required', 'v: {{ required "need n" .Values.n }}\n'],
+    ['required', 'v: {{ .Values.missing | required "piped" }}\n'], ['required', 'v: {{ required "list" (list) }}\n'], ['required', 'v: {{ required "b" false }}\n'], ['required', 'a: 1\nv: {{ required "at line 2" .Values.nope }}\n'],
+    ['fail', 'v: {{ fail "stop here" }}\n'], ['fail', 'v: {{ if .Values.b }}{{ fail (printf "bad %s" .Values.s) }}{{ end }}\n'], ['fail', 'v: {{ fail "" }}\n'], ['fail', 'v: {{ fail 1 }}\n'], ['fail', 'v: {{ fail "a: b: c" }}\n'],
+    ['lookup', 'v: {{ lookup "v1" "Pod" "ns" "name" }}\n'], ['lookup', 'v: {{ lookup "v1" "Pod" "" "" | len }}\n'], ['lookup', 'v: {{ (lookup "v1" "Secret" "ns" "x").data }}\n'], ['lookup', 'v: {{ lookup "v1" "Pod" "ns" }}\n'], ['lookup', 'v: {{ if lookup "v1" "Pod" "" "" }}found{{ else }}none{{ end }}\n'],
+    ['getHostByName', 'v: {{ getHostByName "localhost" | quote }}\n'], ['getHostByName', 'v: {{ getHostByName "example.com" | len }}\n'], ['getHostByName', 'v: {{ getHostByName }}\n'], ['getHostByName', 'v: {{ getHostByName 1 }}\n'], ['getHostByName', 'v: {{ typeOf (getHostByName "x") }}\n'],
+    ['toYaml', 'v:\n{{ toYaml .Values.m | indent 2 }}\n'], ['toYaml', 'v: {{ toYaml .Values.l }}\n'], ['toYaml', 'v: {{ toYaml .Values.s }}\n'], ['toYaml', 'v: {{ toYaml .Values.missing }}\n'], ['toYaml', 'v: {{ toYaml (dict "k" "yes" "n" "1.10") }}\n'],
+    ['toJson', 'v: {{ toJson .Values.m }}\n'], ['toJson', 'v: {{ toJson .Values.l }}\n'], ['toJson', 'v: {{ toJson .Values.big }}\n'], ['toJson', 'v: {{ toJson .Values.missing }}\n'], ['toJson', 'v: {{ toJson "<&>" }}\n'],
+    ['fromYaml', 'v: {{ fromYaml "a: 1\\nb: [x]" }}\n'], ['fromYaml', 'v: {{ (fromYaml "a: {b: c}").a.b }}\n'], ['fromYaml', 'v: {{ fromYaml "- 1" }}\n'], ['fromYaml', 'v: {{ fromYaml ": bad" }}\n'], ['fromYaml', 'v: {{ fromYaml "" }}\n'],
+    ['fromJson', 'v: {{ fromJson "{\\"a\\":1}" }}\n'], ['fromJson', 'v: {{ fromJson "[1]" }}\n'], ['fromJson', 'v: {{ fromJson "bad" }}\n'], ['fromJson', 'v: {{ (fromJson "{\\"a\\":{\\"b\\":2}}").a.b }}\n'], ['fromJson', 'v: {{ fromJson "" }}\n'],
+    ['fromJsonArray', 'v: {{ fromJsonArray "[1,\\"a\\"]" }}\n'], ['fromJsonArray', 'v: {{ fromJsonArray "{}" }}\n'], ['fromJsonArray', 'v: {{ fromJsonArray "[]" | len }}\n'], ['fromJsonArray', 'v: {{ fromJsonArray "bad" }}\n'], ['fromJsonArray', 'v: {{ index (fromJsonArray "[[1]]") 0 }}\n'],
+    ['fromYamlArray', 'v: {{ fromYamlArray "- 1\\n- a" }}\n'], ['fromYamlArray', 'v: {{ fromYamlArray "a: 1" }}\n'], ['fromYamlArray', 'v: {{ fromYamlArray "" | len }}\n'], ['fromYamlArray', 'v: {{ fromYamlArray "[x, y]" | last }}\n'], ['fromYamlArray', 'v: {{ fromYamlArray "- [1]" }}\n'],
+    ['mustToJson', 'v: {{ mustToJson .Values.m }}\n'], ['mustToJson', 'v: {{ mustToJson .Values.l }}\n'], ['mustToJson', 'v: {{ mustToJson 1.5 }}\n'], ['mustToJson', 'v: {{ mustToJson .Values.missing }}\n'], ['mustToJson', 'v: {{ mustToJson "x" }}\n'],
+    ['mustToYaml', 'v: {{ mustToYaml .Values.l }}\n'], ['mustToYaml', 'v: {{ mustToYaml .Values.s }}\n'], ['mustToYaml', 'v: {{ mustToYaml 1 }}\n'], ['mustToYaml', 'v: {{ mustToYaml .Values.missing }}\n'], ['mustToYaml', 'v:\n{{ mustToYaml .Values.m | indent 2 }}\n'],
+    ['toPrettyJson', 'v: {{ toPrettyJson .Values.m }}\n'], ['toPrettyJson', 'v: {{ toPrettyJson .Values.l }}\n'], ['toPrettyJson', 'v: {{ toPrettyJson (dict) }}\n'], ['toPrettyJson', 'v: {{ toPrettyJson 1 }}\n'], ['toPrettyJson', 'v: {{ toPrettyJson "<" }}\n'],
+    ['toRawJson', 'v: {{ toRawJson .Values.m }}\n'], ['toRawJson', 'v: {{ toRawJson "<&>" }}\n'], ['toRawJson', 'v: {{ toRawJson .Values.l }}\n'], ['toRawJson', 'v: {{ toRawJson 1e6 }}\n'], ['toRawJson', 'v: {{ toRawJson .Values.missing }}\n'],
+  ];
+  for (const [fn, t] of helmT) add('helm', t, { functions: [fn] });
+  // --set values: int64 against float64
+  for (const t of ['v: {{ .Values.n1 }} {{ typeOf .Values.n1 }}\n', 'v: {{ eq .Values.n1 1 }}\n', 'v: {{ eq .Values.n1 .Values.i }}\n', 'v: {{ printf "%s %d %v" .Values.n1 .Values.n1 .Values.n1 }}\n', 'v: {{ add .Values.n1 1 }}\n', 'v: {{ range .Values.n1 }}{{ . }}{{ end }}\n', 'v: {{ lt .Values.n1 5 }}\n', 'v: {{ .Values.s2 }} {{ typeOf .Values.s2 }}\n', 'v: {{ .Values.b2 | ternary "t" "f" }}\n', 'v: {{ repeat .Values.n1 "x" }}\n']) {
+    add('set', t, { set: ['n1=3', 's2=0x10', 'b2=true'] });
+  }
+  // ---- leaf-library functions through the engine (deterministic ones by value, random ones by shape) ----
+  const lib = {
+    b64enc: ['"hello"', '""', '.Values.s', '"ünï"', '1'], b64dec: ['"aGVsbG8="', '"!!"', '""', '"aGk"', '.Values.s'],
+    b32enc: ['"hello"', '""', '.Values.s', '"a"', '"ünï"'], b32dec: ['"NBSWY3DP"', '"!"', '""', '"ME======"', '.Values.s'],
+    sha1sum: ['"a"', '""', '.Values.s', '"ünï"', '.Values.f'], sha256sum: ['"a"', '""', '.Values.s', '"ünï"', '.Values.l'], sha512sum: ['"a"', '""', '.Values.s', '"x y"', '1'],
+    adler32sum: ['"a"', '""', '.Values.s', '"Wikipedia"', '1'], regexQuoteMeta: ['"a.b*c"', '""', '"[x]"', '.Values.s', '"\\d+"'],
+  };
+  for (const [fn, args] of Object.entries(lib)) for (const a of args) fnCall('lib', fn, [a]);
+  const lib2 = [
+    ['regexMatch', ['"^h.*o$"', '"hello"'], ['"[0-9]+"', '"abc"'], ['"("', '"x"'], ['"(?i)HELLO"', '.Values.s'], ['"a"', '1']],
+    ['mustRegexMatch', ['"^h"', '"hello"'], ['"("', '"x"'], ['"x"', '""'], ['"\\d"', '"a1"'], ['"^$"', '""']],
+    ['regexFind', ['"l+"', '"hello"'], ['"z"', '"hello"'], ['"("', '"x"'], ['"[aeiou]"', '.Values.words'], ['""', '"a"']],
+    ['mustRegexFind', ['"l+"', '"hello"'], ['"z"', '"hello"'], ['"("', '"x"'], ['"o"', '.Values.words'], ['"."', '"ü"']],
+    ['regexFindAll', ['"[aeiou]"', '.Values.words', '-1'], ['"l"', '"hello"', '1'], ['"z"', '"a"', '-1'], ['"("', '"x"', '1'], ['"o"', '"foo"', '0']],
+    ['mustRegexFindAll', ['"[aeiou]"', '.Values.words', '2'], ['"l"', '"hello"', '-1'], ['"z"', '"a"', '-1'], ['"("', '"x"', '1'], ['"."', '"ab"', '5']],
+    ['regexReplaceAll', ['"a(x*)b"', '"-ab-axxb-"', '"${1}W"'], ['"o"', '.Values.words', '"0"'], ['"("', '"x"', '"y"'], ['"a(x*)b"', '"-ab-"', '"$1W"'], ['""', '"abc"', '"-"']],
+    ['mustRegexReplaceAll', ['"o"', '"foo"', '"0"'], ['"("', '"x"', '"y"'], ['"(a)"', '"aa"', '"$1$1"'], ['"x"', '""', '"y"'], ['"\\s+"', '.Values.words', '"_"']],
+    ['regexReplaceAllLiteral', ['"a(x*)b"', '"-ab-axxb-"', '"${1}"'], ['"o"', '"foo"', '"$"'], ['"("', '"x"', '"y"'], ['"\\s"', '.Values.words', '""'], ['"b"', '"abc"', '"B"']],
+    ['mustRegexReplaceAllLiteral', ['"o"', '"foo"', '"0"'], ['"("', '"x"', '"y"'], ['"a"', '"aa"', '"$1"'], ['"x"', '""', '"y"'], ['" "', '.Values.words', '"+"']],
+    ['regexSplit', ['"z+"', '"pizza"', '-1'], ['" "', '.Values.words', '2'], ['"("', '"x"', '1'], ['"a"', '"banana"', '0'], ['""', '"abc"', '-1']],
+    ['mustRegexSplit', ['"z+"', '"pizza"', '-1'], ['" "', '.Values.words', '-1'], ['"("', '"x"', '1'], ['"n"', '"banana"', '2'], ['"x"', '"abc"', '5']],
+    ['semverCompare', ['">=1.2.0"', '"1.3.0"'], ['"~1.2"', '"1.3.0"'], ['"^1.0"', '"2.0.0"'], ['"!=1.2.3"', '"1.2.3-alpha"'], ['">1"', '"x"'], ['"bad"', '"1.0.0"'], ['">=1.20-0"', '"v1.32.0"']],
+    ['semver', ['"1.2.3"'], ['"v1.2"'], ['"1.2.3-beta.1+b5"'], ['"x.y"'], ['"01.2.3"']],
+    ['duration', ['95'], ['"95"'], ['(int64 3600)'], ['.Values.f'], ['"x"']],
+    ['durationRound', ['"2h10m5s"'], ['"30s"'], ['(int64 90000000000)'], ['"x"'], ['"-3h"']],
+    ['toDate', ['"2006-01-02"', '"2024-03-05"'], ['"2006-01-02"', '"bad"'], ['"02/01/2006 15:04"', '"05/03/2024 10:30"'], ['"2006-01-02T15:04:05Z07:00"', '"2024-03-05T10:30:00+02:00"'], ['"Jan 2"', '"Mar 5"']],
+    ['mustToDate', ['"2006-01-02"', '"2024-03-05"'], ['"2006-01-02"', '"bad"'], ['"2006"', '"1999"'], ['"15:04"', '"10:30"'], ['"2006-01-02"', '""']],
+    ['toToml', ['.Values.m'], ['(dict "a" 1e6 "b" (list 1 2))'], ['(dict "s" "x\ny")'], ['.Values.l'], ['(dict)']],
+  ];
+  for (const [fn, ...argsets] of lib2) for (const a of argsets) fnCall('lib', fn, a);
+  const libT = [
+    ['date', 'v: {{ toDate "2006-01-02" "2024-03-05" | date "Mon Jan 2 2006" }}\n'], ['date', 'v: {{ date "2006" (toDate "2006" "1999") }}\n'], ['date', 'v: {{ now | date "2006" | len }}\n'], ['date', 'v: {{ date "2006-01-02" (int64 0) }}\n'], ['date', 'v: {{ date "15:04:05 MST" (toDate "2006-01-02" "2024-03-05") }}\n'],
+    ['dateInZone', 'v: {{ dateInZone "2006-01-02 15:04 MST" (toDate "2006-01-02" "2024-03-05") "UTC" }}\n'], ['dateInZone', 'v: {{ dateInZone "15:04" (int64 0) "UTC" }}\n'], ['dateInZone', 'v: {{ dateInZone "2006" (toDate "2006" "2000") "Nowhere/Zone" }}\n'], ['dateInZone', 'v: {{ dateInZone "2006" now "UTC" | len }}\n'], ['dateInZone', 'v: {{ dateInZone "Jan" (int64 86400000) "UTC" }}\n'],
+    ['date_in_zone', 'v: {{ date_in_zone "2006-01-02" (toDate "2006-01-02" "2024-03-05") "UTC" }}\n'], ['date_in_zone', 'v: {{ date_in_zone "15:04" (int64 3600) "UTC" }}\n'], ['date_in_zone', 'v: {{ date_in_zone "2006" now "UTC" | len }}\n'], ['date_in_zone', 'v: {{ date_in_zone "Mon" (toDate "2006-01-02" "2024-03-04") "UTC" }}\n'], ['date_in_zone', 'v: {{ date_in_zone "MST" (int64 0) "UTC" }}\n'],
+    ['htmlDate', 'v: {{ toDate "2006-01-02" "2024-03-05" | htmlDate }}\n'], ['htmlDate', 'v: {{ htmlDate (int64 0) }}\n'], ['htmlDate', 'v: {{ now | htmlDate | len }}\n'], ['htmlDate', 'v: {{ htmlDate (toDate "2006" "1970") }}\n'], ['htmlDate', 'v: {{ htmlDate .Values.f | len }}\n'],
+    ['htmlDateInZone', 'v: {{ htmlDateInZone (toDate "2006-01-02" "2024-03-05") "UTC" }}\n'], ['htmlDateInZone', 'v: {{ htmlDateInZone (int64 0) "UTC" }}\n'], ['htmlDateInZone', 'v: {{ htmlDateInZone now "UTC" | len }}\n'], ['htmlDateInZone', 'v: {{ htmlDateInZone (int64 99999) "Bad/Zone" }}\n'], ['htmlDateInZone', 'v: {{ htmlDateInZone "x" "UTC" | len }}\n'],
+    ['dateModify', 'v: {{ toDate "2006-01-02" "2024-03-05" | dateModify "24h" | date "2006-01-02" }}\n'], ['dateModify', 'v: {{ toDate "2006-01-02" "2024-03-05" | dateModify "-1h30m" | date "2006-01-02 15:04" }}\n'], ['dateModify', 'v: {{ toDate "2006-01-02" "2024-03-05" | dateModify "bad" | date "2006" }}\n'], ['dateModify', 'v: {{ dateModify "1h" "x" }}\n'], ['dateModify', 'v: {{ now | dateModify "1h" | date "2006" | len }}\n'],
+    ['date_modify', 'v: {{ toDate "2006-01-02" "2024-03-05" | date_modify "48h" | date "2006-01-02" }}\n'], ['date_modify', 'v: {{ toDate "2006" "2000" | date_modify "x" | date "2006" }}\n'], ['date_modify', 'v: {{ toDate "2006" "2000" | date_modify "-24h" | date "2006" }}\n'], ['date_modify', 'v: {{ date_modify "1h" 1 }}\n'], ['date_modify', 'v: {{ toDate "2006" "2000" | date_modify "1.5h" | date "15:04" }}\n'],
+    ['mustDateModify', 'v: {{ toDate "2006-01-02" "2024-03-05" | mustDateModify "24h" | date "2006-01-02" }}\n'], ['mustDateModify', 'v: {{ toDate "2006" "2000" | mustDateModify "bad" }}\n'], ['mustDateModify', 'v: {{ toDate "2006" "2000" | mustDateModify "-1m" | date "2006" }}\n'], ['mustDateModify', 'v: {{ mustDateModify "1h" 1 }}\n'], ['mustDateModify', 'v: {{ toDate "2006" "2000" | mustDateModify "" }}\n'],
+    ['must_date_modify', 'v: {{ toDate "2006-01-02" "2024-03-05" | must_date_modify "1h" | date "15" }}\n'], ['must_date_modify', 'v: {{ toDate "2006" "2000" | must_date_modify "x" }}\n'], ['must_date_modify', 'v: {{ toDate "2006" "2000" | must_date_modify "2h" | date "15" }}\n'], ['must_date_modify', 'v: {{ must_date_modify "1h" "x" }}\n'], ['must_date_modify', 'v: {{ toDate "2006" "2000" | must_date_modify "-2h" | date "2006" }}\n'],
+    ['unixEpoch', 'v: {{ toDate "2006-01-02" "2024-03-05" | unixEpoch }}\n'], ['unixEpoch', 'v: {{ unixEpoch (toDate "2006" "1970") }}\n'], ['unixEpoch', 'v: {{ unixEpoch "x" }}\n'], ['unixEpoch', 'v: {{ now | unixEpoch | len }}\n'], ['unixEpoch', 'v: {{ toDate "2006-01-02" "1969-12-31" | unixEpoch }}\n'],
+    ['now', 'v: {{ now | typeOf }}\n'], ['now', 'v: {{ now | date "2006" | atoi | lt 2000 }}\n'], ['now', 'v: {{ now 1 }}\n'], ['now', 'v: {{ kindOf now }}\n'], ['now', 'v: {{ (now).Unix | typeOf }}\n'],
+    ['ago', 'v: {{ ago now | len | lt 1 }}\n'], ['ago', 'v: {{ ago "x" }}\n'], ['ago', 'v: {{ typeOf (ago now) }}\n'], ['ago', 'v: {{ ago (now | dateModify "-1h") }}\n'], ['ago', 'v: {{ ago .Values.f }}\n'],
+    ['randAlphaNum', 'v: {{ regexMatch "^[a-zA-Z0-9]{12}$" (randAlphaNum 12) }}\n'], ['randAlphaNum', 'v: {{ randAlphaNum 0 | len }}\n'], ['randAlphaNum', 'v: {{ randAlphaNum 40 | len }}\n'], ['randAlphaNum', 'v: {{ randAlphaNum "x" }}\n'], ['randAlphaNum', 'v: {{ randAlphaNum -1 | len }}\n'],
+    ['randAlpha', 'v: {{ regexMatch "^[a-zA-Z]{9}$" (randAlpha 9) }}\n'], ['randAlpha', 'v: {{ randAlpha 0 | len }}\n'], ['randAlpha', 'v: {{ randAlpha 3 | len }}\n'], ['randAlpha', 'v: {{ randAlpha 1.5 }}\n'], ['randAlpha', 'v: {{ typeOf (randAlpha 2) }}\n'],
+    ['randNumeric', 'v: {{ regexMatch "^[0-9]{7}$" (randNumeric 7) }}\n'], ['randNumeric', 'v: {{ randNumeric 0 | len }}\n'], ['randNumeric', 'v: {{ randNumeric 20 | len }}\n'], ['randNumeric', 'v: {{ randNumeric }}\n'], ['randNumeric', 'v: {{ typeOf (randNumeric 2) }}\n'],
+    ['randAscii', 'v: {{ regexMatch "^[ -~]{15}$" (randAscii 15) }}\n'], ['randAscii', 'v: {{ randAscii 0 | len }}\n'], ['randAscii', 'v: {{ randAscii 8 | len }}\n'], ['randAscii', 'v: {{ randAscii .Values.f }}\n'], ['randAscii', 'v: {{ typeOf (randAscii 2) }}\n'],
+    ['randBytes', 'v: {{ randBytes 12 | b64dec | len }}\n'], ['randBytes', 'v: {{ randBytes 0 }}\n'], ['randBytes', 'v: {{ randBytes 9 | len }}\n'], ['randBytes', 'v: {{ randBytes "a" }}\n'], ['randBytes', 'v: {{ typeOf (randBytes 2) }}\n'],
+    ['randInt', 'v: {{ $r := randInt 3 7 }}{{ and (ge $r 3) (lt $r 7) }}\n'], ['randInt', 'v: {{ randInt 5 6 }}\n'], ['randInt', 'v: {{ randInt 5 5 }}\n'], ['randInt', 'v: {{ typeOf (randInt 0 2) }}\n'], ['randInt', 'v: {{ randInt "1" 2 }}\n'],
+    ['uuidv4', 'v: {{ regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4 }}\n'], ['uuidv4', 'v: {{ uuidv4 | len }}\n'], ['uuidv4', 'v: {{ ne uuidv4 uuidv4 }}\n'], ['uuidv4', 'v: {{ uuidv4 1 }}\n'], ['uuidv4', 'v: {{ typeOf uuidv4 }}\n'],
+    ['shuffle', 'v: {{ shuffle "aabbc" | len }}\n'], ['shuffle', 'v: {{ shuffle "" }}\n'], ['shuffle', 'v: {{ shuffle "x" }}\n'], ['shuffle', 'v: {{ shuffle "hello" | splitList "" | sortAlpha | join "" }}\n'], ['shuffle', 'v: {{ shuffle 1 }}\n'],
+    ['bcrypt', 'v: {{ regexMatch "^\\$2a\\$10\\$[./A-Za-z0-9]{53}$" (bcrypt "pw") }}\n'], ['bcrypt', 'v: {{ bcrypt "" | len }}\n'], ['bcrypt', 'v: {{ bcrypt 1 }}\n'], ['bcrypt', 'v: {{ ne (bcrypt "a") (bcrypt "a") }}\n'], ['bcrypt', 'v: {{ typeOf (bcrypt "x") }}\n'],
+    ['htpasswd', 'v: {{ regexMatch "^user:\\$2a\\$10\\$" (htpasswd "user" "pw") }}\n'], ['htpasswd', 'v: {{ htpasswd "a:b" "pw" }}\n'], ['htpasswd', 'v: {{ htpasswd "u" "" | len }}\n'], ['htpasswd', 'v: {{ htpasswd "u" }}\n'], ['htpasswd', 'v: {{ htpasswd "ü" "p" | len }}\n'],
+    ['encryptAES', 'v: {{ encryptAES "secret" "plain" | decryptAES "secret" }}\n'], ['encryptAES', 'v: {{ encryptAES "k" "" | decryptAES "k" }}\n'], ['encryptAES', 'v: {{ encryptAES "k" "abc" | b64dec | len }}\n'], ['encryptAES', 'v: {{ encryptAES "k" }}\n'], ['encryptAES', 'v: {{ ne (encryptAES "k" "a") (encryptAES "k" "a") }}\n'],
+    ['decryptAES', 'v: {{ decryptAES "k" "bad" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "AAAA" }}\n'], ['decryptAES', 'v: {{ encryptAES "a" "x" | decryptAES "b" | len | lt -1 }}\n'], ['decryptAES', 'v: {{ decryptAES 1 "x" }}\n'],
+    ['derivePassword', 'v: {{ derivePassword 1 "long" "password" "user" "example.com" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "maximum" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 2 "pin" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "bogus" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "basic" "pw" "u" "site" }}\n'],
+    ['genPrivateKey', 'v: {{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "bogus" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey }}\n'],
+    ['genCA', 'v: {{ $c := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}\n'], ['genCA', 'v: {{ typeOf (genCA "x" 1) }}\n'], ['genCA', 'v: {{ genCA "x" "1" }}\n'], ['genCA', 'v: {{ (genCA "x" 1).Nope }}\n'], ['genCA', 'v: {{ genCA "x" }}\n'],
+    ['genCAWithKey', 'v: {{ $k := genPrivateKey "ecdsa" }}{{ $c := genCAWithKey "ca" 30 $k }}{{ eq $c.Key $k }}\n'], ['genCAWithKey', 'v: {{ (genCAWithKey "ca" 30 "bad").Cert }}\n'], ['genCAWithKey', 'v: {{ genCAWithKey "ca" 30 }}\n'], ['genCAWithKey', 'v: {{ typeOf (genCAWithKey "ca" 1 (genPrivateKey "ed25519")) }}\n'], ['genCAWithKey', 'v: {{ (genCAWithKey "ca" 1 (genPrivateKey "ecdsa")).Cert | hasPrefix "-----BEGIN CERTIFICATE-----" }}\n'],
+    ['genSelfSignedCert', 'v: {{ $c := genSelfSignedCert "host" (list "10.0.0.1") (list "a.example") 30 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }}\n'], ['genSelfSignedCert', 'v: {{ (genSelfSignedCert "h" nil nil 1).Key | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }}\n'], ['genSelfSignedCert', 'v: {{ genSelfSignedCert "h" (list "bad-ip") nil 1 }}\n'], ['genSelfSignedCert', 'v: {{ genSelfSignedCert "h" "x" nil 1 }}\n'], ['genSelfSignedCert', 'v: {{ typeOf (genSelfSignedCert "h" nil nil 1) }}\n'],
+    ['genSelfSignedCertWithKey', 'v: {{ $k := genPrivateKey "ecdsa" }}{{ (genSelfSignedCertWithKey "h" nil nil 1 $k).Key | eq $k }}\n'], ['genSelfSignedCertWithKey', 'v: {{ genSelfSignedCertWithKey "h" nil nil 1 "bad" }}\n'], ['genSelfSignedCertWithKey', 'v: {{ genSelfSignedCertWithKey "h" nil nil 1 }}\n'], ['genSelfSignedCertWithKey', 'v: {{ (genSelfSignedCertWithKey "h" (list "1.2.3.4") nil 1 (genPrivateKey "ed25519")).Cert | hasPrefix "-----BEGIN CERTIFICATE-----" }}\n'], ['genSelfSignedCertWithKey', 'v: {{ typeOf (genSelfSignedCertWithKey "h" nil nil 1 (genPrivateKey "ecdsa")) }}\n'],
+    ['genSignedCert', 'v: {{ $ca := genCA "ca" 30 }}{{ $c := genSignedCert "leaf" nil (list "x.example") 30 $ca }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }}\n'], ['genSignedCert', 'v: {{ genSignedCert "leaf" nil nil 30 "notca" }}\n'], ['genSignedCert', 'v: {{ genSignedCert "leaf" nil nil 30 }}\n'], ['genSignedCert', 'v: {{ typeOf (genSignedCert "l" nil nil 1 (genCA "c" 1)) }}\n'], ['genSignedCert', 'v: {{ (genSignedCert "l" (list "10.1.1.1") nil 1 (genCA "c" 1)).Key | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }}\n'],
+    ['genSignedCertWithKey', 'v: {{ $ca := genCA "ca" 30 }}{{ $k := genPrivateKey "ecdsa" }}{{ (genSignedCertWithKey "l" nil nil 30 $ca $k).Key | eq $k }}\n'], ['genSignedCertWithKey', 'v: {{ genSignedCertWithKey "l" nil nil 30 (genCA "c" 1) "bad" }}\n'], ['genSignedCertWithKey', 'v: {{ genSignedCertWithKey "l" nil nil 30 (genCA "c" 1) }}\n'], ['genSignedCertWithKey', 'v: {{ typeOf (genSignedCertWithKey "l" nil nil 1 (genCA "c" 1) (genPrivateKey "ecdsa")) }}\n'], ['genSignedCertWithKey', 'v: {{ genSignedCertWithKey "l" nil nil 1 "x" "y" }}\n'],
+    ['buildCustomCert', 'v: {{ $c := genCA "ca" 3 }}{{ $b := buildCustomCert ($c.Cert | b64enc) ($c.Key | b64enc) }}{{ eq $b.Cert $c.Cert }}\n'], ['buildCustomCert', 'v: {{ buildCustomCert "bad" "bad" }}\n'], ['buildCustomCert', 'v: {{ buildCustomCert "" "" }}\n'], ['buildCustomCert', 'v: {{ buildCustomCert "x" }}\n'], ['buildCustomCert', 'v: {{ typeOf (buildCustomCert "a" "b") }}\n'],
+    ['call', 'v: {{ call .Capabilities.APIVersions.Has "v1" }}\n'], ['call', 'v: {{ call nil }}\n'], ['call', 'v: {{ call "x" }}\n'], ['call', 'v: {{ call .Values.missing }}\n'], ['call', 'v: {{ call 1 2 }}\n'],
+    ['mustFromJson', 'v: {{ mustFromJson "{\\"a\\":1}" }}\n'], ['mustFromJson', 'v: {{ mustFromJson "bad" }}\n'], ['mustFromJson', 'v: {{ mustFromJson "[1,2]" }}\n'], ['mustFromJson', 'v: {{ mustFromJson "\\"s\\"" }}\n'], ['mustFromJson', 'v: {{ mustFromJson "" }}\n'],
+    ['mustToPrettyJson', 'v: {{ mustToPrettyJson .Values.m }}\n'], ['mustToPrettyJson', 'v: {{ mustToPrettyJson .Values.l }}\n'], ['mustToPrettyJson', 'v: {{ mustToPrettyJson 1 }}\n'], ['mustToPrettyJson', 'v: {{ mustToPrettyJson .Values.missing }}\n'], ['mustToPrettyJson', 'v: {{ mustToPrettyJson "<" }}\n'],
+    ['mustToRawJson', 'v: {{ mustToRawJson .Values.m }}\n'], ['mustToRawJson', 'v: {{ mustToRawJson "<&>" }}\n'], ['mustToRawJson', 'v: {{ mustToRawJson .Values.l }}\n'], ['mustToRawJson', 'v: {{ mustToRawJson 1e6 }}\n'], ['mustToRawJson', 'v: {{ mustToRawJson .Values.missing }}\n'],
+    ['keys', 'v: {{ keys .Values.m | sortAlpha | join "," }}\n'], ['keys', 'v: {{ keys (dict) }}\n'], ['keys', 'v: {{ keys .Values.s }}\n'], ['values', 'v: {{ values (dict "a" 1 "b" 1) }}\n'], ['values', 'v: {{ values .Values.s }}\n'], ['values', 'v: {{ values (dict) }}\n'],
+    ['pick', 'v: {{ pick .Values.m }}\n'], ['omit', 'v: {{ omit .Values.m "a" "b" "c" }}\n'], ['pluck', 'v: {{ pluck "a" .Values.m .Values.m }}\n'], ['pluck', 'v: {{ pluck "a" .Values.s }}\n'], ['pluck', 'v: {{ pluck "zz" .Values.m }}\n'],
+    ['unset', 'v: {{ unset (dict "a" 1) "a" }}\n'], ['unset', 'v: {{ unset .Values.s "a" }}\n'], ['mergeOverwrite', 'v: {{ mergeOverwrite (dict "a" (list 1)) (dict "a" (list 2 3)) }}\n'], ['mergeOverwrite', 'v: {{ mergeOverwrite (dict) .Values.missing }}\n'], ['mergeOverwrite', 'v: {{ mergeOverwrite .Values.s (dict) }}\n'],
+    ['mustMerge', 'v: {{ mustMerge (dict) (dict "a" nil) }}\n'], ['mustMerge', 'v: {{ mustMerge .Values.s (dict) }}\n'], ['mustMerge', 'v: {{ mustMerge (dict "a" (dict "b" 1)) (dict "a" (dict "c" 2)) }}\n'], ['mustMerge', 'v: {{ mustMerge (dict "a" 1) }}\n'],
+    ['mustMergeOverwrite', 'v: {{ mustMergeOverwrite (dict) (dict "a" nil) }}\n'], ['mustMergeOverwrite', 'v: {{ mustMergeOverwrite .Values.s (dict) }}\n'], ['mustMergeOverwrite', 'v: {{ mustMergeOverwrite (dict "a" (dict "b" 1)) (dict "a" (dict "c" 2)) }}\n'], ['mustMergeOverwrite', 'v: {{ mustMergeOverwrite (dict "a" 1) }}\n'],
+    ['mustDeepCopy', 'v: {{ mustDeepCopy .Values.m }}\n'], ['mustDeepCopy', 'v: {{ mustDeepCopy .Values.missing }}\n'], ['mustDeepCopy', 'v: {{ mustDeepCopy 1 }}\n'], ['mustDeepCopy', 'v: {{ mustDeepCopy "s" }}\n'],
+    ['hello', 'v: {{ hello | upper }}\n'], ['hello', 'v: {{ hello 1 }}\n'], ['hello', 'v: {{ typeOf hello }}\n'], ['hello', 'v: {{ hello | len }}\n'],
+  ];
+  for (const [fn, t] of libT) add('lib', t, { functions: [fn] });
+
+  for (const t of ['v:\n{{ toYamlPretty .Values.m | indent 2 }}\n', 'v: {{ toYamlPretty .Values.l | quote }}\n', 'v: {{ toYamlPretty .Values.s }}\n', 'v: {{ toYamlPretty .Values.missing | quote }}\n', 'v: {{ toYamlPretty (dict "k" "yes" "n" (list (dict "a" 1))) | quote }}\n']) add('yamlpretty', t, { functions: ['toYamlPretty'] });
+
+  // ---- URLs (sprig's url.go over Go's net/url) ----
+  for (const u of ['https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21', 'mailto:joe@example.com', '/rel/path?q', 'http://[::1]:80/x', 'HTTP://H.com', 'a b', '%zz', '://x', '', 'oci://registry.io/charts/app']) {
+    add('url', `v: {{ urlParse ${JSON.stringify(u)} }}\n`, { functions: ['urlParse'] });
+  }
+  for (const d of ['(dict "scheme" "https" "host" "h.com:80" "path" "/a b" "query" "x=1" "fragment" "f g")', '(dict "host" "h" "path" "p")', '(urlParse "http://u:p@h/x?y#z")', '(dict "scheme" "mailto" "opaque" "a@b")', '(dict)', '(dict "path" "a:b")', '(dict "host" 1)', '(dict "userinfo" "u:p w" "host" "h")', '.Values.missing', '(dict "scheme" "s3" "host" "bucket" "path" "k/ü")']) {
+    add('url', `v: {{ urlJoin ${d} }}\n`, { functions: ['urlJoin'] });
+  }
+
+  return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
+}

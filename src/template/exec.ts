@@ -1,0 +1,633 @@
+// The executor of Go's text/template (exec.go): walks the parse tree with Go's rules for fields, maps,
+// functions, pipelines, variables and control structures. Values carry Go's distinction between "no value"
+// (undefined: an invalid reflect.Value) and a nil interface (null: a map entry or list element that is nil).
+import { errorContext, nodeString, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type ListNode, type Node, type PipeNode, type TemplateNode, type Tree, type VariableNode } from './node.js';
+import { formatV } from './fmt.js';
+import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, methodsOf, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
+import type { TreeSet } from './parse.js';
+
+/** An execution error: `message` is Go's full text (`template: NAME:L:C: executing "NAME" at <X>: msg`). */
+export class ExecError extends Error {
+  constructor(
+    message: string,
+    /** The error this one wraps (an include's error), as Go's %w chain. */
+    readonly wrapped?: Error,
+  ) {
+    super(message);
+  }
+}
+
+/** A counted budget ran out (steps, output bytes, depth): the render stops with `render-limit`. */
+export class LimitError extends Error {}
+
+export interface Limits {
+  /** Nodes and commands evaluated, across the whole render. */
+  maxSteps: number;
+  /** Bytes written to outputs plus string results of functions, across the whole render. */
+  maxOutput: number;
+  /** Nested `template` and `include` calls (Go allows 100000 and Helm's include 1000 per name; the JavaScript
+   * stack holds fewer, so deeper nesting is refused as a budget). */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 256 };
+
+export interface Budget {
+  steps: number;
+  output: number;
+  limits: Limits;
+}
+
+export function newBudget(limits: Partial<Limits> = {}): Budget {
+  return { steps: 0, output: 0, limits: { ...DEFAULT_LIMITS, ...limits } };
+}
+
+export function chargeOutput(b: Budget, n: number): void {
+  b.output += n;
+  if (b.output > b.limits.maxOutput) throw new LimitError(`render-limit: the templates wrote more than ${b.limits.maxOutput} bytes`);
+}
+
+/** Options Helm sets on its templates. */
+export interface ExecOptions {
+  /** missingkey: 'zero' (Helm's default), 'error' (strict) or 'default'. */
+  missingKey: 'zero' | 'error' | 'default';
+  /** Go's version decides `range` over an integer (Go 1.22+: Helm 4) and the comparison error text. */
+  goVersion: number;
+}
+
+interface Var {
+  name: string;
+  v: TVal;
+  iface: boolean;
+}
+
+const MISSING = Symbol('missing');
+type Final = TVal | typeof MISSING;
+class Break {}
+class Continue {}
+const BREAK = new Break();
+const CONTINUE = new Continue();
+
+/** The set of templates one execution sees, and its function table. */
+export interface Templates {
+  trees: TreeSet;
+  funcs: Map<string, GoFunc>;
+  options: ExecOptions;
+  budget: Budget;
+  /** Builtins get the executor's own handling (and/or short-circuit, reflect.Value arguments). */
+  builtins: Set<string>;
+}
+
+function canBeNil(t: string): boolean {
+  return t === 'any' || t === 'value' || t.startsWith('[]') || t.startsWith('map[') || t.startsWith('*') || t.startsWith('func');
+}
+
+export function goTypeString(t: string): string {
+  return t === 'any' ? 'interface {}' : t === 'value' ? 'reflect.Value' : t;
+}
+
+class State {
+  vars: Var[] = [];
+  node: Node | undefined;
+  depth = 0;
+  out = '';
+  constructor(
+    readonly t: Templates,
+    public tmplName: string,
+  ) {}
+
+  errorf(msg: string): never {
+    const name = this.tmplName;
+    if (!this.node) throw new ExecError(`template: ${name}: ${msg}`);
+    const { location, context } = errorContext(this.node);
+    throw new ExecError(`template: ${location}: executing ${JSON.stringify(name)} at <${context}>: ${msg}`);
+  }
+
+  at(n: Node): void {
+    this.node = n;
+  }
+
+  step(): void {
+    const b = this.t.budget;
+    if (++b.steps > b.limits.maxSteps) throw new LimitError(`render-limit: the templates ran more than ${b.limits.maxSteps} steps`);
+  }
+
+  write(s: string): void {
+    if (!s) return;
+    chargeOutput(this.t.budget, s.length);
+    this.out += s;
+  }
+
+  mark(): number {
+    return this.vars.length;
+  }
+  pop(m: number): void {
+    this.vars.length = m;
+  }
+  push(name: string, v: TVal, iface = false): void {
+    this.vars.push({ name, v, iface });
+  }
+  setTopVar(n: number, v: TVal, iface: boolean): void {
+    const x = this.vars[this.vars.length - n]!;
+    x.v = v;
+    x.iface = iface;
+  }
+  setVar(name: string, v: TVal): void {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      if (this.vars[i]!.name === name) {
+        this.vars[i]!.v = v;
+        this.vars[i]!.iface = false;
+        return;
+      }
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+  varValue(name: string): Var {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!;
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  walk(dot: TVal, dotIface: boolean, node: Node): void {
+    this.at(node);
+    this.step();
+    switch (node.kind) {
+      case 'action': {
+        const val = this.evalPipeline(dot, dotIface, node.pipe);
+        if (node.pipe.decl.length === 0) this.printValue(node, val);
+        return;
+      }
+      case 'break':
+        throw BREAK;
+      case 'continue':
+        throw CONTINUE;
+      case 'comment':
+        return;
+      case 'if':
+      case 'with':
+        this.walkIfOrWith(node, dot, dotIface);
+        return;
+      case 'list':
+        for (const n of node.nodes) this.walk(dot, dotIface, n);
+        return;
+      case 'range':
+        this.walkRange(dot, dotIface, node);
+        return;
+      case 'template':
+        this.walkTemplate(dot, dotIface, node);
+        return;
+      case 'text':
+        this.write(node.text);
+        return;
+    }
+    this.errorf(`unknown node: ${nodeString(node)}`);
+  }
+
+  walkIfOrWith(node: BranchNode, dot: TVal, dotIface: boolean): void {
+    const m = this.mark();
+    try {
+      const val = this.evalPipeline(dot, dotIface, node.pipe);
+      if (val instanceof GoFuncVal) this.errorf(`if/with can't use ${formatV(val)}`);
+      if (truth(val)) {
+        if (node.kind === 'with') this.walk(val, false, node.list);
+        else this.walk(dot, dotIface, node.list);
+      } else if (node.elseList) this.walk(dot, dotIface, node.elseList);
+    } finally {
+      this.pop(m);
+    }
+  }
+
+  walkRange(dot: TVal, dotIface: boolean, r: BranchNode): void {
+    this.at(r);
+    const m0 = this.mark();
+    try {
+      const val = this.evalPipeline(dot, dotIface, r.pipe);
+      const mark = this.mark();
+      const one = (index: TVal, elem: TVal, elemIface: boolean): boolean => {
+        if (r.pipe.decl.length > 0) this.setTopVar(1, elem, elemIface);
+        if (r.pipe.decl.length > 1) this.setTopVar(2, index, false);
+        try {
+          this.walk(elem, elemIface, r.list);
+        } catch (e) {
+          if (e === BREAK) return false;
+          if (e !== CONTINUE) throw e;
+        } finally {
+          this.pop(mark);
+        }
+        return true;
+      };
+      if (Array.isArray(val) || val instanceof Uint8Array) {
+        if (val.length > 0) {
+          const tagged = Array.isArray(val) && typeName(val) !== '[]interface {}';
+          for (let i = 0; i < val.length; i++) {
+            const e = val instanceof Uint8Array ? new GoNum(BigInt(val[i]!), 'uint8') : val[i];
+            if (!one(new GoNum(BigInt(i), 'int'), e, !tagged && !(val instanceof Uint8Array))) break;
+          }
+          return;
+        }
+      } else if (isGoMap(val) || (val instanceof GoStruct && val.mapLike)) {
+        const mp = val instanceof GoStruct ? val.mapLike! : val;
+        const keys = Object.keys(mp).sort(compareBytes);
+        if (keys.length > 0) {
+          const iface = typeName(val) === 'map[string]interface {}' || val instanceof GoStruct;
+          for (const k of keys) if (!one(k, mp[k], iface)) break;
+          return;
+        }
+      } else if (val instanceof GoInt && this.t.options.goVersion >= 24) {
+        if (r.pipe.decl.length > 1) this.errorf(`can't use ${formatV(val)} to iterate over more than one variable`);
+        const kind = val instanceof GoNum ? val.kind : 'int64';
+        for (let i = 0n; i < val.value; i++) {
+          const x = kind === 'int64' ? new GoInt(i) : new GoNum(i, kind);
+          if (!one(x, x, false)) break;
+        }
+        return;
+      } else if (val === undefined || val === null) {
+        // an invalid value ranges like an empty map
+      } else if (val instanceof GoStruct && val.typeName.startsWith('*') === false) {
+        this.errorf(`range can't iterate over ${formatV(val)}`);
+      } else {
+        this.errorf(`range can't iterate over ${formatV(val)}`);
+      }
+      if (r.elseList) this.walk(dot, dotIface, r.elseList);
+    } finally {
+      this.pop(m0);
+    }
+  }
+
+  walkTemplate(dot: TVal, dotIface: boolean, t: TemplateNode): void {
+    this.at(t);
+    const tree = this.t.trees.get(t.name);
+    if (!tree) this.errorf(`template ${JSON.stringify(t.name)} not defined`);
+    if (this.depth >= this.t.budget.limits.maxDepth) {
+      if (this.t.budget.limits.maxDepth < 100_000) throw new LimitError(`render-limit: templates nested deeper than ${this.t.budget.limits.maxDepth}`);
+      this.errorf(`exceeded maximum template depth (100000)`);
+    }
+    const v = this.evalPipeline(dot, dotIface, t.pipe);
+    const ns = new State(this.t, t.name);
+    ns.depth = this.depth + 1;
+    ns.push('$', v);
+    ns.walk(v, false, tree.root);
+    this.out += ns.out;
+  }
+
+  evalPipeline(dot: TVal, dotIface: boolean, pipe: PipeNode | undefined): TVal {
+    if (!pipe) return undefined;
+    this.at(pipe);
+    let value: Final = MISSING;
+    for (const cmd of pipe.cmds) {
+      value = this.evalCommand(dot, dotIface, cmd, value);
+      if (value === null) value = undefined; // a nil interface unwraps to no value
+    }
+    const v = value === MISSING ? undefined : value;
+    for (const d of pipe.decl) {
+      if (pipe.isAssign) this.setVar(d.ident[0]!, v);
+      else this.push(d.ident[0]!, v);
+    }
+    return v;
+  }
+
+  notAFunction(args: Node[], final: Final): void {
+    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0]!)}`);
+  }
+
+  evalCommand(dot: TVal, dotIface: boolean, cmd: CommandNode, final: Final): TVal {
+    this.step();
+    const first = cmd.args[0]!;
+    switch (first.kind) {
+      case 'field':
+        return this.evalFieldNode(dot, dotIface, first, cmd.args, final);
+      case 'chain':
+        return this.evalChainNode(dot, dotIface, first, cmd.args, final);
+      case 'identifier':
+        return this.evalFunction(dot, dotIface, first.ident, first, cmd, cmd.args, final);
+      case 'pipe':
+        this.notAFunction(cmd.args, final);
+        return this.evalPipeline(dot, dotIface, first);
+      case 'variable':
+        return this.evalVariableNode(dot, dotIface, first, cmd.args, final);
+    }
+    this.at(first);
+    this.notAFunction(cmd.args, final);
+    switch (first.kind) {
+      case 'bool':
+        return first.value;
+      case 'dot':
+        return dot;
+      case 'nil':
+        this.errorf('nil is not a command');
+        break;
+      case 'number':
+        return this.idealConstant(first);
+      case 'string':
+        return first.text;
+    }
+    this.errorf(`can't evaluate command ${JSON.stringify(nodeString(first))}`);
+  }
+
+  idealConstant(n: Node & { kind: 'number' }): TVal {
+    this.at(n);
+    if (n.isComplex) this.errorf('complex numbers are not supported');
+    if (n.isFloat && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float64;
+    if (n.isInt) return new GoNum(n.int64, 'int');
+    if (n.isUint) this.errorf(`${n.text} overflows int`);
+    return n.float64;
+  }
+
+  evalFieldNode(dot: TVal, dotIface: boolean, field: FieldNode, args: Node[], final: Final): TVal {
+    this.at(field);
+    return this.evalFieldChain(dot, dotIface, dot, dotIface, field, field.ident, args, final);
+  }
+
+  evalChainNode(dot: TVal, dotIface: boolean, chain: ChainNode, args: Node[], final: Final): TVal {
+    this.at(chain);
+    if (chain.node.kind === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
+    const pipe = this.evalArg(dot, dotIface, undefined, chain.node);
+    return this.evalFieldChain(dot, dotIface, pipe, false, chain, chain.field, args, final);
+  }
+
+  evalVariableNode(dot: TVal, dotIface: boolean, v: VariableNode, args: Node[], final: Final): TVal {
+    this.at(v);
+    const x = this.varValue(v.ident[0]!);
+    if (v.ident.length === 1) {
+      this.notAFunction(args, final);
+      return x.v;
+    }
+    return this.evalFieldChain(dot, dotIface, x.v, x.iface, v, v.ident.slice(1), args, final);
+  }
+
+  evalFieldChain(dot: TVal, dotIface: boolean, receiver: TVal, recvIface: boolean, node: Node, ident: string[], args: Node[], final: Final): TVal {
+    const n = ident.length;
+    let r = receiver;
+    let ri = recvIface;
+    for (let i = 0; i < n - 1; i++) {
+      [r, ri] = this.evalField(dot, dotIface, ident[i]!, node, [], MISSING, r, ri);
+    }
+    return this.evalField(dot, dotIface, ident[n - 1]!, node, args, final, r, ri)[0];
+  }
+
+  evalField(dot: TVal, dotIface: boolean, fieldName: string, node: Node, args: Node[], final: Final, receiver: TVal, recvIface: boolean): [TVal, boolean] {
+    if (receiver === undefined) {
+      if (this.t.options.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
+      return [undefined, false];
+    }
+    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    const typ = recvIface ? 'interface {}' : typeName(receiver);
+    const named = methodsOf(receiver)?.[fieldName];
+    if (named) return [this.evalCall(dot, dotIface, named, false, node, fieldName, args, final), false];
+    if (receiver instanceof GoStruct) {
+      const method = receiver.methods[fieldName];
+      if (method) return [this.evalCall(dot, dotIface, method, false, node, fieldName, args, final), false];
+      const hasArgs = args.length > 1 || final !== MISSING;
+      if (Object.prototype.hasOwnProperty.call(receiver.fields, fieldName)) {
+        if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
+        return [receiver.fields[fieldName], false];
+      }
+      if (receiver.mapLike) {
+        if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
+        const v = receiver.mapLike[fieldName];
+        return [v === undefined ? null : (v as TVal), false];
+      }
+      this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    }
+    const hasArgs = args.length > 1 || final !== MISSING;
+    if (isGoMap(receiver)) {
+      if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
+      const has = Object.prototype.hasOwnProperty.call(receiver, fieldName);
+      const elem = underlyingType(receiver).slice('map[string]'.length);
+      if (!has) {
+        if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+        if (this.t.options.missingKey === 'default') return [undefined, false];
+        return [zeroOf(elem), elem === 'interface {}'];
+      }
+      const v = receiver[fieldName];
+      return [v === undefined ? null : v, elem === 'interface {}'];
+    }
+    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+  }
+
+  evalFunction(dot: TVal, dotIface: boolean, name: string, node: Node, cmd: Node, args: Node[], final: Final): TVal {
+    this.at(node);
+    const fn = this.t.funcs.get(name);
+    if (!fn) this.errorf(`${JSON.stringify(name)} is not a defined function`);
+    return this.evalCall(dot, dotIface, fn, this.t.builtins.has(name), cmd, name, args, final);
+  }
+
+  evalCall(dot: TVal, dotIface: boolean, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[], final: Final): TVal {
+    const args = allArgs.slice(1);
+    const numIn = args.length + (final !== MISSING ? 1 : 0);
+    const nparams = fn.params.length + (fn.variadic !== undefined ? 1 : 0);
+    let numFixed = args.length;
+    if (fn.variadic !== undefined) {
+      numFixed = fn.params.length;
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
+    } else if (numIn !== nparams) this.errorf(`wrong number of args for ${name}: want ${nparams} got ${numIn}`);
+
+    if (isBuiltin && (name === 'and' || name === 'or')) {
+      let v: TVal = undefined;
+      for (const a of args) {
+        v = this.evalArg(dot, dotIface, 'value', a);
+        if (truth(v) === (name === 'or')) return v;
+      }
+      if (final !== MISSING) v = this.validateType(final, 'value');
+      return v;
+    }
+    if (isBuiltin && name === 'call' && args.length > 0) {
+      // Go names the callee by its source text in call's errors, and a nil literal is a nil callee
+      const callee = args[0]!;
+      const f = callee.kind === 'nil' ? undefined : this.evalArg(dot, dotIface, 'value', callee);
+      const rest = args.slice(1).map((a) => this.evalArg(dot, dotIface, 'value', a));
+      if (final !== MISSING) rest.push(this.validateType(final, 'value'));
+      this.at(node);
+      const fail = (m: string) => new ExecError(this.errText(`error calling call: ${m}`), new GoError(m));
+      if (f === undefined || f === null) throw fail('call of nil');
+      if (!(f instanceof GoFuncVal)) throw fail(`non-function ${nodeString(callee)} of type ${typeName(f)}`);
+      try {
+        return f.f.fn(...rest);
+      } catch (e) {
+        if (e instanceof GoError) throw new ExecError(this.errText(`error calling call: ${e.message}`), e);
+        throw e;
+      }
+    }
+    const argv: TVal[] = [];
+    let i = 0;
+    for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i]!, args[i]!));
+    if (fn.variadic !== undefined) for (; i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i]!));
+    if (final !== MISSING) {
+      let t: string;
+      if (fn.variadic !== undefined) t = numIn - 1 < numFixed ? fn.params[numIn - 1]! : fn.variadic;
+      else t = fn.params[fn.params.length - 1]!;
+      argv.push(this.validateType(final, t));
+    }
+    let v: TVal;
+    try {
+      v = fn.fn(...argv);
+    } catch (e) {
+      if (e instanceof LimitError || e instanceof ExecError) {
+        if (e instanceof ExecError && e.message.startsWith('\u0000')) throw e;
+        if (e instanceof LimitError) throw e;
+      }
+      if (e instanceof GoError || e instanceof ExecError) {
+        this.at(node);
+        const err = new ExecError(this.errText(`error calling ${name}: ${e.message}`), e);
+        throw err;
+      }
+      if (e instanceof RangeError) throw new LimitError(/call stack/i.test(e.message) ? 'render-limit: templates and includes nested deeper than the renderer allows' : `render-limit: ${e.message}`);
+      throw e;
+    }
+    if (typeof v === 'string' && v.length > 1024) chargeOutput(this.t.budget, v.length);
+    return v;
+  }
+
+  errText(msg: string): string {
+    try {
+      this.errorf(msg);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  evalArg(dot: TVal, dotIface: boolean, typ: string | undefined, n: Node): TVal {
+    this.at(n);
+    switch (n.kind) {
+      case 'dot':
+        return this.validateType(dot, typ, dotIface);
+      case 'nil':
+        if (typ !== undefined && canBeNil(typ)) return null;
+        this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
+        break;
+      case 'field': {
+        const fin = this.evalFieldNode(dot, dotIface, n, [n], MISSING);
+        return this.validateType(fin, typ, lastIface);
+      }
+      case 'variable': {
+        const x = n.ident.length === 1 ? this.varValue(n.ident[0]!) : undefined;
+        const v = this.evalVariableNode(dot, dotIface, n, [], MISSING);
+        return this.validateType(v, typ, x ? x.iface : lastIface);
+      }
+      case 'pipe':
+        return this.validateType(this.evalPipeline(dot, dotIface, n), typ);
+      case 'identifier':
+        return this.validateType(this.evalFunction(dot, dotIface, n.ident, n, n, [n], MISSING), typ);
+      case 'chain':
+        return this.validateType(this.evalChainNode(dot, dotIface, n, [], MISSING), typ);
+    }
+    switch (typ) {
+      case 'bool':
+        if (n.kind === 'bool') return n.value;
+        this.errorf(`expected bool; found ${nodeString(n)}`);
+        break;
+      case 'float64':
+        if (n.kind === 'number' && n.isFloat) return n.float64;
+        this.errorf(`expected float; found ${nodeString(n)}`);
+        break;
+      case 'int':
+      case 'int64':
+      case 'int32':
+      case 'uint32':
+      case 'uint8':
+        if (n.kind === 'number' && n.isInt) return typ === 'int64' ? new GoInt(n.int64) : new GoNum(n.int64, typ);
+        this.errorf(`expected integer; found ${nodeString(n)}`);
+        break;
+      case 'string':
+        if (n.kind === 'string') return n.text;
+        this.errorf(`expected string; found ${nodeString(n)}`);
+        break;
+      case 'any':
+      case 'value':
+      case undefined:
+        return this.evalEmptyInterface(dot, n);
+    }
+    this.errorf(`can't handle ${nodeString(n)} for arg of type ${goTypeString(typ!)}`);
+  }
+
+  evalEmptyInterface(dot: TVal, n: Node): TVal {
+    this.at(n);
+    switch (n.kind) {
+      case 'bool':
+        return n.value;
+      case 'dot':
+        return dot;
+      case 'number':
+        return this.idealConstant(n);
+      case 'string':
+        return n.text;
+    }
+    this.errorf(`can't handle assignment of ${nodeString(n)} to empty interface argument`);
+  }
+
+  validateType(v: TVal, typ: string | undefined, iface = false): TVal {
+    if (v === undefined) {
+      if (typ === undefined) return undefined;
+      if (typ === 'value') return undefined;
+      if (canBeNil(typ)) return null;
+      this.errorf(`invalid value; expected ${goTypeString(typ)}`);
+    }
+    if (typ === undefined || typ === 'any' || typ === 'value') return v;
+    if (v === null) this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got interface {}`);
+    const vt = typeName(v);
+    if (vt === typ || underlyingType(v) === typ) return v;
+    void iface;
+    this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got ${vt}`);
+  }
+
+  printValue(n: Node, v: TVal): void {
+    this.at(n);
+    if (v === undefined || v === null) {
+      this.write('<no value>');
+      return;
+    }
+    if (v instanceof GoFuncVal) this.errorf(`can't print ${nodeString(n)} of type ${v.typeName}`);
+    this.write(formatV(v));
+  }
+}
+
+// The static type of the last map lookup (interface {} for map[string]interface {}): recorded by evalField
+// for evalArg's "got interface {}" messages. Reset on each field evaluation.
+let lastIface = false;
+
+function zeroOf(elem: string): TVal {
+  switch (elem) {
+    case 'string':
+      return '';
+    case 'interface {}':
+      return null;
+    case 'bool':
+      return false;
+    case 'float64':
+      return 0;
+    case 'int64':
+      return new GoInt(0n);
+    case 'int':
+      return new GoNum(0n, 'int');
+  }
+  return null;
+}
+
+function compareBytes(a: string, b: string): number {
+  // Go sorts map keys bytewise (UTF-8 order = code point order)
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.codePointAt(i)!;
+    const cb = b.codePointAt(j)!;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    i += ca > 0xffff ? 2 : 1;
+    j += cb > 0xffff ? 2 : 1;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
+}
+
+/**
+ * Executes the template `name` of `t` with `data` as dot: Go's Template.ExecuteTemplate. Returns the text;
+ * throws ExecError with Go's message, or LimitError when a budget runs out.
+ */
+export function execute(t: Templates, name: string, data: TVal, depth = 0): string {
+  const tree: Tree | undefined = t.trees.get(name);
+  if (!tree) throw new ExecError(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
+  const s = new State(t, name);
+  s.depth = depth;
+  s.push('$', data);
+  s.walk(data, false, tree.root as ListNode);
+  return s.out;
+}
+
+export { GoError };
