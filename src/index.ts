@@ -22,6 +22,8 @@ export {
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
 export { resolveImages } from './images/resolve.js';
+export { diffImages } from './images/diff.js';
+export type { ImageChange, ImageChangeField, ImageSide } from './images/diff.js';
 export type { ImageVariant, ResolvedImage, ResolveOptions } from './images/resolve.js';
 export { renderChart } from './render/render-chart.js';
 export type { RenderChartOptions, RenderedDocument, RenderResult } from './render/render-chart.js';

@@ -63,6 +63,18 @@ export const COMMANDS = {
       HELP,
     ] as FlagSpec[],
   },
+  diff: {
+    usage: 'helm-image-variant diff [release flags] (--to [release flags] | --base REV)',
+    summary: 'compare the images of two releases: flags before --to describe the first, flags after it change the second (or --base REV: the same files at a git revision); exit 1 when images change',
+    positionals: false,
+    flags: [
+      ...DEFAULTS_FLAGS,
+      { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
+      { name: 'base', type: 'string', value: 'REV', help: 'the first release is the same flags with every file read at this git revision (e.g. origin/main in a pull request)' },
+      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['text', 'json', 'markdown'], help: 'text (default), json, or markdown (a pull-request comment)' },
+      HELP,
+    ] as FlagSpec[],
+  },
   schema: {
     usage: 'helm-image-variant schema --profile NAME|PATH',
     summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",
@@ -182,7 +194,9 @@ export function commandHelp(command: CommandName): string {
     'Options:',
     ...rows.map(([a, b]) => `  ${a!.padEnd(width)}  ${b}`),
     '',
-    'Exit codes: 0 no problems; 1 problems found (or warnings with --strict); 2 usage error or unreadable input.',
+    command === 'diff'
+      ? 'Exit codes: 0 the images are the same; 1 images change; 2 usage error, unreadable input, or a release that cannot be resolved.'
+      : 'Exit codes: 0 no problems; 1 problems found (or warnings with --strict); 2 usage error or unreadable input.',
     '',
   ].join('\n');
 }
