@@ -59,7 +59,12 @@ export const COMMANDS = {
     flags: [
       ...DEFAULTS_FLAGS,
       { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
-      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json'], help: 'table (default), list (one reference per line, unique and sorted) or json (with workloads and variant)' },
+      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json', 'copy', 'skopeo'], help: 'table (default), list (one reference per line, unique and sorted), json (with workloads and variant), copy (SOURCE DESTINATION lines, needs --mirror) or skopeo (a skopeo sync YAML file)' },
+      { name: 'mirror', type: 'string', value: 'REGISTRY[/PREFIX]', help: 'print a values overlay that makes the release pull every image from this mirror (pass it as the last -f); with -o copy, the destinations' },
+      { name: 'mirror-layout', type: 'string', value: 'keep|flatten', choices: ['keep', 'flatten'], help: 'keep each source path under the mirror (default: quay.io/solo-io/gloo -> MIRROR/solo-io/gloo) or flatten it to its last component (MIRROR/gloo)' },
+      { name: 'output-file', type: 'string', value: 'PATH', help: 'write the --mirror overlay to PATH instead of stdout' },
+      { name: 'allow-unmovable', type: 'boolean', help: 'exit 0 even when some images cannot be moved by values (they are still listed on stderr)' },
+      { name: 'all-variants', type: 'boolean', help: 'list each image in every variant (standard, fips, distroless, fips-distroless) the chart version publishes, for mirrors that serve several clusters' },
       HELP,
     ] as FlagSpec[],
   },
