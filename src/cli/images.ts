@@ -42,6 +42,9 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   checkMirrorFlags(flags, output, mirror, positionals.length > 0);
   const report = await import('../report/images.js');
 
+  if (flags.check) return check(setup, options, positionals, variants, mirror, layout, flags, io, notes);
+  for (const f of ['platform', 'ca-file', 'insecure']) if (flags[f] !== undefined) throw new UsageError(`--${f} goes with --check`, 'images');
+
   if (positionals.length === 0) {
     if (output === 'overlay') return overlay(setup, options, mirror!, layout, flags, io, notes);
     const r = releaseVariants(setup, options, undefined, variants);
@@ -82,6 +85,47 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
 }
 
 const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'];
+
+/** `--check`: every image (or its mirror reference) asked for at its registry; exit 1 on findings, 2 when a registry cannot be asked. */
+async function check(setup: Setup, options: ResolveOptions, files: string[], variants: ReadonlyArray<string | undefined>, mirror: string | undefined, layout: MirrorLayout | undefined, flags: Record<string, unknown>, io: CliIo, notes: Set<string>): Promise<number> {
+  if (flags.output !== undefined || flags['output-file'] !== undefined) throw new UsageError('--check prints its own report; -o and --output-file do not go with it', 'images');
+  const images: ResolvedImage[] = [];
+  const sources: Array<ValuesSource | undefined> = files.length ? [] : [undefined];
+  for (const f of await expandArgs(files, io.cwd)) sources.push(readValuesSourceSync(f, f));
+  for (const source of sources) {
+    const r = releaseVariants(setup, options, source, variants);
+    if (r.error) {
+      io.stderr(failureLine(r.error, source?.name));
+      return EXIT.found;
+    }
+    images.push(...r.images!);
+  }
+  notes.forEach(io.stderr);
+  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath }] : []));
+  let ca: string | undefined;
+  if (typeof flags['ca-file'] === 'string') {
+    try {
+      ca = fs.readFileSync(nodePath.resolve(io.cwd, flags['ca-file']), 'utf8');
+    } catch (e) {
+      throw new InputError(`--ca-file ${flags['ca-file']}: ${(e as Error).message}`);
+    }
+  }
+  const { checkImages } = await import('../node/registry.js');
+  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
+  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
+  const results = await checkImages(asked, {
+    ...(platforms ? { platforms } : {}),
+    ...(ca !== undefined ? { ca } : {}),
+    ...(flags.insecure ? { insecure: true } : {}),
+    ...(io.stdoutIsTTY ? { onProgress: (d: number, t: number) => io.stderr(`\rchecked ${d}/${t}${d === t ? '\n' : ''}`) } : {}),
+  });
+  const width = Math.max(0, ...results.map((r) => r.status.length));
+  for (const r of results) io.stdout(`${r.status.padEnd(width)}  ${r.reference}  ${r.message}\n`);
+  const unreachable = results.filter((r) => r.status === 'unreachable' || r.status === 'unauthorized').length;
+  const findings = results.filter((r) => r.status !== 'ok').length - unreachable;
+  io.stdout(`${results.length} images checked: ${findings} with findings, ${unreachable} could not be checked\n`);
+  return unreachable ? EXIT.usage : findings ? EXIT.found : EXIT.ok;
+}
 
 /** Refuses flag combinations that have no meaning, before anything is read. */
 function checkMirrorFlags(flags: Record<string, unknown>, output: string, mirror: string | undefined, files: boolean): void {
