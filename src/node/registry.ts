@@ -2,6 +2,7 @@
 // find missing tags, a tag whose digest is not the pinned one, and a manifest list without the platform the
 // cluster runs. Node only (TLS with a custom CA, Docker credential helpers). Nothing here runs unless asked.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -240,7 +241,12 @@ interface Platform {
   architecture?: string;
   variant?: string;
 }
-const platformText = (p: Platform) => `${p.os ?? '?'}/${p.architecture ?? '?'}${p.variant ? `/${p.variant}` : ''}`;
+/** `os/arch[/variant]` of what a manifest list or an image config says (anything not a string is unknown). */
+function platformText(p: unknown): string {
+  const o = (p && typeof p === 'object' ? p : {}) as Platform;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : '?');
+  return `${str(o.os)}/${str(o.architecture)}${typeof o.variant === 'string' && o.variant ? `/${o.variant}` : ''}`;
+}
 function hasPlatform(have: string[], want: string): boolean {
   const [wos, warch, wvar] = want.split('/');
   return have.some((h) => {
@@ -262,20 +268,21 @@ async function checkOne(reference: string, sessionFor: (registry: string) => Ses
     if (r.status === 401 || r.status === 403) return { reference, status: 'unauthorized', message: `${n.registry} refused the credentials (HTTP ${r.status}); log in with docker login, or check ~/.docker/config.json` };
     if (r.status === 404) return { reference, status: 'missing', message: `${n.registry} has no ${n.repository}:${ref}` };
     if (r.status !== 200) return { reference, status: 'unreachable', message: `${n.registry} answered HTTP ${r.status} for the manifest of ${n.repository}:${ref}` };
-    const served = (r.headers['docker-content-digest'] as string | undefined) ?? `sha256:${(await import('node:crypto')).createHash('sha256').update(r.body).digest('hex')}`;
+    const served = (r.headers['docker-content-digest'] as string | undefined) ?? `sha256:${createHash('sha256').update(r.body).digest('hex')}`;
     if (n.digest && n.tag && served !== n.digest) {
       return { reference, status: 'digest-mismatch', digest: served, message: `${n.repository}:${n.tag} is ${served} in ${n.registry}, not the pinned ${n.digest}: the runtime pulls the pinned digest, which the tag no longer names` };
     }
-    let manifest: { mediaType?: string; manifests?: Array<{ platform?: Platform }>; config?: { digest?: string } };
+    let manifest: { mediaType?: string; manifests?: unknown[]; config?: { digest?: string } };
     try {
       manifest = JSON.parse(r.body.toString('utf8'));
+      if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) throw new Error('not an object');
     } catch {
       return { reference, status: 'unreachable', message: `${n.registry} served a manifest that is not JSON for ${n.repository}:${ref}` };
     }
     let platforms: string[];
-    if (Array.isArray(manifest.manifests)) platforms = manifest.manifests.map((m) => platformText(m.platform ?? {})).filter((p) => p !== 'unknown/unknown');
+    if (Array.isArray(manifest.manifests)) platforms = manifest.manifests.map((m) => platformText(m && typeof m === 'object' ? (m as { platform?: unknown }).platform : undefined)).filter((p) => p !== 'unknown/unknown');
     else {
-      const digest = manifest.config?.digest;
+      const digest = manifest.config && typeof manifest.config === 'object' ? manifest.config.digest : undefined;
       if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) return { reference, status: 'unreachable', message: `the manifest of ${n.repository}:${ref} names no image config` };
       const c = await session.get(`/v2/${n.repository}/blobs/${digest}`, '*/*');
       if (c.status !== 200) return { reference, status: 'unreachable', message: `${n.registry} answered HTTP ${c.status} for the image config of ${n.repository}:${ref}` };

@@ -223,3 +223,36 @@ describe('registries that misbehave', () => {
     expect(r).toMatchObject({ status: 'unreachable', message: expect.stringContaining('localhost only') });
   });
 });
+
+describe('hostile registry answers (seeded)', () => {
+  // every answer a registry (or a man in the middle of a plain-HTTP localhost one) could give: the check ends with
+  // one of its statuses, never a throw, a hang or unbounded memory
+  const answers: Array<[string, (req: http.IncomingMessage, res: http.ServerResponse) => void]> = [
+    ['manifest not JSON', (_q, s) => void s.writeHead(200).end('{not json')],
+    ['manifest JSON of the wrong shape', (_q, s) => void s.writeHead(200).end('[1,2,3]')],
+    ['manifest list of garbage platforms', (_q, s) => void s.writeHead(200).end(JSON.stringify({ manifests: [{ platform: 5 }, null, { platform: { os: {}, architecture: [] } }] }))],
+    ['config digest not a digest', (_q, s) => void s.writeHead(200).end(JSON.stringify({ config: { digest: '../../etc/passwd' } }))],
+    ['redirect loop', (q, s) => void s.writeHead(302, { Location: q.url! }).end()],
+    ['redirect to another scheme', (_q, s) => void s.writeHead(302, { Location: 'ftp://example.com/x' }).end()],
+    ['a body past the cap', (_q, s) => { s.writeHead(200); s.end(Buffer.alloc(4 * 1024 * 1024 + 10, 120)); }],
+    ['slow: headers, then nothing', (_q, s) => void s.writeHead(200)],
+    ['a bearer challenge with a realm elsewhere over http', (_q, s) => void s.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="http://example.com/token",service="x"' }).end()],
+    ['a challenge that cannot be parsed', (_q, s) => void s.writeHead(401, { 'WWW-Authenticate': '!!!' }).end()],
+    ['403', (_q, s) => void s.writeHead(403).end()],
+    ['418', (_q, s) => void s.writeHead(418).end()],
+    ['the connection dropped', (q) => q.socket.destroy()],
+  ];
+  test.each(answers.map(([n, f]) => [n, f] as const))('%s', async (_name, answer) => {
+    const srv = http.createServer(answer).listen(0, '127.0.0.1');
+    await new Promise((r) => srv.once('listening', r));
+    const p = (srv.address() as net.AddressInfo).port;
+    try {
+      const [r] = await checkImages([{ reference: `127.0.0.1:${p}/a/b:1`, valuesPath: 'x' }], { insecure: true, timeoutMs: 500, retries: 1 });
+      expect(['unreachable', 'unauthorized', 'missing', 'platform-missing']).toContain(r!.status);
+      expect(r!.message.length).toBeGreaterThan(0);
+    } finally {
+      srv.closeAllConnections();
+      srv.close();
+    }
+  });
+});
