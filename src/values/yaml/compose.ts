@@ -7,6 +7,7 @@ import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, 
 import { formatFloatG } from '../gofmt.js';
 import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
+import { goYamlVerdict } from './goyaml.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -461,8 +462,17 @@ function moveLocs(from: object, to: object, src: Src): void {
 }
 
 function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: boolean): ComposedDocument {
-  const original = text;
+  let original = text;
   text = goLineBreaks(text);
+  // go-yaml's own scanner and parser decide whether the first document parses and word the refusal; js-yaml
+  // (below) builds the values of what go-yaml accepts
+  const verdict = goYamlVerdict(text);
+  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset);
+  // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
+  if (verdict.dropped.length) {
+    text = blankOut(text, verdict.dropped);
+    original = blankOut(original, verdict.dropped);
+  }
   const directive = checkDirectives(text);
   if (directive) throw new YamlFailure('syntax', directive.message, directive.offset);
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
@@ -504,6 +514,18 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   if (d.keyError) throw d.keyError;
   if (d.numberError) throw d.numberError;
   return { value };
+}
+
+/** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
+function blankOut(text: string, offsets: number[]): string {
+  let out = '';
+  let last = 0;
+  for (const o of offsets) {
+    const w = text.codePointAt(o)! > 0xffff ? 2 : 1;
+    out += text.slice(last, o) + ' '.repeat(w);
+    last = o + w;
+  }
+  return out + text.slice(last);
 }
 
 function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {
@@ -550,7 +572,7 @@ function retryQuotedIndent(text: string): { events: Event[]; parsed: string; map
       if (c === quote) {
         if (quote === "'" && text[i + 1] === "'") i++;
         else quote = '';
-      } else if (c === '\\' && quote === '"') i++;
+      } else if (c === '\\' && quote === '"' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++; // an escaped line break still breaks the line
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if ((c === '"' || c === "'") && (i === lineStart || /[\s:,[{-]/.test(text[i - 1]!))) {
