@@ -4,7 +4,7 @@
 // refuses what JSON cannot hold. js-yaml provides the event stream with source offsets; everything above
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { formatFloatG } from '../gofmt.js';
+import { compareGoStrings, formatFloatG, goQuote } from '../gofmt.js';
 import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
 import { goYamlVerdict } from './goyaml.js';
@@ -209,15 +209,43 @@ function allowedAliasRatio(decodeCount: number): number {
   return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
 }
 
-/** Go's %#v of a decoded YAML value (go-yaml maps are map[interface {}]interface {}). */
-function goSyntax(v: Val, r?: Resolved): string {
+/**
+ * Go's %#v of a decoded YAML value (go-yaml maps are map[interface {}]interface {}). A float64 prints as
+ * strconv's %g (`1e+06`, `+Inf`), an int as its digits: `isFloat` says which a number is, `floats` which
+ * numbers inside containers are floats.
+ */
+function goSyntax(v: Val, isFloat = false, floats?: WeakMap<object, Set<string | number>>, r?: Resolved): string {
   if (v === null) return 'interface {}(nil)';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return goQuote(v);
   if (r && r.tag === INT) return (r as { text: string }).text;
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt) return String(v);
-  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSyntax(x)).join(', ')}}`;
-  const keys = Object.keys(v).sort();
-  return `map[interface {}]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(v[k]!)}`).join(', ')}}`;
+  if (typeof v === 'number') return isFloat || !Number.isFinite(v) ? formatFloatG(v, 64) : String(v);
+  if (typeof v === 'boolean' || v instanceof GoInt) return String(v);
+  const fl = floats?.get(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map((x, i) => goSyntax(x, fl?.has(i), floats)).join(', ')}}`;
+  const keys = Object.keys(v).sort(compareGoStrings);
+  return `map[interface {}]interface {}{${keys.map((k) => `${goQuote(k)}:${goSyntax(v[k]!, fl?.has(k), floats)}`).join(', ')}}`;
+}
+
+/**
+ * The value encoding/json refuses first: it writes map keys in sorted order (Go's byte order) and lists in
+ * order, and stops at the first NaN or infinity.
+ */
+function firstUnsupportedNumber(v: Val): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = firstUnsupportedNumber(x);
+      if (u !== undefined) return u;
+    }
+    return undefined;
+  }
+  if (isMap(v)) {
+    for (const k of Object.keys(v).sort(compareGoStrings)) {
+      const u = firstUnsupportedNumber(v[k]!);
+      if (u !== undefined) return u;
+    }
+  }
+  return undefined;
 }
 
 /** The resolution of every scalar that is its own text (what is read of it: only the tag). */
@@ -229,7 +257,13 @@ class Decoder {
   aliasDepth = 0;
   active = new Set<YNode>();
   keyError: YamlFailure | undefined;
+  /** The map and key the key error is about: a later value for the same key (two `~` keys) replaces it, as
+   * go-yaml keeps the last value of a key before sigs.k8s.io/yaml finds the key unsupported. */
+  keyErrorSlot: { map: GoMap; id: string } | undefined;
+  /** A NaN or infinity was decoded as a value (encoding/json refuses it; which one it names is found later). */
   numberError: YamlFailure | undefined;
+  /** The numbers inside lists and maps that are float64 (for Go's %#v of them). */
+  floats = new WeakMap<object, Set<string | number>>();
   /** The resolution of the scalar decoded last (read right after decoding a key or a number). A field,
    * not an out-parameter object per call: that allocation per key showed in the profile. */
   lastResolved: Resolved | undefined;
@@ -272,7 +306,9 @@ class Decoder {
       case 'seq': {
         const out: Val[] = [];
         for (const item of n.items) {
-          out.push(this.decode(item, depth + 1));
+          const x = this.decode(item, depth + 1);
+          out.push(x);
+          if (typeof x === 'number' && this.lastResolved?.tag === FLOAT) this.markFloat(out, out.length - 1);
           setLoc(out, out.length - 1, this.loc(item.k === 'alias' ? item.target.off : item.off));
         }
         return out;
@@ -320,15 +356,17 @@ class Decoder {
       }
       const k = this.decode(kn, depth + 1, undefined, true);
       if (Array.isArray(k) || isMap(k)) {
-        throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
+        throw new YamlFailure('key', `invalid map key: ${goSyntax(k, false, this.floats)}`, kn.off);
       }
       // only a scalar decodes to a string, number or bool, and it set lastResolved just now
       const kr = this.lastResolved;
       const v = this.decode(vn, depth + 1);
       const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
-      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, kn.off);
+      const valueIsFloat = typeof v === 'number' && this.lastResolved?.tag === FLOAT;
+      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, valueIsFloat, kn.off, out);
       if (key === undefined) continue;
       out[key] = v;
+      if (valueIsFloat) this.markFloat(out, key);
       if (valueIsInt && this.markIntegers) markInteger(out, key);
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
@@ -356,8 +394,22 @@ class Decoder {
     }
   }
 
+  markFloat(container: object, slot: string | number): void {
+    let set = this.floats.get(container);
+    if (!set) this.floats.set(container, (set = new Set()));
+    set.add(slot);
+  }
+
+  /** Records a key sigs.k8s.io/yaml refuses: the first such key, with the last value it was given. */
+  setKeyError(map: GoMap, id: string, message: string, off: number): void {
+    const slot = this.keyErrorSlot;
+    if (this.keyError && !(slot && slot.map === map && slot.id === id)) return;
+    this.keyError = new YamlFailure('key', message, off);
+    this.keyErrorSlot = { map, id };
+  }
+
   /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
-  stringKey(k: Val, r: Resolved | undefined, v: Val, off: number): string | undefined {
+  stringKey(k: Val, r: Resolved | undefined, v: Val, vIsFloat: boolean, off: number, map: GoMap): string | undefined {
     if (typeof k === 'string') return k;
     if (typeof k === 'boolean') return k ? 'true' : 'false';
     if (typeof k === 'number' && r) {
@@ -365,11 +417,7 @@ class Decoder {
         const text = (r as { text: string }).text;
         const big = BigInt(text);
         if (big > 2n ** 63n - 1n) {
-          this.keyError ??= new YamlFailure(
-            'key',
-            `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${goSyntax(v)}`,
-            off,
-          );
+          this.setKeyError(map, `u${big}`, `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${goSyntax(v, vIsFloat, this.floats)}`, off);
           return undefined;
         }
         return text;
@@ -379,11 +427,7 @@ class Decoder {
       if (k === -Infinity) return '-.inf';
       return formatFloat32Key(k);
     }
-    this.keyError ??= new YamlFailure(
-      'key',
-      `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v)}`,
-      off,
-    );
+    this.setKeyError(map, 'nil', `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v, vIsFloat, this.floats)}`, off);
     return undefined;
   }
 }
@@ -512,7 +556,11 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
   if (d.keyError) throw d.keyError;
-  if (d.numberError) throw d.numberError;
+  if (d.numberError) {
+    const u = firstUnsupportedNumber(value);
+    const e = d.numberError;
+    throw u === undefined ? e : new YamlFailure('number', `json: unsupported value: ${formatFloatG(u, 64)}`, e.offset);
+  }
   return { value };
 }
 
