@@ -5,7 +5,7 @@
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { compareGoStrings, formatFloatG, goQuote } from '../gofmt.js';
-import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { GoInt, hasKey, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
 import { goYamlVerdict } from './goyaml.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
@@ -259,7 +259,7 @@ class Decoder {
   keyError: YamlFailure | undefined;
   /** The map and key the key error is about: a later value for the same key (two `~` keys) replaces it, as
    * go-yaml keeps the last value of a key before sigs.k8s.io/yaml finds the key unsupported. */
-  keyErrorSlot: { map: GoMap; id: string } | undefined;
+  keyErrorSlot: { map: GoMap; id: string; depth: number } | undefined;
   /** A NaN or infinity was decoded as a value (encoding/json refuses it; which one it names is found later). */
   numberError: YamlFailure | undefined;
   /** The numbers inside lists and maps that are float64 (for Go's %#v of them). */
@@ -363,7 +363,7 @@ class Decoder {
       const v = this.decode(vn, depth + 1);
       const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
       const valueIsFloat = typeof v === 'number' && this.lastResolved?.tag === FLOAT;
-      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, valueIsFloat, kn.off, out);
+      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, vn, kn.off, out, depth);
       if (key === undefined) continue;
       out[key] = v;
       if (valueIsFloat) this.markFloat(out, key);
@@ -400,16 +400,79 @@ class Decoder {
     set.add(slot);
   }
 
-  /** Records a key sigs.k8s.io/yaml refuses: the first such key, with the last value it was given. */
-  setKeyError(map: GoMap, id: string, message: string, off: number): void {
+  /**
+   * Records a key sigs.k8s.io/yaml refuses. It converts a map key by key, each key before its value, so a
+   * refused key is reported before anything inside its value (decoded here first): the shallowest wins,
+   * and of two equal keys the last value, which go-yaml kept.
+   */
+  setKeyError(map: GoMap, id: string, message: string, off: number, depth: number): void {
     const slot = this.keyErrorSlot;
-    if (this.keyError && !(slot && slot.map === map && slot.id === id)) return;
+    if (this.keyError && slot && !(slot.map === map && slot.id === id) && slot.depth <= depth) return;
     this.keyError = new YamlFailure('key', message, off);
-    this.keyErrorSlot = { map, id };
+    this.keyErrorSlot = { map, id, depth };
+  }
+
+  /**
+   * Go's %+#v of the value go-yaml decoded for a node (before sigs.k8s.io/yaml stringified any key): maps
+   * keep their raw keys, sorted as Go's fmt sorts interface keys (nil, then by type: string, int, float64,
+   * bool, as both Helm binaries order them, then by value). A nil at the top prints as `<nil>`.
+   */
+  goSyntaxNode(n: YNode, top: boolean, v: Val): string {
+    const t = n.k === 'alias' ? n.target : n;
+    if (t.k === 'scalar') {
+      if (resolvesToText(t.tag, t.text, t.plain)) return goQuote(t.text);
+      let r: Resolved;
+      try {
+        r = resolveScalar(t.tag, t.text, t.plain);
+      } catch {
+        return goQuote(t.text);
+      }
+      if (r.tag === NULL) return top ? '<nil>' : 'interface {}(nil)';
+      if (r.tag === INT) return (r as { text: string }).text;
+      if (r.tag === FLOAT) return formatFloatG(r.value as number, 64);
+      if (typeof r.value === 'boolean') return String(r.value);
+      return goQuote(typeof v === 'string' ? v : String(r.value));
+    }
+    if (t.k === 'seq') {
+      const items = Array.isArray(v) ? v : [];
+      return `[]interface {}{${t.items.map((x, i) => this.goSyntaxNode(x, false, items[i] ?? null)).join(', ')}}`;
+    }
+    if (t.k !== 'map') return goSyntax(v, false, this.floats);
+    // merge keys make the decoded map differ from its pairs: print the decoded map
+    for (let i = 0; i < t.items.length; i += 2) if (isMergeKey(t.items[i]!)) return goSyntax(v, false, this.floats);
+    const entries = new Map<string, { rank: number; sort: string | number; key: string; value: string }>();
+    for (let i = 0; i + 1 < t.items.length; i += 2) {
+      const kn = t.items[i]!.k === 'alias' ? (t.items[i] as { target: YNode }).target : t.items[i]!;
+      if (kn.k !== 'scalar') return goSyntax(v, false, this.floats);
+      let rank = 1;
+      let sort: string | number = kn.text;
+      let key = goQuote(kn.text);
+      if (!resolvesToText(kn.tag, kn.text, kn.plain)) {
+        let r: Resolved;
+        try {
+          r = resolveScalar(kn.tag, kn.text, kn.plain);
+        } catch {
+          return goSyntax(v, false, this.floats);
+        }
+        if (r.tag === NULL) [rank, sort, key] = [0, 0, 'interface {}(nil)'];
+        else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, (r as { text: string }).text];
+        else if (r.tag === FLOAT) [rank, sort, key] = [3, r.value as number, formatFloatG(r.value as number, 64)];
+        else if (typeof r.value === 'boolean') [rank, sort, key] = [4, r.value ? 1 : 0, String(r.value)];
+        else [sort, key] = [String(r.value), goQuote(String(r.value))];
+      }
+      const stringKey = rank === 1 ? (sort as string) : undefined;
+      const decoded = isMap(v) && stringKey !== undefined && hasKey(v, stringKey) ? v[stringKey]! : null;
+      // a later equal key replaces the earlier one (go-yaml's map assignment)
+      entries.set(`${rank}:${String(sort)}`, { rank, sort, key, value: this.goSyntaxNode(t.items[i + 1]!, false, decoded) });
+    }
+    const list = [...entries.values()].sort((a, b) =>
+      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
+    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
   }
 
   /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
-  stringKey(k: Val, r: Resolved | undefined, v: Val, vIsFloat: boolean, off: number, map: GoMap): string | undefined {
+  stringKey(k: Val, r: Resolved | undefined, v: Val, vn: YNode, off: number, map: GoMap, depth: number): string | undefined {
+    const value = () => this.goSyntaxNode(vn, true, v);
     if (typeof k === 'string') return k;
     if (typeof k === 'boolean') return k ? 'true' : 'false';
     if (typeof k === 'number' && r) {
@@ -417,7 +480,7 @@ class Decoder {
         const text = (r as { text: string }).text;
         const big = BigInt(text);
         if (big > 2n ** 63n - 1n) {
-          this.setKeyError(map, `u${big}`, `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${goSyntax(v, vIsFloat, this.floats)}`, off);
+          this.setKeyError(map, `u${big}`, `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${value()}`, off, depth);
           return undefined;
         }
         return text;
@@ -427,7 +490,7 @@ class Decoder {
       if (k === -Infinity) return '-.inf';
       return formatFloat32Key(k);
     }
-    this.setKeyError(map, 'nil', `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v, vIsFloat, this.floats)}`, off);
+    this.setKeyError(map, 'nil', `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${value()}`, off, depth);
     return undefined;
   }
 }
@@ -510,7 +573,8 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   text = goLineBreaks(text);
   // go-yaml's own scanner and parser decide whether the first document parses and word the refusal; js-yaml
   // (below) builds the values of what go-yaml accepts
-  const verdict = goYamlVerdict(text);
+  // (Helm 4's document reader hands go-yaml every document ending in a line break; Helm 3 the file as it is)
+  const verdict = goYamlVerdict(finalBreak && !text.endsWith('\n') ? text + '\n' : text);
   if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset);
   // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
   if (verdict.dropped.length) {
