@@ -596,7 +596,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
-    const cut = retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
+    const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
       const q = retryQuotedIndent(text);
@@ -638,6 +638,20 @@ function blankOut(text: string, offsets: number[]): string {
     last = o + w;
   }
   return out + text.slice(last);
+}
+
+/**
+ * go-yaml reads the first document only, and it ended (as go-yaml's parser saw) before whatever js-yaml refused
+ * (a directive after it, a second document js-yaml reads otherwise): read the first document alone.
+ */
+function retryAtDocumentEnd(text: string, end: number | undefined): Event[] | undefined {
+  if (end === undefined || end >= text.length) return undefined;
+  try {
+    const events = parseEvents(text.slice(0, end), { maxDepth: MAX_YAML_DEPTH });
+    return hasContent(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {

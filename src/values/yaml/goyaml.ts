@@ -1375,6 +1375,8 @@ export interface GoYamlVerdict {
   error?: GoYamlError;
   /** characters go-yaml's BOM quirk dropped (see Scanner.bomInBuffer): read them as spaces */
   dropped: number[];
+  /** where the first document ends (the token after it), when something follows it: the rest is never read */
+  end?: number;
 }
 
 /**
@@ -1399,7 +1401,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
           started = true;
           continue;
         case E.DOCUMENT_END:
-          return { dropped: scanner.skipped };
+          return { dropped: scanner.skipped, end: e.mark.pos };
         case E.ALIAS:
           if (!anchors.has(e.anchor!)) throw new GoYamlError(`unknown anchor '${e.anchor}' referenced`, e.mark.pos, 'unknown-anchor');
           break;
