@@ -804,6 +804,8 @@ function genYamlParser() {
   // refused keys and the values they print
   for (const t of ['~: a\n~: b\n', '18446744073709551615: a\n18446744073709551615: b\n', '~: .inf\n', '~: -.inf\n',
     '~: [1e6, .nan, 1000000, "a\\x01"]\n', '~: {1: a, "s": b, 1.5: c, true: d, ~: e, 0x10: f}\n', '~: ~\n', '~:\n  ~: 1\n', '~: {a: {~: 1}}\n']) cases.push(file(t));
+  // a map or list as a key: go-yaml's %#v of it, raw keys in fmt's order (fuzz seed 9001)
+  for (const t of ['? q:\n  1.5:\n    a: 1\n  b: [1e6]\n', '? [1, 1e6, ~, "x"]\n: 1\n', '? {~: 1}\n: 2\n']) cases.push(file(t));
   // several NaN/Inf: encoding/json's sorted key order
   for (const t of ['b: .nan\na: .inf\n', 'z: [1, {y: -.inf, b: .nan}]\nc: .nan\n', 'B: .inf\na: .nan\n']) cases.push(file(t));
   // empty anchor and alias names

@@ -356,7 +356,7 @@ class Decoder {
       }
       const k = this.decode(kn, depth + 1, undefined, true);
       if (Array.isArray(k) || isMap(k)) {
-        throw new YamlFailure('key', `invalid map key: ${goSyntax(k, false, this.floats)}`, kn.off);
+        throw new YamlFailure('key', `invalid map key: ${this.goSyntaxNode(kn, true, k)}`, kn.off);
       }
       // only a scalar decodes to a string, number or bool, and it set lastResolved just now
       const kr = this.lastResolved;
