@@ -807,7 +807,7 @@ function genYamlParser() {
   // a map or list as a key: go-yaml's %#v of it, raw keys in fmt's order (fuzz seed 9001)
   for (const t of ['? q:\n  1.5:\n    a: 1\n  b: [1e6]\n', '? [1, 1e6, ~, "x"]\n: 1\n', '? {~: 1}\n: 2\n']) cases.push(file(t));
   // several NaN/Inf: encoding/json's sorted key order
-  for (const t of ['b: .nan\na: .inf\n', 'z: [1, {y: -.inf, b: .nan}]\nc: .nan\n', 'B: .inf\na: .nan\n']) cases.push(file(t));
+  for (const t of ['b: .nan\na: .inf\n', 'z: [1, {y: -.inf, b: .nan}]\nc: .nan\n', 'B: .inf\na: .nan\n', 'a: [-.inf]\na: 1\n']) cases.push(file(t));
   // empty anchor and alias names
   for (const t of ['a: &\n', 'a: *\n', 'a: & x\n', '&: 1\n', 'a: [*]\n', 'a:\n  b: &\n']) cases.push(file(t));
   // mis-indented blocks

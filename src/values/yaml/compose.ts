@@ -620,10 +620,10 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
   if (d.keyError) throw d.keyError;
+  // (a NaN or infinity a later duplicate key replaced never reaches encoding/json)
   if (d.numberError) {
     const u = firstUnsupportedNumber(value);
-    const e = d.numberError;
-    throw u === undefined ? e : new YamlFailure('number', `json: unsupported value: ${formatFloatG(u, 64)}`, e.offset);
+    if (u !== undefined) throw new YamlFailure('number', `json: unsupported value: ${formatFloatG(u, 64)}`, d.numberError.offset);
   }
   return { value };
 }
