@@ -71,8 +71,6 @@ export class GoYamlError extends Error {
   }
 }
 
-class Stop extends Error {}
-
 const isBlankCode = (c: number) => c === 0x20 || c === 0x09;
 const isBreakCode = (c: number) => c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isAlphaCode = (c: number) =>
@@ -259,6 +257,9 @@ class Scanner {
 
   skipToken(): void {
     this.tokenAvailable = false;
+    // an entry for a consumed token is never looked up again (go-yaml keeps stale entries; dropping them changes
+    // nothing but the memory a long file's stale keys would hold)
+    this.simpleKeysByTok.delete(this.tokensParsed);
     this.tokensParsed++;
     this.streamEndProduced = this.tokens[this.tokensHead]!.type === T.STREAM_END;
     this.tokensHead++;
@@ -1387,8 +1388,6 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
   const scanner = new Scanner(text);
   const parser = new Parser(scanner);
   const anchors = new Set<string>();
-  let depth = 0;
-  let started = false;
   try {
     for (;;) {
       const e = parser.next();
@@ -1398,7 +1397,6 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.STREAM_END:
           return { dropped: scanner.skipped };
         case E.DOCUMENT_START:
-          started = true;
           continue;
         case E.DOCUMENT_END:
           return { dropped: scanner.skipped, end: e.mark.pos };
@@ -1411,19 +1409,14 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.SEQUENCE_START:
         case E.MAPPING_START:
           if (e.anchor !== undefined) anchors.add(e.anchor);
-          depth++;
           continue;
         case E.SEQUENCE_END:
         case E.MAPPING_END:
-          depth--;
           break;
       }
-      void started;
-      void depth;
     }
   } catch (e) {
     if (e instanceof GoYamlError) return { error: e, dropped: scanner.skipped };
-    if (e instanceof Stop) return { dropped: scanner.skipped };
     throw e;
   }
 }
