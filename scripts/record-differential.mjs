@@ -820,7 +820,7 @@ function genYamlParser() {
   cases.push({ chartValuesYaml: 'a: b: c\n', valuesFiles: ['x: y: z\n'] });
   cases.push({ chartValuesYaml: '~: 1\n', set: ['a[]=1'] });
   // what follows the first document is never read (fuzz seed 9001)
-  for (const t of ['a: 1\n%YAML 1.1\n', 'a: 1\n%YAML 1.2\n---\nb: 2\n', 'a:\n  b: 1\n%TAG ! tag:x,2000:\n']) cases.push(file(t));
+  for (const t of ['a: 1\n%YAML 1.1\n', 'a: 1\n%YAML 1.2\n---\nb: 2\n', 'a:\n  b: 1\n%TAG ! tag:x,2000:\n', 'gloo\n:\n  a: 1\n', 'x\n- a\n']) cases.push(file(t));
   // two BOMs
   for (const t of ['\ufeff\ufeffa: 1\nb: 2\n', '\ufeff\ufeff# c\nab: 1\n', '\ufeff\ufeff\n\nab: 1\n', '\ufeff\ufeff\n  ab: 1\n']) cases.push(file(t));
   return cases;
