@@ -803,7 +803,8 @@ function genYamlParser() {
     'a: .nan\nb: c: d\n', '<<: [1]\n~: 2\n']) cases.push(file(t));
   // refused keys and the values they print
   for (const t of ['~: a\n~: b\n', '18446744073709551615: a\n18446744073709551615: b\n', '~: .inf\n', '~: -.inf\n',
-    '~: [1e6, .nan, 1000000, "a\\x01"]\n', '~: {1: a, "s": b, 1.5: c, true: d, ~: e, 0x10: f}\n', '~: ~\n', '~:\n  ~: 1\n', '~: {a: {~: 1}}\n']) cases.push(file(t));
+    '~: [1e6, .nan, 1000000, "a\\x01"]\n', '~: {1: a, "s": b, 1.5: c, true: d, ~: e, 0x10: f}\n', '~: ~\n', '~:\n  ~: 1\n', '~: {a: {~: 1}}\n', '~: 9223372036854775808\n',
+    '~: {18446744073709551615: [9223372036854775807]}\n']) cases.push(file(t));
   // a map or list as a key: go-yaml's %#v of it, raw keys in fmt's order (fuzz seed 9001)
   for (const t of ['? q:\n  1.5:\n    a: 1\n  b: [1e6]\n', '? [1, 1e6, ~, "x"]\n: 1\n', '? {~: 1}\n: 2\n']) cases.push(file(t));
   // several NaN/Inf: encoding/json's sorted key order
@@ -821,6 +822,9 @@ function genYamlParser() {
   cases.push({ chartValuesYaml: '~: 1\n', set: ['a[]=1'] });
   // what follows the first document is never read (fuzz seed 9001)
   for (const t of ['a: 1\n%YAML 1.1\n', 'a: 1\n%YAML 1.2\n---\nb: 2\n', 'a:\n  b: 1\n%TAG ! tag:x,2000:\n', 'gloo\n:\n  a: 1\n', 'x\n- a\n']) cases.push(file(t));
+  // control characters are refused as go-yaml's reader meets them, 512 bytes at a time (fuzz seed 9001)
+  for (const t of [`a: b: c\nx: ${'y'.repeat(600)}\nz: "\x01"\n`, `a: 1\n---\nc: ${'w'.repeat(1200)}\nb: "\x01"\n`, 'a: \x01\nb: c: d\n',
+    `x: ${'y'.repeat(505)}\nb: c: d\nz: "\x01"\n`]) cases.push(file(t));
   // two BOMs
   for (const t of ['\ufeff\ufeffa: 1\nb: 2\n', '\ufeff\ufeff# c\nab: 1\n', '\ufeff\ufeff\n\nab: 1\n', '\ufeff\ufeff\n  ab: 1\n']) cases.push(file(t));
   return cases;

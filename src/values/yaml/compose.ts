@@ -23,6 +23,7 @@ type YNode =
 export class YamlFailure extends Error {
   constructor(
     readonly kind:
+      | 'control'
       | 'syntax'
       | 'alias-bomb'
       | 'unknown-anchor'
@@ -224,6 +225,12 @@ function goSyntax(v: Val, isFloat = false, floats?: WeakMap<object, Set<string |
   if (Array.isArray(v)) return `[]interface {}{${v.map((x, i) => goSyntax(x, fl?.has(i), floats)).join(', ')}}`;
   const keys = Object.keys(v).sort(compareGoStrings);
   return `map[interface {}]interface {}{${keys.map((k) => `${goQuote(k)}:${goSyntax(v[k]!, fl?.has(k), floats)}`).join(', ')}}`;
+}
+
+/** Go's %#v of an integer go-yaml decoded: an int as its digits, a uint64 (past int64) in hex, as fmt prints it. */
+function goIntSyntax(text: string): string {
+  const big = BigInt(text);
+  return big > 2n ** 63n - 1n ? `0x${big.toString(16)}` : text;
 }
 
 /**
@@ -428,7 +435,7 @@ class Decoder {
         return goQuote(t.text);
       }
       if (r.tag === NULL) return top ? '<nil>' : 'interface {}(nil)';
-      if (r.tag === INT) return (r as { text: string }).text;
+      if (r.tag === INT) return goIntSyntax((r as { text: string }).text);
       if (r.tag === FLOAT) return formatFloatG(r.value as number, 64);
       if (typeof r.value === 'boolean') return String(r.value);
       return goQuote(typeof v === 'string' ? v : String(r.value));
@@ -455,7 +462,7 @@ class Decoder {
           return goSyntax(v, false, this.floats);
         }
         if (r.tag === NULL) [rank, sort, key] = [0, 0, 'interface {}(nil)'];
-        else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, (r as { text: string }).text];
+        else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, goIntSyntax((r as { text: string }).text)];
         else if (r.tag === FLOAT) [rank, sort, key] = [3, r.value as number, formatFloatG(r.value as number, 64)];
         else if (typeof r.value === 'boolean') [rank, sort, key] = [4, r.value ? 1 : 0, String(r.value)];
         else [sort, key] = [String(r.value), goQuote(String(r.value))];

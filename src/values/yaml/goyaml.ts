@@ -65,7 +65,7 @@ export class GoYamlError extends Error {
   constructor(
     message: string,
     readonly offset: number,
-    readonly kind: 'syntax' | 'unknown-anchor' | 'depth' = 'syntax',
+    readonly kind: 'syntax' | 'unknown-anchor' | 'depth' | 'control' = 'syntax',
   ) {
     super(message);
   }
@@ -82,6 +82,31 @@ const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 const URI_CHARS = new Set(";/?:@&=+$,.!~*'()[]".split('').map((c) => c.charCodeAt(0)));
 
 const INPUT_RAW_BUFFER_SIZE = 512;
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+/** Outside go-yaml's printable set (readerc.go), or a lone surrogate; checked one read at a time. */
+const SUSPECT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd]/;
+
+/** The offset of the first character go-yaml's reader refuses in [from, to), or -1. */
+function controlCharacterIn(text: string, from: number, to: number): number {
+  const slice = text.slice(from, to);
+  let i = slice.search(SUSPECT);
+  if (i < 0) return -1;
+  for (; i < slice.length; i++) {
+    const c = slice.charCodeAt(i);
+    if ((c >= 0x20 && c <= 0x7e) || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x85) continue;
+    if ((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = slice.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return from + i;
+  }
+  return -1;
+}
 
 /** The scanner (scannerc.go). */
 class Scanner {
@@ -105,10 +130,13 @@ class Scanner {
   simpleKeysByTok = new Map<number, number>();
   flowLevel = 0;
 
-  // go-yaml's is_bom looks at the start of its character buffer, not at the position it is given: while that
-  // buffer starts with a BOM (a text that begins with two), every line the scanner starts between tokens loses
-  // its first character. The buffer moves when the scanner asks for more characters than it holds, so this
-  // follows go-yaml's buffering (512-byte reads) only for such a text. `skipped`: offsets of the lost characters.
+  // go-yaml reads its input 512 bytes at a time (readerc.go), decoding each read whole into its character
+  // buffer when the scanner asks for more characters than the buffer holds. Two things depend on it. A control
+  // character is refused when the read that holds it is decoded, so a syntax error in an earlier read comes
+  // first, and one past the reads the first document needed is never seen. And go-yaml's is_bom looks at the
+  // start of that buffer, not at the position it is given: while the buffer starts with a BOM (a text that
+  // begins with two), every line the scanner starts between tokens loses its first character, until a refill
+  // moves the buffer. `skipped`: offsets of the lost characters.
   bomInBuffer: boolean;
   bufferEnd = 0; // our offset where the decoded characters end
   unreadPad = 0; // NULs go-yaml appended at the end of input
@@ -117,23 +145,31 @@ class Scanner {
 
   constructor(readonly text: string) {
     this.bomInBuffer = text.charCodeAt(0) === 0xfeff;
-    if (this.bomInBuffer) this.decodeChunk(INPUT_RAW_BUFFER_SIZE - 3);
+    // (the first read also held the BOM the reader took off: known here only when a second one follows)
+    this.decodeChunk(INPUT_RAW_BUFFER_SIZE - (this.bomInBuffer ? 3 : 0));
   }
 
   // ---- reading (readerc.go, as far as the BOM quirk needs it)
 
-  /** Decodes whole characters of up to `budget` bytes past bufferEnd. */
+  /** Decodes whole characters of up to `budget` bytes past bufferEnd, refusing a control character as go-yaml's reader. */
   decodeChunk(budget: number): void {
     const t = this.text;
-    let i = this.bufferEnd;
-    while (i < t.length) {
-      const c = t.codePointAt(i)!;
-      const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      if (w > budget) break;
-      budget -= w;
-      i += c >= 0x10000 ? 2 : 1;
+    const from = this.bufferEnd;
+    let i = from;
+    // a read of plain ASCII (the common case) is 512 characters
+    if (!NOT_ASCII.test(t.slice(i, i + budget))) i = Math.min(t.length, i + budget);
+    else {
+      while (i < t.length) {
+        const c = t.codePointAt(i)!;
+        const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (w > budget) break;
+        budget -= w;
+        i += c >= 0x10000 ? 2 : 1;
+      }
     }
     this.bufferEnd = i;
+    const bad = controlCharacterIn(t, from, i);
+    if (bad >= 0) throw new GoYamlError('control characters are not allowed', bad, 'control');
   }
 
   unread(): number {
@@ -142,10 +178,9 @@ class Scanner {
 
   /** cache(): the buffer must hold `n` characters; a refill moves it, and its start with it. */
   cache(n: number): void {
-    if (!this.bomInBuffer) return;
-    if (this.unread() >= n) return;
+    if (this.bufferEnd - this.pos + this.unreadPad >= n) return;
     // the unread characters move to the start of the buffer
-    this.bomInBuffer = this.pos < this.text.length && this.text.charCodeAt(this.pos) === 0xfeff;
+    if (this.bomInBuffer) this.bomInBuffer = this.pos < this.text.length && this.text.charCodeAt(this.pos) === 0xfeff;
     while (this.unread() < n) {
       if (this.bufferEnd >= this.text.length) {
         this.rawEof = true;
@@ -1385,10 +1420,11 @@ export interface GoYamlVerdict {
  * Unmarshal does, collecting anchors as decode.go does: the first error it meets, in its order.
  */
 export function goYamlVerdict(text: string): GoYamlVerdict {
-  const scanner = new Scanner(text);
-  const parser = new Parser(scanner);
+  let scanner: Scanner | undefined;
   const anchors = new Set<string>();
   try {
+    scanner = new Scanner(text);
+    const parser = new Parser(scanner);
     for (;;) {
       const e = parser.next();
       switch (e.type) {
@@ -1416,7 +1452,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
       }
     }
   } catch (e) {
-    if (e instanceof GoYamlError) return { error: e, dropped: scanner.skipped };
+    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [] };
     throw e;
   }
 }
