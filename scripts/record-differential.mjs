@@ -795,7 +795,8 @@ function genYamlParser() {
   const file = (t) => ({ chartValuesYaml: 'z: 0\n', valuesFiles: [t] });
   // quoted scalars continued on lines at or left of their key
   for (const t of ['a: "x\ny"\n', 'a:\n  k: "x\\\ny"\n', 'a:\n  k: "x\\\n\ty"\n', 'a:\n  b:\n    k: "x\n  y\n z"\n', "a:\n  k: 'x\ny'\n",
-    'a:\n  k: "x\n---\ny"\n', '- "a\nb"\n']) cases.push(file(t));
+    'a:\n  k: "x\n---\ny"\n', '- "a\nb"\n',
+    '? q: "a\\\nb"\n', '? q: "a\n b"\n: 1\n', '- - k: "a\n  b"\n']) cases.push(file(t));
   // a compact mapping after an anchor, a tag or an alias on its key's line
   for (const t of ['k: &a a: b\n', 'k: !!str a: b\n', 'x: 1\nk: *x a: b\n', 'k: &a\n  a: b\n', '- &a a: b\n']) cases.push(file(t));
   // error order inside a document

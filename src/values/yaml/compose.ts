@@ -710,7 +710,8 @@ function retryQuotedIndent(text: string): { events: Event[]; parsed: string; map
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if ((c === '"' || c === "'") && (i === lineStart || /[\s:,[{-]/.test(text[i - 1]!))) {
       quote = c;
-      openIndent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+      // the quote's own column: past it, a continuation line is inside every block around the scalar (`? k: "…`)
+      openIndent = i - lineStart;
     }
   }
   if (at.length === 0) return undefined;
