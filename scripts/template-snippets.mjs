@@ -421,5 +421,23 @@ export function generateSnippets() {
   ];
   for (const [helpers, t] of recur) add('recursion', t, { functions: ['include'], helpers });
 
+  // ---- fmt's # flag on floats ----
+  for (const t of ['%#x', '%#X', '%#g', '%#e', '%#f', '%#.3g', '%#G', '%#10.2x', '%#E', '%#.0f', '%#x', '%#g']) {
+    for (const v of ['0.125', '2.5', '1e6', '0.0', '-3.0', '123456789.0', '.Values.f', '.Values.big']) add('sharp', `v: {{ printf "${t}" ${v} }}\n`, { functions: ['printf'] });
+  }
+
+  // ---- .Files.AsConfig / .Files.AsSecrets ----
+  const filesSet = { 'config/a.txt': 'hello\nworld\n', 'config/b.yaml': 'k: v\nn: 1\n', 'config/sub/c.txt': 'yes', 'config/empty.txt': '', 'secrets/key': 'p@ss w0rd\n', 'secrets/bin.dat': '\u00ff\u00fe' };
+  for (const t of [
+    'v:\n{{ (.Files.Glob "config/*").AsConfig | indent 2 }}\n', 'v:\n{{ (.Files.Glob "config/**").AsConfig | indent 2 }}\n', 'v: {{ (.Files.Glob "nomatch/*").AsConfig }}\n',
+    'v:\n{{ (.Files.Glob "secrets/*").AsSecrets | indent 2 }}\n', 'v: {{ (.Files.Glob "nomatch/*").AsSecrets }}\n', 'v:\n{{ (.Files.Glob "config/*.txt").AsSecrets | indent 2 }}\n',
+    'v: {{ (.Files.Glob "config/a.txt").AsConfig | quote }}\n', 'v: {{ .Files.AsConfig | fromYaml | keys | sortAlpha | join "," }}\n', 'v: {{ .Files.AsSecrets | fromYaml | len }}\n',
+    'v: {{ (.Files.Glob "config/b.yaml").AsConfig | fromYaml | toJson }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/**" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "**/*.{txt,dat}" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/?.txt" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "[!c]*/*" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/[a-b].*" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "config/[" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "**" }}{{ $p }} {{ end }}\n', 'v: {{ len (.Files.Glob "*") }} {{ len (.Files.Glob "secrets\\\\*") }}\n',
+  ]) add('files', t, { functions: [], files: filesSet });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -308,7 +308,29 @@ class Printer {
       return;
     }
     if (f.sharp && verb !== 'b') {
-      // %#g keeps trailing zeros; rare in charts: leave Go's shortest form
+      // Go's fmtFloat: keep a decimal point, and pad %#g/%#x to the precision's significant digits
+      let digits = verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x' ? (p === -1 ? 6 : p) : 0;
+      let tail = '';
+      let hasPoint = false;
+      let sawNonzero = false;
+      for (let i = 1; i < num.length; i++) {
+        const c = num[i]!;
+        if (c === '.') hasPoint = true;
+        else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+          tail = num.slice(i);
+          num = num.slice(0, i);
+          break;
+        } else {
+          if (c !== '0') sawNonzero = true;
+          if (sawNonzero) digits--;
+        }
+      }
+      if (!hasPoint) {
+        if (num.length === 2 && num[1] === '0') digits--;
+        num += '.';
+      }
+      if (digits > 0) num += '0'.repeat(digits);
+      num += tail;
     }
     if (f.plus || num[0] !== '+') {
       if (f.zero && f.wid !== undefined && f.wid > num.length) {

@@ -73,6 +73,11 @@ function eq(o: BuiltinOptions, arg1: TVal, ...rest: TVal[]): boolean {
   return false;
 }
 
+/** text/template's `eq a b` (Go 1.23's error text unless a newer Go version is given): throws GoError. */
+export function goEq(a: TVal, b: TVal, goVersion = 23): boolean {
+  return eq({ goVersion, maxOutput: 0, onLimit: () => { throw new GoError('no output'); } }, a, b);
+}
+
 function isNilish(v: TVal): boolean {
   return v === undefined || v === null;
 }

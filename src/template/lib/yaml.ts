@@ -218,7 +218,7 @@ function unmarshal(text: string): Val | undefined {
   const bad = findControlCharacter(text);
   if (bad >= 0) throw new Error('error converting YAML to JSON: yaml: control characters are not allowed');
   try {
-    return composeFirstDocument(text, new Src('fromYaml', text)).value;
+    return composeFirstDocument(text, new Src('fromYaml', text), false, false).value;
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
