@@ -1,6 +1,7 @@
 // Go's fmt as templates reach it (print, printf, println, and every place a value becomes text): verbs, flags,
 // widths and precisions, and the `%!verb(type=value)` forms fmt writes instead of failing.
-import { formatFloatG, goQuote, goQuoteRune } from '../values/gofmt.js';
+import { formatFloatG, formatGoV, goQuote, goQuoteRune } from '../values/gofmt.js';
+import type { Val } from '../values/model.js';
 import { elemOf, GoFuncVal, GoInt, GoNum, GoStruct, isUnsigned, sortedKeys, typeName, type TVal } from './value.js';
 
 const TOO_LARGE = 1_000_000;
@@ -547,8 +548,13 @@ export function sprintln(args: TVal[]): string {
 
 /** Go's %v of one value (how an action prints a value). */
 export function formatV(v: TVal): string {
+  // plain values (Helm's maps, lists, strings, numbers) print by the values layer's definition of %v
+  return formatGoV(v as Val, printOther);
+}
+
+function printOther(x: unknown, depth: number): string {
   const p = new Printer();
-  p.printValue(v, 'v', noFlags(), 0);
+  p.printValue(x as TVal, 'v', noFlags(), depth);
   return p.buf;
 }
 

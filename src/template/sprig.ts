@@ -737,6 +737,9 @@ export function registerSprig(def: Def, maxList: number): void {
     let d = ps[ps.length - 1];
     const dflt = ps[ps.length - 2] ?? null;
     const ks = ps.slice(0, -2);
+    // sprig converts the dict first, then the keys
+    const notMap = (x: TVal) => !isGoMap(x) || typeName(x) !== 'map[string]interface {}';
+    if (notMap(d)) throw new GoError(`interface conversion: interface {} is ${d === null || d === undefined ? 'nil' : typeName(d)}, not map[string]interface {}`);
     for (let i = 0; i < ks.length; i++) {
       if (typeof ks[i] !== 'string') throw new GoError(`interface conversion: interface {} is ${typeName(ks[i])}, not string`);
     }

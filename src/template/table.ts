@@ -264,8 +264,9 @@ export function buildFuncs(ctx: HelmFuncContext, o: { goVersion: number; maxOutp
   for (const [name, e] of Object.entries(libs)) def(name, e.params, wrapLib(e.fn), e.variadic);
   if (ctx.helmVersion === 3) m.delete('mustToYaml');
   // Helm's own
-  def('include', ['string', 'any'], (name, data) => ctx.include(name as string, data ?? null));
-  def('tpl', ['string', 'any'], (text, data) => ctx.tpl(text as string, data ?? null, 'gotpl'));
+  // a nil data argument is Go's zero reflect.Value in the executed template (no value, not a nil interface)
+  def('include', ['string', 'any'], (name, data) => ctx.include(name as string, data ?? undefined));
+  def('tpl', ['string', 'any'], (text, data) => ctx.tpl(text as string, data ?? undefined, 'gotpl'));
   def('required', ['string', 'any'], (warn, val) => {
     if (val === null || val === undefined || val === '') throw new GoError(`HELM_ERR_START${warn as string}HELM_ERR_END`);
     return val;
