@@ -443,7 +443,7 @@ export function generateSnippets() {
   for (const t of [
     'v: {{ tpl "{{ len . }}" .Values.missing }}\n', 'v: {{ tpl "{{ . }}|{{ print . }}" nil }}\n', 'v: {{ tpl "{{ .x }}" .Values.n }}\n', 'v: {{ include "h" nil }}\n', 'v: {{ include "h" .Values.missing }}\n',
     'v: {{ include "hl" .Values.missing }}\n', 'v: {{ include "hx" nil }}\n', 'v: {{ dig (list) "%t" -2 }}\n', 'v: {{ dig 1 "d" .Values.s }}\n', 'v: {{ dig "a" "d" nil }}\n', 'v: {{ dig "a" 1 "d" .Values.m }}\n', 'v: {{ dig "c" "d" "z" .Values.m }}\n',
-    'v: {{ .Values.missing | len }}\n', 'v: {{ .Values.n | len }}\n', 'v: {{ len (index .Values.m "zz") }}\n',
+    'v: {{ .Values.missing | len }}\n', 'v: {{ with println (len nil) }}<{{ . }}>{{ else }}none{{ end }}\n', 'v: {{ index nil 1 }}\n', 'v: {{ eq nil nil }}\n', 'v: {{ not nil }} {{ and nil 1 }} {{ or nil 2 }}\n', 'v: {{ slice nil }}\n', 'v: {{ lt nil 1 }}\n', 'v: {{ .Values.n | len }}\n', 'v: {{ len (index .Values.m "zz") }}\n',
   ]) add('fuzzfound', t, { functions: [], helpers: '{{- define "h" }}[{{ . }}]{{ end -}}{{- define "hl" }}{{ len . }}{{ end -}}{{- define "hx" }}{{ .x }}{{ end -}}' });
 
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));

@@ -491,6 +491,8 @@ class State {
       case 'dot':
         return this.validateType(dot, typ, dotIface);
       case 'nil':
+        // a builtin's reflect.Value parameter gets reflect.Zero of reflect.Value: Go's zero Value (no value)
+        if (typ === 'value') return undefined;
         if (typ !== undefined && canBeNil(typ)) return null;
         this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
         break;
