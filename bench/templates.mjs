@@ -31,9 +31,14 @@ console.table(rows);
 const enc = new TextEncoder();
 const hostile = {
   'range over until 100000000': '{{ range until 100000000 }}x{{ end }}',
+  // Helm's own limits end these (render-failed with Helm's text): 1,000 nested includes of a name, Go's
+  // 100,000 nested template calls; with a smaller maxDepth budget they end with render-limit
   'self-including template': '{{ define "a" }}{{ include "a" . }}{{ end }}{{ include "a" . }}',
+  'two templates including each other': '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}{{ include "a" . }}',
+  'self-calling template (100,000 levels)': '{{ define "b" }}{{ template "b" . }}{{ end }}{{ template "b" . }}',
   'printf "%09999999d"': '{{ printf "%09999999d" 1 }}',
   'repeat 100000000': '{{ repeat 100000000 "x" }}',
+  'a string doubled 40 times': '{{ $s := "x" }}{{ range until 40 }}{{ $s = printf "%s%s" $s $s }}{{ end }}',
   'nested ranges (10^9 steps)': '{{ range until 1000 }}{{ range until 1000 }}{{ range until 1000 }}{{ end }}{{ end }}{{ end }}',
 };
 const out = [];

@@ -315,4 +315,88 @@ export function genCli(r) {
   return { args, files };
 }
 
-export const GENERATORS = { real: genReal, yaml: genYaml, set: genSet, image: genImage, profile: genProfile, chart: genChart, reference: genReference, cli: genCli };
+export const GENERATORS = { real: genReal, yaml: genYaml, set: genSet, image: genImage, profile: genProfile, chart: genChart, reference: genReference, cli: genCli, template: genTemplate };
+
+// ---------------------------------------------------------------------------------------------------------------
+// templates: generated snippets (compared with both Helms, batched as one chart of many templates) and hostile
+// templates (which must end with render-limit, or Helm's own recursion errors, within the budget)
+
+const T_OPERANDS = ['.Values.s', '.Values.e', '.Values.f', '.Values.i', '.Values.z', '.Values.b', '.Values.n', '.Values.missing', '.Values.l', '.Values.m',
+  '.Values.m.c', '.Values.big', '.Values.neg', '.Values.str10', '.Values.words', '"abc"', '""', '"1.5"', '" x "', '"a,b,c"', '0', '1', '-2', '3', '1.5', '1e6',
+  'true', 'false', 'nil', '(list 1 "a" 2.5)', '(list)', '(dict "k" "v" "n" 1)', '(dict)', '.Release.Name', '.Chart.Name', '.Values'];
+// name, arity (or [min, max])
+const T_FUNCS = [
+  ['upper', 1], ['lower', 1], ['title', 1], ['trim', 1], ['quote', 1], ['squote', 1], ['len', 1], ['default', 2], ['empty', 1], ['toString', 1],
+  ['toYaml', 1], ['toJson', 1], ['fromYaml', 1], ['fromJson', 1], ['toToml', 1], ['fromToml', 1], ['b64enc', 1], ['sha256sum', 1], ['kindOf', 1], ['typeOf', 1],
+  ['int', 1], ['int64', 1], ['float64', 1], ['atoi', 1], ['add', 2], ['sub', 2], ['mul', 2], ['div', 2], ['mod', 2], ['max', 2], ['min', 2], ['addf', 2],
+  ['eq', 2], ['ne', 2], ['lt', 2], ['le', 2], ['gt', 2], ['ge', 2], ['and', 2], ['or', 2], ['not', 1], ['ternary', 3], ['coalesce', [1, 3]],
+  ['list', [0, 3]], ['dict', [0, 4]], ['first', 1], ['last', 1], ['rest', 1], ['initial', 1], ['reverse', 1], ['uniq', 1], ['sortAlpha', 1], ['compact', 1],
+  ['keys', 1], ['values', 1], ['hasKey', 2], ['get', 2], ['pluck', 2], ['merge', 2], ['mergeOverwrite', 2], ['deepCopy', 1], ['dig', 3], ['has', 2],
+  ['index', [1, 3]], ['slice', [1, 3]], ['join', 2], ['split', 2], ['splitList', 2], ['replace', 3], ['contains', 2], ['hasPrefix', 2], ['trunc', 2],
+  ['abbrev', 2], ['indent', 2], ['nindent', 2], ['repeat', 2], ['substr', 3], ['regexMatch', 2], ['regexReplaceAll', 3], ['semverCompare', 2],
+  ['printf', [1, 3]], ['print', [0, 3]], ['println', [0, 2]], ['html', 1], ['js', 1], ['urlquery', 1], ['toStrings', 1], ['until', 1], ['seq', [1, 3]],
+  ['required', 2], ['include', 2], ['tpl', 2], ['urlParse', 1], ['kebabcase', 1], ['camelcase', 1], ['snakecase', 1], ['wrap', 2], ['plural', 3],
+];
+const T_FORMATS = ['"%s"', '"%v"', '"%d"', '"%q"', '"%05.1f"', '"%x"', '"%#v"', '"%T"', '"%-4s|"', '"%t"', '"%+d"', '"%e"', '"%g"', '"%c"', '"%U"', '"%08.3f"'];
+
+function tExpr(r, depth) {
+  if (depth > 2 || r.chance(0.35)) {
+    if (r.chance(0.15)) return r.pick(T_FORMATS);
+    return r.pick(T_OPERANDS);
+  }
+  const [name, ar] = r.pick(T_FUNCS);
+  const n = Array.isArray(ar) ? r.int(ar[0], ar[1]) : ar;
+  const args = [];
+  for (let i = 0; i < n; i++) args.push(name === 'printf' && i === 0 ? r.pick(T_FORMATS) : tExpr(r, depth + 1));
+  if (name === 'include' || name === 'tpl') args[0] = name === 'include' ? r.pick(['"h"', '"nope"']) : r.pick(['"{{ .Values.s }}"', '"{{ .x"', '"{{ len . }}"']);
+  return `(${[name, ...args].join(' ')})`;
+}
+
+function tPipeline(r) {
+  let p = tExpr(r, 0).replace(/^\((.*)\)$/s, '$1');
+  const n = r.int(0, 2);
+  for (let i = 0; i < n; i++) p += ` | ${r.pick(['upper', 'quote', 'toJson', 'len', 'toString', 'default "d"', 'trim', 'b64enc', 'kindOf', 'printf "%v"', 'toYaml', 'first', 'nindent 2'])}`;
+  return p;
+}
+
+function tBody(r, depth) {
+  const parts = [];
+  const n = r.int(1, 3);
+  for (let i = 0; i < n; i++) {
+    const c = r.int(0, 9);
+    if (c <= 4 || depth > 1) parts.push(`{{ ${tPipeline(r)} }}`);
+    else if (c === 5) parts.push(`{{ if ${tPipeline(r)} }}T${tBody(r, depth + 1)}{{ else }}F{{ end }}`);
+    else if (c === 6) parts.push(`{{ range $i, $e := ${r.pick(['.Values.l', '.Values.m', '(until 3)', '.Values.missing', '3', '.Values.s'])} }}[{{ $i }}={{ $e }}]${r.chance(0.3) ? '{{ break }}' : ''}{{ end }}`);
+    else if (c === 7) parts.push(`{{ with ${tPipeline(r)} }}<{{ . }}>{{ else }}none{{ end }}`);
+    else if (c === 8) parts.push(`{{ $x := ${tPipeline(r)} }}{{ $x }}`);
+    else parts.push(`{{- ${tPipeline(r)} -}}`);
+  }
+  return parts.join(' ');
+}
+
+const HOSTILE_TEMPLATES = [
+  (r) => `{{ range until ${r.pick([1e8, 1e9, 2147483647])} }}x{{ end }}`,
+  (r) => `{{ range until ${r.int(1000, 5000)} }}{{ range until ${r.int(1000, 5000)} }}{{ range until 1000 }}{{ end }}{{ end }}{{ end }}`,
+  () => '{{ define "a" }}{{ include "a" . }}{{ end }}{{ include "a" . }}',
+  () => '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}{{ include "a" . }}{{ end }}{{ include "a" . }}',
+  () => '{{ define "t" }}{{ template "t" . }}{{ end }}{{ template "t" . }}',
+  () => '{{ define "a" }}{{ tpl "{{ include \\"a\\" . }}" . }}{{ end }}{{ include "a" . }}',
+  // Go reads at most 7 digits of a width (more is %!(BADWIDTH), which is not hostile)
+  (r) => `{{ printf "%0${r.pick(['9999999', '8500000'])}d" 1 }}`,
+  (r) => `{{ repeat ${r.pick([1e8, 5e7, 2147483647])} "${r.pick(['x', 'abc'])}" }}`,
+  (r) => `{{ $s := "xy" }}{{ range until ${r.int(30, 64)} }}{{ $s = printf "%s%s" $s $s }}{{ end }}`,
+  (r) => `{{ $l := list 1 }}{{ range until ${r.int(30, 64)} }}{{ $l = concat $l $l }}{{ end }}{{ len $l }}`,
+  (r) => `{{ $d := dict }}{{ range until ${r.int(1000000, 5000000)} }}{{ $_ := set $d (toString .) . }}{{ end }}`,
+  (r) => `{{ toYaml (until ${r.pick([1e7, 1e8])}) }}`,
+  (r) => `{{ trunc ${r.pick([1e9, -1])} (repeat 10000000 "x") | len }}`,
+  (r) => `{{ range seq 1 ${r.pick([1e8, 1e9])} }}{{ end }}`,
+];
+
+export function genTemplate(r) {
+  const helmVersion = r.pick([3, 4]);
+  if (r.chance(0.15)) return { helmVersion, hostile: r.pick(HOSTILE_TEMPLATES)(r) };
+  const snippets = [];
+  const n = r.int(6, 12);
+  for (let i = 0; i < n; i++) snippets.push(`v${i}: ${tBody(r, 0)}\n`);
+  return { helmVersion, snippets };
+}

@@ -6,7 +6,9 @@
 // validateValues/resolveImages); profile (generated profiles through checkProfile/valuesSchema/validateValues/
 // resolveImages); chart (chart trees and .tgz archives through loadChart, then loadValues/validate/resolve);
 // reference (reference strings through parseImageReference, against the Go oracle of scripts/reference-oracle
-// when Go is installed); cli (node dist/cjs/cli/bin.js on generated files).
+// when Go is installed); cli (node dist/cjs/cli/bin.js on generated files); template (generated template
+// snippets through renderChart, compared with both real Helms as one chart of many templates, the refused ones
+// singly; and hostile templates, which must end with render-limit or Helm's recursion errors within the budget).
 //
 // Invariants: no untyped exception (only the typed errors each API documents; validateValues never throws),
 // no hang (each input runs in a worker process under a time budget), no prototype pollution (the worker checks
@@ -22,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { hashStr, Rng } from '../scripts/lib/rng.mjs';
 import { referenceOracle } from '../scripts/lib/reference-oracle.mjs';
 import { GENERATORS } from './generators.mjs';
+import { DEFAULT_VALUES, extractError } from '../scripts/record-template-corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -154,6 +157,63 @@ function helmSingle(major, input) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+const TEMPLATE_HELPERS = '{{- define "h" }}[{{ . }}]{{ end -}}';
+
+/** `helm template r c --debug` of a chart `c` with the corpus's values and the given templates. */
+function helmTemplates(major, templates) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-fuzz-tpl-'));
+  try {
+    const dir = path.join(tmp, 'c');
+    fs.mkdirSync(path.join(dir, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1.2.3"\n');
+    fs.writeFileSync(path.join(dir, 'values.yaml'), DEFAULT_VALUES);
+    fs.writeFileSync(path.join(dir, 'templates', '_helpers.tpl'), TEMPLATE_HELPERS);
+    for (const [name, text] of Object.entries(templates)) fs.writeFileSync(path.join(dir, name), text);
+    const r = runHelm(major, tmp, ['--debug']);
+    return { status: r.status, stdout: (r.stdout ?? '').split(tmp + '/').join(''), error: r.status === 0 ? null : extractError(r.stderr) };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** tests/template/harness.ts's matches(): output byte for byte, Helm's error text, or the text of a YAML error. */
+function templateMatches(rec, ours) {
+  if (rec.status === 0) return ours.stdout === rec.stdout;
+  if (rec.error && rec.error.startsWith('YAML parse error on ')) {
+    // renderChart does not check YAML syntax yet (docs/templates.md): the text Helm printed must be ours
+    if (ours.error === undefined) return ours.stdout.trim() + '\n' === rec.stdout;
+    if (ours.error !== rec.error || ours.text === undefined) return false;
+    return `---\n# Source: c/templates/t.yaml\n${ours.text}`.trim() + '\n' === rec.stdout;
+  }
+  return ours.error !== undefined && ours.error.replace(/\s+$/, '') === rec.error;
+}
+
+/** Compares one generated template set with Helm: the accepted ones as one chart, and up to 3 refused singly. */
+function compareTemplates(major, input, outcome, stats) {
+  const problems = [];
+  const single = (i) => {
+    stats.compared++;
+    const h = helmTemplates(major, { 'templates/t.yaml': input.snippets[i] });
+    if (!templateMatches(h, outcome.singles[i])) {
+      problems.push({ invariant: 'helm-disagree', call: `helm${major}(template)`, error: h.status === 0 ? 'output differs' : `error differs: ${String(h.error).slice(0, 40)}`,
+        detail: { template: input.snippets[i], helm: h, ours: outcome.singles[i] }, single: { helmVersion: major, snippets: [input.snippets[i]] } });
+    }
+  };
+  if (outcome.accepted.length) {
+    stats.compared += outcome.accepted.length;
+    const h = helmTemplates(major, Object.fromEntries(outcome.accepted.map((i) => [`templates/t${i}.yaml`, input.snippets[i]])));
+    // Helm refuses what we accept (a document that is not YAML, say): find the template and judge it alone
+    if (h.status !== 0 || h.stdout !== outcome.batch.stdout) {
+      const bad = /c\/templates\/t(\d+)\.yaml/.exec(h.error ?? '');
+      if (bad) single(Number(bad[1]));
+      else if (h.status === 0) for (const i of outcome.accepted) single(i);
+      else problems.push({ invariant: 'helm-disagree', call: `helm${major}(templates)`, error: 'Helm refuses the set', detail: { helm: h.error?.slice(0, 2000) } });
+    }
+  }
+  for (const i of input.snippets.map((_, i) => i).filter((i) => !outcome.accepted.includes(i)).slice(0, 3)) single(i);
+  return problems;
 }
 
 const canonJson = (s) => {
@@ -311,6 +371,11 @@ async function step(kind, n, o, worker, findings, stats) {
       stats.compared += c.oracle ? it.input.refs.length : 0;
       for (const p of c.problems) findings.add(kind, it.n, it.input, p);
     }
+  } else if (kind === 'template') {
+    const it = items[0];
+    if (it.result.outcome && it.input.snippets && haveHelm(o, it.input.helmVersion)) {
+      for (const p of compareTemplates(it.input.helmVersion, it.input, it.result.outcome, stats)) findings.add(kind, it.n, it.input, p);
+    }
   } else if (kind === 'set') {
     const it = items[0];
     if (it.result.outcome && haveHelm(o, it.input.helmVersion)) {
@@ -357,6 +422,7 @@ async function replay(file, o) {
       if (r.outcome) {
         if (rec.kind === 'reference') problems.push(...compareReferences(rec.input.refs, r.outcome.verdicts).problems);
         else if (rec.kind === 'set' && haveHelm(o, rec.input.helmVersion)) problems.push(...compareSingle(rec.input.helmVersion, rec.input, r.outcome));
+        else if (rec.kind === 'template' && rec.input.snippets && haveHelm(o, rec.input.helmVersion)) problems.push(...compareTemplates(rec.input.helmVersion, rec.input, r.outcome, { compared: 0 }));
         else if ((rec.kind === 'real' || rec.kind === 'yaml') && haveHelm(o, rec.input.helmVersion)) {
           problems.push(...compareSingle(rec.input.helmVersion, rec.input, r.outcome.file));
           const subs = r.outcome.sub.json !== undefined ? helmSubBatch(rec.input.helmVersion, [rec.input.text]) : undefined;

@@ -50,7 +50,46 @@ function valuesChecks(problems, loaded, options) {
   guarded(problems, 'resolveImages', [ResolveError, ValuesError, ImageReferenceError, ProfileError], () => resolveImages(loaded, options));
 }
 
+const { assembleChart } = require(path.join(ROOT, 'dist', 'cjs', 'chart', 'chart.js'));
+const { DEFAULT_VALUES } = await import('../scripts/record-template-corpus.mjs');
+const { renderChart } = lib;
+const enc = new TextEncoder();
+export const TEMPLATE_HELPERS = '{{- define "h" }}[{{ . }}]{{ end -}}';
+
+/** Renders templates (name -> text) as a chart `c` with the corpus's values: { stdout } or { error, code, text }. */
+async function renderTemplatesAsChart(problems, helmVersion, templates) {
+  const files = [
+    { name: 'Chart.yaml', data: enc.encode('apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1.2.3"\n') },
+    { name: 'values.yaml', data: enc.encode(DEFAULT_VALUES) },
+    { name: 'templates/_helpers.tpl', data: enc.encode(TEMPLATE_HELPERS) },
+    ...Object.entries(templates).map(([name, text]) => ({ name, data: enc.encode(text) })),
+  ];
+  const chart = await assembleChart(files, 'c', { helmVersion, unpack: async () => [] });
+  const loaded = loadValues({ chart, helmVersion });
+  const r = guarded(problems, 'renderChart', [ResolveError], () => renderChart(loaded, { releaseName: 'r', helmVersion }));
+  if (r.value) return { stdout: r.value.output };
+  return { error: r.error?.message, code: r.error?.code, text: r.error?.rendered?.['c/templates/t.yaml'] };
+}
+
 const RUN = {
+  // generated templates, each alone and the accepted ones together (compared with Helm by run.mjs); a hostile
+  // template must end with render-limit, or with Helm's own recursion errors, within the budget
+  async template(input, problems) {
+    if (input.hostile !== undefined) {
+      const r = await renderTemplatesAsChart(problems, input.helmVersion, { 'templates/t.yaml': input.hostile });
+      const helmLimit = r.code === 'render-failed' && /rendering template has a nested reference name|exceeded maximum template depth \(100000\)/.test(r.error ?? '');
+      if (r.code !== 'render-limit' && !helmLimit && !problems.length) {
+        problems.push({ invariant: 'hostile-not-refused', call: 'renderChart', error: r.code ? `${r.code}: ${String(r.error).slice(0, 100)}` : 'rendered' });
+      }
+      return { hostile: r.code ?? 'rendered' };
+    }
+    const singles = [];
+    for (const t of input.snippets) singles.push(await renderTemplatesAsChart(problems, input.helmVersion, { 'templates/t.yaml': t }));
+    const accepted = input.snippets.map((_, i) => i).filter((i) => singles[i].stdout !== undefined);
+    const batch = await renderTemplatesAsChart(problems, input.helmVersion, Object.fromEntries(accepted.map((i) => [`templates/t${i}.yaml`, input.snippets[i]])));
+    return { singles, accepted, batch };
+  },
+
   // the values of one text, as -f and as a subchart's values.yaml, for comparison with Helm; then the validator
   values(input, problems) {
     const v = input.helmVersion;

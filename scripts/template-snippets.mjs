@@ -375,5 +375,76 @@ export function generateSnippets() {
     add('url', `v: {{ urlJoin ${d} }}\n`, { functions: ['urlJoin'] });
   }
 
+  // ---- fromToml (BurntSushi/toml v1.4.0 in Helm 3.17.1, v1.6.0 with TOML 1.1 in Helm 4.1.4) ----
+  const tomlDocs = [
+    'a = 1\nb = "x"\nc = true', '', '# only a comment\n', 'a.b.c = 1\na.d = 2', '[a]\nb = 1\n[a.c]\nd = 2', '[[p]]\nn = 1\n[[p]]\nn = 2',
+    '[[f]]\nname = "a"\n[[f.v]]\nx = 1\n[[f.v]]\nx = 2\n[[f]]\nname = "b"', 'a = {b = 1, c = "x", d = {e = [1, 2]}}', 'a = [1, "two", 3.5, [4], {b = 1}, true]',
+    'a = 0x1F\nb = 0o17\nc = 0b101\nd = 1_000\ne = -17\nf = +3', 'f = 1.5\ng = 1e6\nh = 5e+22\nk = -0.0\nl = 6.626e-34\nm = 3_000.5',
+    '"a b" = 1\n\'c.d\' = 2\n"" = 3\n"é" = 4', 'a = """\nline1\nline2"""\nb = \'\'\'\nraw \\n\'\'\'', 'a = "tab\\there \\u00e9 \\U0001F600 \\"q\\" \\\\"',
+    'a = """x \\\n    y"""', "a = 'C:\\\\Users\\\\x'", 'a = [\n  1,\n  2, # two\n]', 'x = 1 # trailing\n[t] # table\ny = 2',
+    // TOML 1.1 (Helm 4 only)
+    'a = {\n  b = 1,\n}', 'a = {b = 1,}', 'a = "\\e[0m"', 'a = "\\x41"', 'd = 1979-05-27T07:32', 't = 07:32',
+    // errors
+    'a = 1\na = 2', '[a]\n[a]', 'a = ', 'a = "x', '= 1', 'a = foo', 'a = 1 b = 2', '[a', 'a = [1,,2]', 'a = 1\n[[a]]', 'a = "\\q"',
+    'a = 9223372036854775808', 'a = 012', 'a = 1e400', 'a = True', 'a = 1\na.b = 2', '[server]\nport = 80\nport = 81', 'a = 1\nb = 2\n\nc = [1,\n2,,]',
+    'a = .5', 'a = 1.', 'a = 1__0', 'a = +0x10', 'a = 0xZZ', '[]', '[a.]', '[[a]\n', 'a.b = 1\n[a]\nb = 2', 'a = [1] b', 'a = "x"y', 'a = {b = 1\n', 'a =\n1',
+    'a = 1\n"a" = 2', 'x = [{a = 1}]\n[[x]]', '[t]\nk = 1\n[t.k]', "a = 'x", 'a = """x', "a = '''x''''''", '\ufeffa = 1', 'k = "\\u00"', 'k = "\\uD800"', 'a = -inf\nb = inf\nc = nan',
+  ];
+  for (const d of tomlDocs) add('toml', `v: {{ fromToml ${JSON.stringify(d)} | toJson }}\n`, { functions: ['fromToml'] });
+  const tomlT = [
+    'v: {{ (fromToml "a = 1").a | typeOf }} {{ (fromToml "a = 1.0").a | typeOf }} {{ (fromToml "a = [1]").a | typeOf }} {{ (fromToml "a = {b = 1}").a | typeOf }}\n',
+    'v: {{ (fromToml "[[p]]\\nn = 1").p | typeOf }} {{ (fromToml "d = 1979-05-27").d | typeOf }} {{ (fromToml "d = 1979-05-27").d | kindOf }}\n',
+    'v: {{ range $k, $v := fromToml "a = 1979-05-27T07:32:00Z\\nb = 1979-05-27T00:32:00.999999-07:00\\nc = 1979-05-27T07:32:00\\nd = 1979-05-27\\ne = 07:32:00\\nf = 1979-05-27 07:32:00Z\\ng = 1979-05-27t07:32:00.5z\\nh = 1979-05-27T07:32:00+00:00" }}{{ $k }}={{ $v }}; {{ end }}\n',
+    'v: {{ fromToml "a = 1979-05-27T07:32:00Z\\nb = 1979-05-27T00:32:00.999999-07:00\\nc = 1979-05-27T07:32:00\\nd = 1979-05-27\\ne = 07:32:00.123" | toYaml | nindent 2 }}\n',
+    'v: {{ range $k, $v := fromToml "a = inf\\nb = -inf\\nc = nan\\nd = +nan\\ne = -nan\\nf = 1e6\\ng = 1e21\\nh = 0.1" }}{{ $k }}={{ $v }} {{ end }}\n',
+    'v: {{ fromToml "a = [1, 2]\\nb = {c = 1}\\nd = 1.5" }}\n', 'v: {{ (fromToml "a = ").Error }}\n', 'v: {{ fromToml .Values.s | toJson }}\n', 'v: {{ fromToml .Values.missing }}\n',
+    'v: {{ fromToml 1 }}\n', 'v: {{ fromToml }}\n', 'v: {{ .Files.Get "config.toml" | fromToml | toJson }}\n',
+    'v: {{ $t := fromToml "[db]\\nport = 5432" }}{{ add $t.db.port 1 }} {{ printf "%T %v %d" $t.db.port $t.db.port $t.db.port }}\n',
+    'v: {{ (fromToml "d = 1979-05-27T07:32:00Z").d.Unix }} {{ (fromToml "d = 1979-05-27T07:32:00Z").d | date "2006-01-02" }}\n',
+    'v: {{ $d := (fromToml "d = 2000-02-30").d }}{{ $d }}\n', 'v: {{ fromToml "d = 1979-5-27" | toJson }}\n', 'v: {{ fromToml "d = 1979-05-27T25:00:00Z" | toJson }}\n',
+    'v: {{ fromToml (toToml (dict "a" 1 "b" (list 1 2) "c" (dict "d" "e"))) | toJson }}\n', 'v: {{ fromToml "a = 1" | toToml }}\n',
+  ];
+  for (const t of tomlT) add('toml', t, { functions: ['fromToml'], ...(t.includes('config.toml') ? { files: { 'config.toml': '[server]\nhost = "0.0.0.0"\nport = 8080\n\n[[users]]\nname = "a"\n' } } : {}) });
+
+  // ---- include recursion: Helm's limit of nested references per template name ----
+  const recur = [
+    ['{{- define "r" }}{{ if lt (len .) 1005 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ include "r" (list) }}\n'],
+    ['{{- define "r" }}{{ if lt (len .) 999 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ include "r" (list) }}\n'],
+    ['{{- define "r" }}{{ if lt (len .) 1000 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ include "r" (list) }}\n'],
+    ['{{- define "r" }}{{ if lt (len .) 1001 }}{{ include "r" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ include "r" (list) }}\n'],
+    ['{{- define "self" }}{{ include "self" . }}{{ end -}}', 'v: {{ include "self" . }}\n'],
+    ['{{- define "a" }}{{ include "b" . }}{{ end -}}{{- define "b" }}{{ include "a" . }}{{ end -}}', 'v: {{ include "a" . }}\n'],
+    ['{{- define "t" }}{{ template "t" . }}{{ end -}}', 'v: {{ template "t" . }}\n'],
+    ['{{- define "m" }}{{ if lt (len .) 600 }}{{ include "m" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ include "m" (list) }} {{ include "m" (list) }}\n'],
+    ['{{- define "x" }}{{ include "self2" . }}{{ end -}}{{- define "self2" }}{{ tpl "{{ include \\"self2\\" . }}" . }}{{ end -}}', 'v: {{ include "x" . }}\n'],
+    ['{{- define "d" }}{{ if lt (len .) 3000 }}{{ template "d" (append . 1) }}{{ else }}{{ len . }}{{ end }}{{ end -}}', 'v: {{ template "d" (list) }}\n'],
+  ];
+  for (const [helpers, t] of recur) add('recursion', t, { functions: ['include'], helpers });
+
+  // ---- fmt's # flag on floats ----
+  for (const t of ['%#x', '%#X', '%#g', '%#e', '%#f', '%#.3g', '%#G', '%#10.2x', '%#E', '%#.0f', '%#x', '%#g']) {
+    for (const v of ['0.125', '2.5', '1e6', '0.0', '-3.0', '123456789.0', '.Values.f', '.Values.big']) add('sharp', `v: {{ printf "${t}" ${v} }}\n`, { functions: ['printf'] });
+  }
+
+  // ---- .Files.AsConfig / .Files.AsSecrets ----
+  const filesSet = { 'config/a.txt': 'hello\nworld\n', 'config/b.yaml': 'k: v\nn: 1\n', 'config/sub/c.txt': 'yes', 'config/empty.txt': '', 'secrets/key': 'p@ss w0rd\n', 'secrets/bin.dat': '\u00ff\u00fe' };
+  for (const t of [
+    'v:\n{{ (.Files.Glob "config/*").AsConfig | indent 2 }}\n', 'v:\n{{ (.Files.Glob "config/**").AsConfig | indent 2 }}\n', 'v: {{ (.Files.Glob "nomatch/*").AsConfig }}\n',
+    'v:\n{{ (.Files.Glob "secrets/*").AsSecrets | indent 2 }}\n', 'v: {{ (.Files.Glob "nomatch/*").AsSecrets }}\n', 'v:\n{{ (.Files.Glob "config/*.txt").AsSecrets | indent 2 }}\n',
+    'v: {{ (.Files.Glob "config/a.txt").AsConfig | quote }}\n', 'v: {{ .Files.AsConfig | fromYaml | keys | sortAlpha | join "," }}\n', 'v: {{ .Files.AsSecrets | fromYaml | len }}\n',
+    'v: {{ (.Files.Glob "config/b.yaml").AsConfig | fromYaml | toJson }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/**" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "**/*.{txt,dat}" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/?.txt" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "[!c]*/*" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "config/[a-b].*" }}{{ $p }} {{ end }}\n', 'v: {{ range $p, $_ := .Files.Glob "config/[" }}{{ $p }} {{ end }}\n',
+    'v: {{ range $p, $_ := .Files.Glob "**" }}{{ $p }} {{ end }}\n', 'v: {{ len (.Files.Glob "*") }} {{ len (.Files.Glob "secrets\\\\*") }}\n',
+  ]) add('files', t, { functions: [], files: filesSet });
+
+  // ---- found by the template fuzzer (npm run fuzz -- --only template) ----
+  for (const t of [
+    'v: {{ tpl "{{ len . }}" .Values.missing }}\n', 'v: {{ tpl "{{ . }}|{{ print . }}" nil }}\n', 'v: {{ tpl "{{ .x }}" .Values.n }}\n', 'v: {{ include "h" nil }}\n', 'v: {{ include "h" .Values.missing }}\n',
+    'v: {{ include "hl" .Values.missing }}\n', 'v: {{ include "hx" nil }}\n', 'v: {{ dig (list) "%t" -2 }}\n', 'v: {{ dig 1 "d" .Values.s }}\n', 'v: {{ dig "a" "d" nil }}\n', 'v: {{ dig "a" 1 "d" .Values.m }}\n', 'v: {{ dig "c" "d" "z" .Values.m }}\n',
+    'v: {{ .Values.missing | len }}\n', 'v: {{ with println (len nil) }}<{{ . }}>{{ else }}none{{ end }}\n', 'v: {{ index nil 1 }}\n', 'v: {{ eq nil nil }}\n', 'v: {{ not nil }} {{ and nil 1 }} {{ or nil 2 }}\n', 'v: {{ slice nil }}\n', 'v: {{ lt nil 1 }}\n', 'v: {{ .Values.n | len }}\n', 'v: {{ len (index .Values.m "zz") }}\n',
+  ]) add('fuzzfound', t, { functions: [], helpers: '{{- define "h" }}[{{ . }}]{{ end -}}{{- define "hl" }}{{ len . }}{{ end -}}{{- define "hx" }}{{ .x }}{{ end -}}' });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

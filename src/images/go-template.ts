@@ -1,10 +1,13 @@
-// The parts of Go's text/template and sprig that image templates use (truth and printing delegate to the
-// template engine in src/template, the one definition of Go's behaviour), over Helm's value model (float64
+// The parts of Go's text/template and sprig that image templates use, over Helm's value model (float64
 // numbers, int64 from --set, maps and lists): truth, `eq`, `has`, `printf "%s"` / `%v`, sprig `merge` and
-// `mergeOverwrite`. Reference: ../shared/reference/helm-values-semantics.md sections 6 to 8.
+// `mergeOverwrite`. Each delegates to the template engine in src/template, the one definition of Go's
+// behaviour; this module only adapts the engine's errors to the profiles' TemplateError.
+// Reference: ../shared/reference/helm-values-semantics.md sections 6 to 8.
 import { formatV, sprintf } from '../template/fmt.js';
-import { truth } from '../template/value.js';
-import { deepCopy, GoInt, isMap, newMap, type GoMap, type Val } from '../values/model.js';
+import { goEq } from '../template/funcs.js';
+import { mergo, sprigHas } from '../template/sprig.js';
+import { GoError, truth } from '../template/value.js';
+import { deepCopy, newMap, type GoMap, type Val } from '../values/model.js';
 
 /** A template would stop here with this error (Helm prints it and fails the render). */
 export class TemplateError extends Error {
@@ -30,14 +33,17 @@ export const isEmptyValue = (v: Val | undefined): boolean => !truthy(v);
  * kind is an error ("incompatible types for comparison").
  */
 export function eqString(v: Val | undefined, literal: string): boolean {
-  if (v === undefined || v === null) return false;
-  if (typeof v === 'string') return v === literal;
-  throw new TemplateError('error calling eq: incompatible types for comparison');
+  try {
+    return goEq(v ?? null, literal);
+  } catch (e) {
+    if (e instanceof GoError) throw new TemplateError(`error calling eq: ${e.message}`);
+    throw e;
+  }
 }
 
 /** sprig `has needle list` for a list of strings: type-strict, so only a string can be found. */
 export function hasString(list: readonly string[], needle: Val | undefined): boolean {
-  return typeof needle === 'string' && list.includes(needle);
+  return sprigHas(needle ?? null, list as string[]);
 }
 
 /** Go's fmt %v of a value in a template (the engine's printing; no value prints `<no value>`). */
@@ -51,29 +57,17 @@ export function printS(v: Val | undefined): string {
 }
 
 /**
- * sprig `merge dst src`: mergo without override. Every key of `src` whose value is not nil fills `dst`
- * where `dst` lacks it or holds an empty value; maps on both sides merge recursively. Mutates and
- * returns `dst`, as sprig does (the mutation is visible to templates rendered later).
+ * sprig `merge dst src`: mergo without override (the engine's mergo). Mutates and returns `dst`, as sprig
+ * does (the mutation is visible to templates rendered later).
  */
 export function sprigMerge(dst: GoMap, src: GoMap): GoMap {
-  for (const k of Object.keys(src)) {
-    const sv = src[k]!;
-    if (sv === null) continue;
-    const dv = Object.prototype.hasOwnProperty.call(dst, k) ? dst[k] : undefined;
-    if (isMap(dv) && isMap(sv) && truthy(dv)) sprigMerge(dv, sv);
-    else if (isEmptyValue(dv)) dst[k] = isMap(sv) ? (deepCopy(sv) as GoMap) : sv;
-  }
+  mergo(dst, src, false);
   return dst;
 }
 
-/** sprig `mergeOverwrite dst src`: `src` wins, even with empty values; maps merge recursively. */
+/** sprig `mergeOverwrite dst src`: `src` wins; maps merge recursively (the engine's mergo with override). */
 export function mergeOverwrite(dst: GoMap, src: GoMap): GoMap {
-  for (const k of Object.keys(src)) {
-    const sv = src[k]!;
-    const dv = Object.prototype.hasOwnProperty.call(dst, k) ? dst[k] : undefined;
-    if (isMap(dv) && isMap(sv)) mergeOverwrite(dv, sv);
-    else dst[k] = isMap(sv) ? (deepCopy(sv) as GoMap) : sv;
-  }
+  mergo(dst, src, true);
   return dst;
 }
 

@@ -8,7 +8,7 @@ import { deepCopy, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
 import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
-import { goPathMatch } from '../chart/helmignore.js';
+import { toYaml } from '../template/lib/yaml.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { GoInt, Src } from '../values/model.js';
 
@@ -112,6 +112,72 @@ function func(params: string[], fn: (...a: TVal[]) => TVal, variadic?: string): 
   return f;
 }
 
+/**
+ * gobwas/glob's Compile(pattern, '/') as Helm's Files.Glob uses it: `*` and `?` stay within a path segment,
+ * `**` crosses them, `[...]`/`[!...]` classes, `{a,b}` alternatives, `\` escapes. A pattern that does not
+ * compile matches everything (Helm falls back to `**`).
+ */
+export function helmGlob(pattern: string): RegExp {
+  let i = 0;
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const escClass = (c: string) => c.replace(/[\]\\^-]/g, '\\$&');
+  const seq = (inAlt: boolean): string => {
+    let out = '';
+    while (i < pattern.length) {
+      const c = pattern[i]!;
+      if (inAlt && (c === ',' || c === '}')) return out;
+      i++;
+      if (c === '*') {
+        if (pattern[i] === '*') {
+          i++;
+          out += '[\\s\\S]*';
+        } else out += '[^/]*';
+      } else if (c === '?') out += '[^/]';
+      else if (c === '\\') {
+        if (i >= pattern.length) throw new Error('bad escape');
+        out += esc(pattern[i++]!);
+      } else if (c === '[') {
+        const end = pattern.indexOf(']', i);
+        if (end < 0) throw new Error('unclosed class');
+        let body = pattern.slice(i, end);
+        i = end + 1;
+        const neg = body.startsWith('!');
+        if (neg) body = body.slice(1);
+        const m = /^(.)-(.)$/su.exec(body);
+        const cls = m ? `${escClass(m[1]!)}-${escClass(m[2]!)}` : [...body].map(escClass).join('');
+        out += neg ? `[^${cls}]` : `[${cls}]`;
+      } else if (c === '{') {
+        const alts: string[] = [];
+        for (;;) {
+          alts.push(seq(true));
+          if (i >= pattern.length) throw new Error('unclosed alternatives');
+          if (pattern[i++] === '}') break;
+        }
+        out += `(?:${alts.join('|')})`;
+      } else out += esc(c);
+    }
+    if (inAlt) throw new Error('unclosed alternatives');
+    return out;
+  };
+  try {
+    return new RegExp(`^${seq(false)}$`, 'u');
+  } catch {
+    return /^[\s\S]*$/;
+  }
+}
+
+function base64(d: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function filesAsYaml(files: ChartFile[], text: (d: Uint8Array) => string): string {
+  const m = newMap();
+  for (const f of files) m[f.name.slice(f.name.lastIndexOf('/') + 1)] = text(f.data);
+  return toYaml(m);
+}
+
 /** .Files: a map of the chart's files with Helm's methods. */
 function filesObject(files: ChartFile[]): GoStruct {
   const m = newMap() as Record<string, TVal>;
@@ -126,13 +192,13 @@ function filesObject(files: ChartFile[]): GoStruct {
       if (s.endsWith('\n')) s = s.slice(0, -1);
       return tagElem(s.split('\n'), 'string');
     }),
-    Glob: func(['string'], (pattern) => filesObject(files.filter((f) => goPathMatch(pattern as string, f.name)))),
-    AsConfig: func([], () => {
-      throw new GoError('Files.AsConfig is not implemented yet by helm-image-variant');
+    Glob: func(['string'], (pattern) => {
+      const re = helmGlob(pattern as string);
+      return filesObject(files.filter((f) => re.test(f.name)));
     }),
-    AsSecrets: func([], () => {
-      throw new GoError('Files.AsSecrets is not implemented yet by helm-image-variant');
-    }),
+    // Helm's files.AsConfig/AsSecrets: a map from each file's base name to its text (or base64), as toYaml
+    AsConfig: func([], () => filesAsYaml(files, (d) => dec.decode(d))),
+    AsSecrets: func([], () => filesAsYaml(files, base64)),
   }, undefined, m as never);
   return self;
 }

@@ -1,7 +1,7 @@
 // Helm's template engine (pkg/engine): every template of a chart parsed into one set in Helm's order,
 // Helm's functions (include, tpl, required, fail, lookup, toYaml...) added to text/template's and sprig's,
 // each non-partial template executed, `<no value>` removed, and errors reworded as each Helm version does.
-import { execute, ExecError, LimitError, newBudget, type Budget, type Limits, type Templates } from './exec.js';
+import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, type Budget, type Limits, type Templates } from './exec.js';
 import { ParseError, parseTemplate, type TreeSet } from './parse.js';
 import { buildFuncs, type HelmFuncContext } from './table.js';
 import { BUILTIN_NAMES } from './funcs.js';
@@ -175,38 +175,42 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
   const ctx: HelmFuncContext = {
     helmVersion: helm,
     budget,
-    include: (name, data) => {
-      const n = included.get(name) ?? 0;
-      if (n > RECURSION_MAX) throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-      included.set(name, n + 1);
-      if (++includeDepth > budget.limits.maxDepth) {
-        includeDepth = 0;
-        throw new LimitError(`render-limit: includes nested deeper than ${budget.limits.maxDepth}`);
-      }
-      try {
-        return execute(t, name, data);
-      } finally {
-        included.set(name, (included.get(name) ?? 1) - 1);
-        if (includeDepth > 0) includeDepth--;
-      }
-    },
-    tpl: (text, data, parentName) => {
-      // a clone of the set: definitions made by the text stay in the clone
-      const clone: TreeSet = new Map(trees);
-      try {
-        parseTemplate(parentName, text, (n) => t.funcs.has(n), clone);
-      } catch (e) {
-        if (e instanceof ParseError) throw new GoError(`cannot parse template ${goQuoteText(text)}: ${e.message}`);
-        throw e;
-      }
-      const sub: Templates = { ...t, trees: clone };
-      try {
-        return execute(sub, parentName, data).split('<no value>').join('');
-      } catch (e) {
-        if (e instanceof ExecError) throw new GoError(`error during tpl function execution for ${goQuoteText(text)}: ${e.message}`);
-        throw e;
-      }
-    },
+    // include and tpl hand their execution to the executor's driver (a Deferred), so that nesting them costs
+    // heap rather than JavaScript stack: Helm allows 1,000 nested includes of each name
+    include: (name, data) =>
+      new Deferred(function* () {
+        const n = included.get(name) ?? 0;
+        if (n > RECURSION_MAX) throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+        included.set(name, n + 1);
+        if (++includeDepth > budget.limits.maxDepth) {
+          includeDepth = 0;
+          throw new LimitError(`render-limit: includes nested deeper than ${budget.limits.maxDepth}`);
+        }
+        try {
+          return yield new ExecRequest(t, name, data, 0);
+        } finally {
+          included.set(name, (included.get(name) ?? 1) - 1);
+          if (includeDepth > 0) includeDepth--;
+        }
+      }) as unknown as string,
+    tpl: (text, data, parentName) =>
+      new Deferred(function* () {
+        // a clone of the set: definitions made by the text stay in the clone
+        const clone: TreeSet = new Map(trees);
+        try {
+          parseTemplate(parentName, text, (n) => t.funcs.has(n), clone);
+        } catch (e) {
+          if (e instanceof ParseError) throw new GoError(`cannot parse template ${goQuoteText(text)}: ${e.message}`);
+          throw e;
+        }
+        const sub: Templates = { ...t, trees: clone };
+        try {
+          return (yield new ExecRequest(sub, parentName, data, 0)).split('<no value>').join('');
+        } catch (e) {
+          if (e instanceof ExecError) throw new GoError(`error during tpl function execution for ${goQuoteText(text)}: ${e.message}`);
+          throw e;
+        }
+      }) as unknown as string,
     currentName: () => current,
   };
   let current = 'gotpl';

@@ -25,12 +25,12 @@ export interface Limits {
   maxSteps: number;
   /** Bytes written to outputs plus string results of functions, across the whole render. */
   maxOutput: number;
-  /** Nested `template` and `include` calls (Go allows 100000 and Helm's include 1000 per name; the JavaScript
-   * stack holds fewer, so deeper nesting is refused as a budget). */
+  /** Nested `template` calls (Go's limit, 100,000, by default: a lower budget refuses deeper nesting with
+   * render-limit instead of Go's error) and nested `include`/`tpl` calls in total (Helm limits each name to 1,000). */
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 256 };
+export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 8 * 1024 * 1024, maxDepth: 100_000 };
 
 export interface Budget {
   steps: number;
@@ -147,12 +147,12 @@ class State {
     this.errorf(`undefined variable: ${name}`);
   }
 
-  walk(dot: TVal, dotIface: boolean, node: Node): void {
+  *walk(dot: TVal, dotIface: boolean, node: Node): Gen<void> {
     this.at(node);
     this.step();
     switch (node.kind) {
       case 'action': {
-        const val = this.evalPipeline(dot, dotIface, node.pipe);
+        const val = yield* this.evalPipeline(dot, dotIface, node.pipe);
         if (node.pipe.decl.length === 0) this.printValue(node, val);
         return;
       }
@@ -164,16 +164,16 @@ class State {
         return;
       case 'if':
       case 'with':
-        this.walkIfOrWith(node, dot, dotIface);
+        yield* this.walkIfOrWith(node, dot, dotIface);
         return;
       case 'list':
-        for (const n of node.nodes) this.walk(dot, dotIface, n);
+        for (const n of node.nodes) yield* this.walk(dot, dotIface, n);
         return;
       case 'range':
-        this.walkRange(dot, dotIface, node);
+        yield* this.walkRange(dot, dotIface, node);
         return;
       case 'template':
-        this.walkTemplate(dot, dotIface, node);
+        yield* this.walkTemplate(dot, dotIface, node);
         return;
       case 'text':
         this.write(node.text);
@@ -182,36 +182,37 @@ class State {
     this.errorf(`unknown node: ${nodeString(node)}`);
   }
 
-  walkIfOrWith(node: BranchNode, dot: TVal, dotIface: boolean): void {
+  *walkIfOrWith(node: BranchNode, dot: TVal, dotIface: boolean): Gen<void> {
     const m = this.mark();
     try {
-      const val = this.evalPipeline(dot, dotIface, node.pipe);
+      const val = yield* this.evalPipeline(dot, dotIface, node.pipe);
       if (val instanceof GoFuncVal) this.errorf(`if/with can't use ${formatV(val)}`);
       if (truth(val)) {
-        if (node.kind === 'with') this.walk(val, false, node.list);
-        else this.walk(dot, dotIface, node.list);
-      } else if (node.elseList) this.walk(dot, dotIface, node.elseList);
+        if (node.kind === 'with') yield* this.walk(val, false, node.list);
+        else yield* this.walk(dot, dotIface, node.list);
+      } else if (node.elseList) yield* this.walk(dot, dotIface, node.elseList);
     } finally {
       this.pop(m);
     }
   }
 
-  walkRange(dot: TVal, dotIface: boolean, r: BranchNode): void {
+  *walkRange(dot: TVal, dotIface: boolean, r: BranchNode): Gen<void> {
     this.at(r);
     const m0 = this.mark();
     try {
-      const val = this.evalPipeline(dot, dotIface, r.pipe);
+      const val = yield* this.evalPipeline(dot, dotIface, r.pipe);
       const mark = this.mark();
-      const one = (index: TVal, elem: TVal, elemIface: boolean): boolean => {
-        if (r.pipe.decl.length > 0) this.setTopVar(1, elem, elemIface);
-        if (r.pipe.decl.length > 1) this.setTopVar(2, index, false);
+      const self = this;
+      const one = function* (index: TVal, elem: TVal, elemIface: boolean): Gen<boolean> {
+        if (r.pipe.decl.length > 0) self.setTopVar(1, elem, elemIface);
+        if (r.pipe.decl.length > 1) self.setTopVar(2, index, false);
         try {
-          this.walk(elem, elemIface, r.list);
+          yield* self.walk(elem, elemIface, r.list);
         } catch (e) {
           if (e === BREAK) return false;
           if (e !== CONTINUE) throw e;
         } finally {
-          this.pop(mark);
+          self.pop(mark);
         }
         return true;
       };
@@ -220,7 +221,7 @@ class State {
           const tagged = Array.isArray(val) && typeName(val) !== '[]interface {}';
           for (let i = 0; i < val.length; i++) {
             const e = val instanceof Uint8Array ? new GoNum(BigInt(val[i]!), 'uint8') : val[i];
-            if (!one(new GoNum(BigInt(i), 'int'), e, !tagged && !(val instanceof Uint8Array))) break;
+            if (!(yield* one(new GoNum(BigInt(i), 'int'), e, !tagged && !(val instanceof Uint8Array)))) break;
           }
           return;
         }
@@ -229,7 +230,7 @@ class State {
         const keys = Object.keys(mp).sort(compareBytes);
         if (keys.length > 0) {
           const iface = typeName(val) === 'map[string]interface {}' || val instanceof GoStruct;
-          for (const k of keys) if (!one(k, mp[k], iface)) break;
+          for (const k of keys) if (!(yield* one(k, mp[k], iface))) break;
           return;
         }
       } else if (val instanceof GoInt && this.t.options.goVersion >= 24) {
@@ -237,7 +238,7 @@ class State {
         const kind = val instanceof GoNum ? val.kind : 'int64';
         for (let i = 0n; i < val.value; i++) {
           const x = kind === 'int64' ? new GoInt(i) : new GoNum(i, kind);
-          if (!one(x, x, false)) break;
+          if (!(yield* one(x, x, false))) break;
         }
         return;
       } else if (val === undefined || val === null) {
@@ -247,13 +248,13 @@ class State {
       } else {
         this.errorf(`range can't iterate over ${formatV(val)}`);
       }
-      if (r.elseList) this.walk(dot, dotIface, r.elseList);
+      if (r.elseList) yield* this.walk(dot, dotIface, r.elseList);
     } finally {
       this.pop(m0);
     }
   }
 
-  walkTemplate(dot: TVal, dotIface: boolean, t: TemplateNode): void {
+  *walkTemplate(dot: TVal, dotIface: boolean, t: TemplateNode): Gen<void> {
     this.at(t);
     const tree = this.t.trees.get(t.name);
     if (!tree) this.errorf(`template ${JSON.stringify(t.name)} not defined`);
@@ -261,20 +262,17 @@ class State {
       if (this.t.budget.limits.maxDepth < 100_000) throw new LimitError(`render-limit: templates nested deeper than ${this.t.budget.limits.maxDepth}`);
       this.errorf(`exceeded maximum template depth (100000)`);
     }
-    const v = this.evalPipeline(dot, dotIface, t.pipe);
-    const ns = new State(this.t, t.name);
-    ns.depth = this.depth + 1;
-    ns.push('$', v);
-    ns.walk(v, false, tree.root);
-    this.out += ns.out;
+    const v = yield* this.evalPipeline(dot, dotIface, t.pipe);
+    // the called template runs on the driver's stack, not JavaScript's (Go allows 100,000 levels)
+    this.out += yield new ExecRequest(this.t, t.name, v, this.depth + 1);
   }
 
-  evalPipeline(dot: TVal, dotIface: boolean, pipe: PipeNode | undefined): TVal {
+  *evalPipeline(dot: TVal, dotIface: boolean, pipe: PipeNode | undefined): Gen<TVal> {
     if (!pipe) return undefined;
     this.at(pipe);
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
-      value = this.evalCommand(dot, dotIface, cmd, value);
+      value = yield* this.evalCommand(dot, dotIface, cmd, value);
       if (value === null) value = undefined; // a nil interface unwraps to no value
     }
     const v = value === MISSING ? undefined : value;
@@ -289,21 +287,21 @@ class State {
     if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0]!)}`);
   }
 
-  evalCommand(dot: TVal, dotIface: boolean, cmd: CommandNode, final: Final): TVal {
+  *evalCommand(dot: TVal, dotIface: boolean, cmd: CommandNode, final: Final): Gen<TVal> {
     this.step();
     const first = cmd.args[0]!;
     switch (first.kind) {
       case 'field':
-        return this.evalFieldNode(dot, dotIface, first, cmd.args, final);
+        return yield* this.evalFieldNode(dot, dotIface, first, cmd.args, final);
       case 'chain':
-        return this.evalChainNode(dot, dotIface, first, cmd.args, final);
+        return yield* this.evalChainNode(dot, dotIface, first, cmd.args, final);
       case 'identifier':
-        return this.evalFunction(dot, dotIface, first.ident, first, cmd, cmd.args, final);
+        return yield* this.evalFunction(dot, dotIface, first.ident, first, cmd, cmd.args, final);
       case 'pipe':
         this.notAFunction(cmd.args, final);
-        return this.evalPipeline(dot, dotIface, first);
+        return yield* this.evalPipeline(dot, dotIface, first);
       case 'variable':
-        return this.evalVariableNode(dot, dotIface, first, cmd.args, final);
+        return yield* this.evalVariableNode(dot, dotIface, first, cmd.args, final);
     }
     this.at(first);
     this.notAFunction(cmd.args, final);
@@ -332,39 +330,39 @@ class State {
     return n.float64;
   }
 
-  evalFieldNode(dot: TVal, dotIface: boolean, field: FieldNode, args: Node[], final: Final): TVal {
+  *evalFieldNode(dot: TVal, dotIface: boolean, field: FieldNode, args: Node[], final: Final): Gen<TVal> {
     this.at(field);
-    return this.evalFieldChain(dot, dotIface, dot, dotIface, field, field.ident, args, final);
+    return yield* this.evalFieldChain(dot, dotIface, dot, dotIface, field, field.ident, args, final);
   }
 
-  evalChainNode(dot: TVal, dotIface: boolean, chain: ChainNode, args: Node[], final: Final): TVal {
+  *evalChainNode(dot: TVal, dotIface: boolean, chain: ChainNode, args: Node[], final: Final): Gen<TVal> {
     this.at(chain);
     if (chain.node.kind === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
-    const pipe = this.evalArg(dot, dotIface, undefined, chain.node);
-    return this.evalFieldChain(dot, dotIface, pipe, false, chain, chain.field, args, final);
+    const pipe = yield* this.evalArg(dot, dotIface, undefined, chain.node);
+    return yield* this.evalFieldChain(dot, dotIface, pipe, false, chain, chain.field, args, final);
   }
 
-  evalVariableNode(dot: TVal, dotIface: boolean, v: VariableNode, args: Node[], final: Final): TVal {
+  *evalVariableNode(dot: TVal, dotIface: boolean, v: VariableNode, args: Node[], final: Final): Gen<TVal> {
     this.at(v);
     const x = this.varValue(v.ident[0]!);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
       return x.v;
     }
-    return this.evalFieldChain(dot, dotIface, x.v, x.iface, v, v.ident.slice(1), args, final);
+    return yield* this.evalFieldChain(dot, dotIface, x.v, x.iface, v, v.ident.slice(1), args, final);
   }
 
-  evalFieldChain(dot: TVal, dotIface: boolean, receiver: TVal, recvIface: boolean, node: Node, ident: string[], args: Node[], final: Final): TVal {
+  *evalFieldChain(dot: TVal, dotIface: boolean, receiver: TVal, recvIface: boolean, node: Node, ident: string[], args: Node[], final: Final): Gen<TVal> {
     const n = ident.length;
     let r = receiver;
     let ri = recvIface;
     for (let i = 0; i < n - 1; i++) {
-      [r, ri] = this.evalField(dot, dotIface, ident[i]!, node, [], MISSING, r, ri);
+      [r, ri] = yield* this.evalField(dot, dotIface, ident[i]!, node, [], MISSING, r, ri);
     }
-    return this.evalField(dot, dotIface, ident[n - 1]!, node, args, final, r, ri)[0];
+    return (yield* this.evalField(dot, dotIface, ident[n - 1]!, node, args, final, r, ri))[0];
   }
 
-  evalField(dot: TVal, dotIface: boolean, fieldName: string, node: Node, args: Node[], final: Final, receiver: TVal, recvIface: boolean): [TVal, boolean] {
+  *evalField(dot: TVal, dotIface: boolean, fieldName: string, node: Node, args: Node[], final: Final, receiver: TVal, recvIface: boolean): Gen<[TVal, boolean]> {
     if (receiver === undefined) {
       if (this.t.options.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(fieldName)}`);
       return [undefined, false];
@@ -372,10 +370,10 @@ class State {
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const typ = recvIface ? 'interface {}' : typeName(receiver);
     const named = methodsOf(receiver)?.[fieldName];
-    if (named) return [this.evalCall(dot, dotIface, named, false, node, fieldName, args, final), false];
+    if (named) return [yield* this.evalCall(dot, dotIface, named, false, node, fieldName, args, final), false];
     if (receiver instanceof GoStruct) {
       const method = receiver.methods[fieldName];
-      if (method) return [this.evalCall(dot, dotIface, method, false, node, fieldName, args, final), false];
+      if (method) return [yield* this.evalCall(dot, dotIface, method, false, node, fieldName, args, final), false];
       const hasArgs = args.length > 1 || final !== MISSING;
       if (Object.prototype.hasOwnProperty.call(receiver.fields, fieldName)) {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
@@ -404,14 +402,14 @@ class State {
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
   }
 
-  evalFunction(dot: TVal, dotIface: boolean, name: string, node: Node, cmd: Node, args: Node[], final: Final): TVal {
+  *evalFunction(dot: TVal, dotIface: boolean, name: string, node: Node, cmd: Node, args: Node[], final: Final): Gen<TVal> {
     this.at(node);
     const fn = this.t.funcs.get(name);
     if (!fn) this.errorf(`${JSON.stringify(name)} is not a defined function`);
-    return this.evalCall(dot, dotIface, fn, this.t.builtins.has(name), cmd, name, args, final);
+    return yield* this.evalCall(dot, dotIface, fn, this.t.builtins.has(name), cmd, name, args, final);
   }
 
-  evalCall(dot: TVal, dotIface: boolean, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[], final: Final): TVal {
+  *evalCall(dot: TVal, dotIface: boolean, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[], final: Final): Gen<TVal> {
     const args = allArgs.slice(1);
     const numIn = args.length + (final !== MISSING ? 1 : 0);
     const nparams = fn.params.length + (fn.variadic !== undefined ? 1 : 0);
@@ -424,7 +422,7 @@ class State {
     if (isBuiltin && (name === 'and' || name === 'or')) {
       let v: TVal = undefined;
       for (const a of args) {
-        v = this.evalArg(dot, dotIface, 'value', a);
+        v = yield* this.evalArg(dot, dotIface, 'value', a);
         if (truth(v) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = this.validateType(final, 'value');
@@ -433,8 +431,9 @@ class State {
     if (isBuiltin && name === 'call' && args.length > 0) {
       // Go names the callee by its source text in call's errors, and a nil literal is a nil callee
       const callee = args[0]!;
-      const f = callee.kind === 'nil' ? undefined : this.evalArg(dot, dotIface, 'value', callee);
-      const rest = args.slice(1).map((a) => this.evalArg(dot, dotIface, 'value', a));
+      const f = callee.kind === 'nil' ? undefined : yield* this.evalArg(dot, dotIface, 'value', callee);
+      const rest: TVal[] = [];
+      for (const a of args.slice(1)) rest.push(yield* this.evalArg(dot, dotIface, 'value', a));
       if (final !== MISSING) rest.push(this.validateType(final, 'value'));
       this.at(node);
       const fail = (m: string) => new ExecError(this.errText(`error calling call: ${m}`), new GoError(m));
@@ -449,8 +448,8 @@ class State {
     }
     const argv: TVal[] = [];
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i]!, args[i]!));
-    if (fn.variadic !== undefined) for (; i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i]!));
+    for (; i < numFixed && i < args.length; i++) argv.push(yield* this.evalArg(dot, dotIface, fn.params[i]!, args[i]!));
+    if (fn.variadic !== undefined) for (; i < args.length; i++) argv.push(yield* this.evalArg(dot, dotIface, fn.variadic, args[i]!));
     if (final !== MISSING) {
       let t: string;
       if (fn.variadic !== undefined) t = numIn - 1 < numFixed ? fn.params[numIn - 1]! : fn.variadic;
@@ -460,6 +459,7 @@ class State {
     let v: TVal;
     try {
       v = fn.fn(...argv);
+      if (v instanceof Deferred) v = yield* v.run();
     } catch (e) {
       if (e instanceof LimitError || e instanceof ExecError) {
         if (e instanceof ExecError && e.message.startsWith('\u0000')) throw e;
@@ -485,30 +485,32 @@ class State {
     }
   }
 
-  evalArg(dot: TVal, dotIface: boolean, typ: string | undefined, n: Node): TVal {
+  *evalArg(dot: TVal, dotIface: boolean, typ: string | undefined, n: Node): Gen<TVal> {
     this.at(n);
     switch (n.kind) {
       case 'dot':
         return this.validateType(dot, typ, dotIface);
       case 'nil':
+        // a builtin's reflect.Value parameter gets reflect.Zero of reflect.Value: Go's zero Value (no value)
+        if (typ === 'value') return undefined;
         if (typ !== undefined && canBeNil(typ)) return null;
         this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
         break;
       case 'field': {
-        const fin = this.evalFieldNode(dot, dotIface, n, [n], MISSING);
+        const fin = yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
         return this.validateType(fin, typ, lastIface);
       }
       case 'variable': {
         const x = n.ident.length === 1 ? this.varValue(n.ident[0]!) : undefined;
-        const v = this.evalVariableNode(dot, dotIface, n, [], MISSING);
+        const v = yield* this.evalVariableNode(dot, dotIface, n, [], MISSING);
         return this.validateType(v, typ, x ? x.iface : lastIface);
       }
       case 'pipe':
-        return this.validateType(this.evalPipeline(dot, dotIface, n), typ);
+        return this.validateType(yield* this.evalPipeline(dot, dotIface, n), typ);
       case 'identifier':
-        return this.validateType(this.evalFunction(dot, dotIface, n.ident, n, n, [n], MISSING), typ);
+        return this.validateType(yield* this.evalFunction(dot, dotIface, n.ident, n, n, [n], MISSING), typ);
       case 'chain':
-        return this.validateType(this.evalChainNode(dot, dotIface, n, [], MISSING), typ);
+        return this.validateType(yield* this.evalChainNode(dot, dotIface, n, [], MISSING), typ);
     }
     switch (typ) {
       case 'bool':
@@ -621,13 +623,74 @@ function compareBytes(a: string, b: string): number {
  * throws ExecError with Go's message, or LimitError when a budget runs out.
  */
 export function execute(t: Templates, name: string, data: TVal, depth = 0): string {
+  return drive(executeGen(t, name, data, depth));
+}
+
+/** Go's Template.ExecuteTemplate as a generator that yields its nested executions to the driver. */
+export function* executeGen(t: Templates, name: string, data: TVal, depth = 0): Gen<string> {
   const tree: Tree | undefined = t.trees.get(name);
   if (!tree) throw new ExecError(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
   const s = new State(t, name);
   s.depth = depth;
   s.push('$', data);
-  s.walk(data, false, tree.root as ListNode);
+  yield* s.walk(data, false, tree.root as ListNode);
   return s.out;
+}
+
+/**
+ * A nested execution (a `template` action, or include/tpl through a Deferred): the executor yields it and
+ * the driver runs it on its own stack of generators, so that nesting costs heap, not JavaScript stack.
+ */
+export class ExecRequest {
+  constructor(
+    readonly t: Templates,
+    readonly name: string,
+    readonly data: TVal,
+    readonly depth: number,
+  ) {}
+  start(): Gen<string> {
+    return executeGen(this.t, this.name, this.data, this.depth);
+  }
+}
+
+/** What a function returns when its result needs a nested execution (include, tpl): run by evalCall. */
+export class Deferred {
+  constructor(readonly run: () => Gen<TVal>) {}
+}
+
+type Gen<T> = Generator<ExecRequest, T, string>;
+export type { Gen };
+
+/** Runs an execution and every execution nested in it, keeping the nesting on an explicit stack. */
+export function drive<T>(g: Generator<ExecRequest, T, string>): T {
+  const stack: Array<Generator<ExecRequest, unknown, string>> = [g];
+  let input: string = '';
+  let err: unknown;
+  let failed = false;
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    let r: IteratorResult<ExecRequest, unknown>;
+    try {
+      if (failed) {
+        failed = false;
+        r = top.throw(err);
+      } else r = top.next(input);
+    } catch (e) {
+      stack.pop();
+      if (stack.length === 0) throw e;
+      err = e;
+      failed = true;
+      continue;
+    }
+    if (r.done) {
+      stack.pop();
+      if (stack.length === 0) return r.value as T;
+      input = r.value as string;
+      continue;
+    }
+    stack.push(r.value.start());
+    input = '';
+  }
 }
 
 export { GoError };

@@ -1,6 +1,7 @@
 // Go's fmt as templates reach it (print, printf, println, and every place a value becomes text): verbs, flags,
 // widths and precisions, and the `%!verb(type=value)` forms fmt writes instead of failing.
-import { formatFloatG, goQuote, goQuoteRune } from '../values/gofmt.js';
+import { formatFloatG, formatGoV, goQuote, goQuoteRune } from '../values/gofmt.js';
+import type { Val } from '../values/model.js';
 import { elemOf, GoFuncVal, GoInt, GoNum, GoStruct, isUnsigned, sortedKeys, typeName, type TVal } from './value.js';
 
 const TOO_LARGE = 1_000_000;
@@ -308,7 +309,29 @@ class Printer {
       return;
     }
     if (f.sharp && verb !== 'b') {
-      // %#g keeps trailing zeros; rare in charts: leave Go's shortest form
+      // Go's fmtFloat: keep a decimal point, and pad %#g/%#x to the precision's significant digits
+      let digits = verb === 'v' || verb === 'g' || verb === 'G' || verb === 'x' ? (p === -1 ? 6 : p) : 0;
+      let tail = '';
+      let hasPoint = false;
+      let sawNonzero = false;
+      for (let i = 1; i < num.length; i++) {
+        const c = num[i]!;
+        if (c === '.') hasPoint = true;
+        else if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+          tail = num.slice(i);
+          num = num.slice(0, i);
+          break;
+        } else {
+          if (c !== '0') sawNonzero = true;
+          if (sawNonzero) digits--;
+        }
+      }
+      if (!hasPoint) {
+        if (num.length === 2 && num[1] === '0') digits--;
+        num += '.';
+      }
+      if (digits > 0) num += '0'.repeat(digits);
+      num += tail;
     }
     if (f.plus || num[0] !== '+') {
       if (f.zero && f.wid !== undefined && f.wid > num.length) {
@@ -525,8 +548,13 @@ export function sprintln(args: TVal[]): string {
 
 /** Go's %v of one value (how an action prints a value). */
 export function formatV(v: TVal): string {
+  // plain values (Helm's maps, lists, strings, numbers) print by the values layer's definition of %v
+  return formatGoV(v as Val, printOther);
+}
+
+function printOther(x: unknown, depth: number): string {
   const p = new Printer();
-  p.printValue(v, 'v', noFlags(), 0);
+  p.printValue(x as TVal, 'v', noFlags(), depth);
   return p.buf;
 }
 

@@ -73,6 +73,11 @@ function eq(o: BuiltinOptions, arg1: TVal, ...rest: TVal[]): boolean {
   return false;
 }
 
+/** text/template's `eq a b` (Go 1.23's error text unless a newer Go version is given): throws GoError. */
+export function goEq(a: TVal, b: TVal, goVersion = 23): boolean {
+  return eq({ goVersion, maxOutput: 0, onLimit: () => { throw new GoError('no output'); } }, a, b);
+}
+
 function isNilish(v: TVal): boolean {
   return v === undefined || v === null;
 }
@@ -176,7 +181,9 @@ function copyTag(from: TVal[], to: TVal[]): TVal[] {
 }
 
 function length(item: TVal): TVal {
-  if (item === undefined || item === null) throw new GoError('len of nil pointer');
+  // Go's zero reflect.Value (no value: a piped nil, a nil dot) fails on its Type; a nil interface is a nil pointer
+  if (item === undefined) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+  if (item === null) throw new GoError('len of nil pointer');
   if (typeof item === 'string') return new GoNum(BigInt(utf8(item).length), 'int');
   if (Array.isArray(item) || item instanceof Uint8Array) return new GoNum(BigInt(item.length), 'int');
   if (isGoMap(item)) return new GoNum(BigInt(Object.keys(item).length), 'int');

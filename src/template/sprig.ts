@@ -132,8 +132,19 @@ function copyValue(v: TVal): TVal {
   return v;
 }
 
-/** mergo.Merge (override false) / MergeWithOverwrite of two map[string]interface{} values. */
-function mergo(dst: Record<string, TVal>, src: Record<string, TVal>, overwrite: boolean): void {
+/** sprig's `has needle list`: reflect.DeepEqual against each element (so type-strict); nil list: false. */
+export function sprigHas(needle: TVal, hay: TVal): boolean {
+  if (hay === null || hay === undefined) return false;
+  if (!Array.isArray(hay)) throw new GoError(`Cannot find has on type ${kindName(hay)}`);
+  return hay.some((x) => deepEqual(needle ?? null, x));
+}
+
+/**
+ * mergo.Merge (override false) / MergeWithOverwrite of two map[string]interface{} values, as sprig's merge
+ * and mergeOverwrite call them: mutates `dst` (and shares src's values, as Go does). The profiles' renderer
+ * (src/images/go-template.ts) uses this definition too.
+ */
+export function mergo(dst: Record<string, TVal>, src: Record<string, TVal>, overwrite: boolean): void {
   for (const k of Object.keys(src)) {
     const sv = src[k];
     const has = Object.prototype.hasOwnProperty.call(dst, k);
@@ -698,13 +709,8 @@ export function registerSprig(def: Def, maxList: number): void {
     if (!Array.isArray(l)) throw new GoError(`Cannot find without on type ${kindName(l)}`);
     return l.filter((x) => !omit.some((o) => deepEqual(x, o)));
   }, A);
-  const has = (needle: TVal, hay: TVal) => {
-    if (hay === null || hay === undefined) return false;
-    if (!Array.isArray(hay)) throw new GoError(`Cannot find has on type ${kindName(hay)}`);
-    return hay.some((x) => deepEqual(needle ?? null, x));
-  };
-  def('has', [A, A], has);
-  def('mustHas', [A, A], has);
+  def('has', [A, A], sprigHas);
+  def('mustHas', [A, A], sprigHas);
   const sliceFn = (l: TVal, ...ix: TVal[]) => {
     if (l === null || l === undefined) throw new GoError('runtime error: invalid memory address or nil pointer dereference');
     if (!Array.isArray(l)) throw new GoError(`list should be type of slice or array but ${kindName(l)}`);
@@ -731,6 +737,9 @@ export function registerSprig(def: Def, maxList: number): void {
     let d = ps[ps.length - 1];
     const dflt = ps[ps.length - 2] ?? null;
     const ks = ps.slice(0, -2);
+    // sprig converts the dict first, then the keys
+    const notMap = (x: TVal) => !isGoMap(x) || typeName(x) !== 'map[string]interface {}';
+    if (notMap(d)) throw new GoError(`interface conversion: interface {} is ${d === null || d === undefined ? 'nil' : typeName(d)}, not map[string]interface {}`);
     for (let i = 0; i < ks.length; i++) {
       if (typeof ks[i] !== 'string') throw new GoError(`interface conversion: interface {} is ${typeName(ks[i])}, not string`);
     }

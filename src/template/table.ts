@@ -15,6 +15,7 @@ import * as regex from './lib/regex.js';
 import * as semver from './lib/semver.js';
 import * as time from './lib/time.js';
 import * as toml from './lib/toml.js';
+import { fromToml, isTableArray } from './lib/toml-decode.js';
 import * as bcrypt from './lib/bcrypt.js';
 import * as x509 from './lib/x509.js';
 import { urlJoin, urlParse } from './url.js';
@@ -63,6 +64,34 @@ function semverObject(v: semver.SemverVersion): GoStruct {
   }, () => v.String());
 }
 
+/**
+ * A value as the encoders see it: a time.Time is its MarshalJSON text (RFC 3339 with nanoseconds), which is
+ * also what toYaml (JSON first) prints. Values without times are returned as they are, uncopied.
+ */
+function marshalable(x: TVal): TVal {
+  if (x instanceof GoStruct) {
+    const b = BACKING.get(x);
+    return b instanceof time.GoTime ? time.formatTime(b, '2006-01-02T15:04:05.999999999Z07:00') : x;
+  }
+  if (Array.isArray(x)) {
+    let out: TVal[] | undefined;
+    for (let i = 0; i < x.length; i++) {
+      const e = marshalable(x[i]);
+      if (e !== x[i]) (out ??= x.slice())[i] = e;
+    }
+    return out ?? x;
+  }
+  if (x && typeof x === 'object' && !(x instanceof GoNum) && !(x instanceof Uint8Array) && Object.getPrototypeOf(x) === null) {
+    let out: Record<string, TVal> | undefined;
+    for (const k of Object.keys(x)) {
+      const e = marshalable((x as Record<string, TVal>)[k]);
+      if (e !== (x as Record<string, TVal>)[k]) (out ??= Object.assign(newMap(), x) as Record<string, TVal>)[k] = e;
+    }
+    return out ?? x;
+  }
+  return x;
+}
+
 /** What Helm's functions need from the engine running them. */
 export interface HelmFuncContext {
   helmVersion: 3 | 4;
@@ -91,7 +120,7 @@ type LibEntry = { params: string[]; variadic?: string; fn: (...a: TVal[]) => TVa
 
 /** The lib functions available now, with their Go signatures. */
 function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
-  const v = (x: TVal) => (x === undefined ? null : x) as Val;
+  const v = (x: TVal) => (x === undefined ? null : marshalable(x)) as Val;
   const out: Record<string, LibEntry> = {
     toJson: { params: ['any'], fn: (x) => json.toJson(v(x)) },
     mustToJson: { params: ['any'], fn: (x) => json.mustToJson(v(x)) },
@@ -154,6 +183,21 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
   out.unixEpoch = { params: [T], fn: (d) => time.unixEpoch(tm(d)) };
   out.toDate = { params: [S, S], fn: (l, v) => timeObject(time.toDate(l as string, v as string)) };
   out.mustToDate = { params: [S, S], fn: (l, v) => timeObject(time.mustToDate(l as string, v as string)) };
+  // times become time.Time structs, `[[x]]` arrays Go's []map[string]interface {}
+  const fromTomlValue = (x: unknown): TVal => {
+    if (x instanceof time.GoTime) return timeObject(x);
+    if (Array.isArray(x)) {
+      const a = x.map(fromTomlValue);
+      return isTableArray(x) ? tagElem(a, 'map[string]interface {}') : a;
+    }
+    if (x && typeof x === 'object' && !(x instanceof GoNum) && Object.getPrototypeOf(x) === null) {
+      const m = newMap();
+      for (const [k, e] of Object.entries(x)) m[k] = fromTomlValue(e) as Val;
+      return m;
+    }
+    return x as TVal;
+  };
+  out.fromToml = { params: [S], fn: (s) => fromTomlValue(fromToml(s as string, helm)) };
   out.toToml = { params: ['any'], fn: (x) => toml.toToml(v(x), helm) };
   out.bcrypt = { params: [S], fn: (x) => bcrypt.bcrypt(x as string) };
   out.htpasswd = { params: [S, S], fn: (u, p) => bcrypt.htpasswd(u as string, p as string) };
@@ -220,8 +264,9 @@ export function buildFuncs(ctx: HelmFuncContext, o: { goVersion: number; maxOutp
   for (const [name, e] of Object.entries(libs)) def(name, e.params, wrapLib(e.fn), e.variadic);
   if (ctx.helmVersion === 3) m.delete('mustToYaml');
   // Helm's own
-  def('include', ['string', 'any'], (name, data) => ctx.include(name as string, data ?? null));
-  def('tpl', ['string', 'any'], (text, data) => ctx.tpl(text as string, data ?? null, 'gotpl'));
+  // a nil data argument is Go's zero reflect.Value in the executed template (no value, not a nil interface)
+  def('include', ['string', 'any'], (name, data) => ctx.include(name as string, data ?? undefined));
+  def('tpl', ['string', 'any'], (text, data) => ctx.tpl(text as string, data ?? undefined, 'gotpl'));
   def('required', ['string', 'any'], (warn, val) => {
     if (val === null || val === undefined || val === '') throw new GoError(`HELM_ERR_START${warn as string}HELM_ERR_END`);
     return val;

@@ -57,15 +57,27 @@ export function goTypeName(v: Val): string {
   return 'map[string]interface {}';
 }
 
-/** fmt's %v: maps print as map[k:v ...] with sorted keys, lists as [a b], nil as <nil>. */
-export function formatGoV(v: Val): string {
+/**
+ * fmt's %v: maps print as map[k:v ...] with sorted keys, lists as [a b], nil as <nil>. The one definition of
+ * %v for Helm's values: the template engine's printing (src/template/fmt.ts formatV) calls it, passing `other`
+ * for what is not plain data (its structs, byte slices, Go's invalid value), printed at its nesting depth.
+ */
+export function formatGoV(v: Val, other?: (x: unknown, depth: number) => string, depth = 0): string {
   if (v === null) return '<nil>';
   if (typeof v === 'number') return formatFloatG(v);
   if (typeof v === 'string') return v;
-  if (typeof v === 'boolean' || v instanceof GoInt) return String(v);
-  if (Array.isArray(v)) return `[${v.map(formatGoV).join(' ')}]`;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof GoInt) return v.value.toString();
+  if (Array.isArray(v)) {
+    let out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ' ' : '') + formatGoV(v[i]!, other, depth + 1);
+    return out + ']';
+  }
+  if (other && (typeof v !== 'object' || Object.getPrototypeOf(v) !== null)) return other(v, depth);
   const keys = Object.keys(v).sort(compareGoStrings);
-  return `map[${keys.map((k) => `${k}:${formatGoV(v[k]!)}`).join(' ')}]`;
+  let out = 'map[';
+  for (let i = 0; i < keys.length; i++) out += `${i ? ' ' : ''}${keys[i]}:${formatGoV(v[keys[i]!]!, other, depth + 1)}`;
+  return out + ']';
 }
 
 /** fmt's %t applied to any value (how Helm's "type mismatch on <sub>: %t" prints a non-map). */

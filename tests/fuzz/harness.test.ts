@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
 const fuzz = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'fuzz', 'run.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
-const KINDS = ['real', 'yaml', 'set', 'image', 'profile', 'chart', 'reference', 'cli'];
+const KINDS = ['real', 'yaml', 'set', 'image', 'profile', 'chart', 'reference', 'cli', 'template'];
 
 test.each(KINDS)('%s: a seed generates the same inputs every time, another seed others', (kind) => {
   const a = fuzz('--generate', '3', '--seed', '11', '--only', kind);
