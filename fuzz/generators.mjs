@@ -315,7 +315,32 @@ export function genCli(r) {
   return { args, files };
 }
 
-export const GENERATORS = { real: genReal, yaml: genYaml, set: genSet, image: genImage, profile: genProfile, chart: genChart, reference: genReference, cli: genCli, template: genTemplate };
+// registry answers for images --check: a local server answers each request with the next of these (statuses, challenges,
+// redirects, manifests valid and not, bodies past the cap, silence)
+export function genRegistry(r) {
+  const digest = () => `sha256:${Array.from({ length: 64 }, () => r.pick([...'0123456789abcdef'])).join('')}`;
+  const platform = () => r.pick([{ os: 'linux', architecture: r.pick(['amd64', 'arm64', 's390x']) }, {}, null, 5, { os: [], architecture: {} }]);
+  const bodies = [
+    () => JSON.stringify({ schemaVersion: 2, manifests: Array.from({ length: r.int(0, 4) }, () => ({ digest: digest(), platform: platform() })) }),
+    () => JSON.stringify({ schemaVersion: 2, config: { digest: r.pick([digest(), '../x', 5, '']) } }),
+    () => JSON.stringify({ architecture: r.pick(['amd64', 'arm64', 7]), os: 'linux' }),
+    () => r.pick(['', '{', 'null', '[]', '"x"', '{"manifests": {}}', '\u0000\u0001']),
+    () => `{"huge": "${'x'.repeat(r.pick([10, 5 * 1024 * 1024]))}"}`,
+  ];
+  const answers = Array.from({ length: r.int(1, 8) }, () => {
+    const status = r.pick([200, 200, 200, 301, 302, 307, 401, 403, 404, 429, 500, 503, 418]);
+    const headers = {};
+    if (r.chance(0.5)) headers['Docker-Content-Digest'] = r.pick([digest(), 'nope', '']);
+    if (status === 401) headers['WWW-Authenticate'] = r.pick(['Basic realm="x"', 'Bearer realm="http://127.0.0.1:1/token",service="s",scope="repository:a/b:pull"', 'Bearer realm="https://127.0.0.1:1/token"', '!!!', 'Bearer']);
+    if (status >= 300 && status < 400) headers.Location = r.pick(['/v2/a/b/manifests/1', 'ftp://x/y', 'http://127.0.0.1:1/', '//evil.example/x', '']);
+    if (status === 429) headers['Retry-After'] = r.pick(['0', '1', '-5', 'soon', '99999']);
+    return { status, headers, body: r.pick(bodies)(), hang: r.chance(0.05) };
+  });
+  const refs = Array.from({ length: r.int(1, 4) }, () => `a/${r.pick(['b', 'c'])}:${r.pick(['1', '2'])}${r.chance(0.3) ? `@${digest()}` : ''}`);
+  return { answers, refs, platforms: r.chance(0.5) ? ['linux/amd64'] : ['linux/arm64', 'linux/amd64'] };
+}
+
+export const GENERATORS = { real: genReal, yaml: genYaml, set: genSet, image: genImage, profile: genProfile, chart: genChart, reference: genReference, cli: genCli, template: genTemplate, registry: genRegistry };
 
 // ---------------------------------------------------------------------------------------------------------------
 // templates: generated snippets (compared with both Helms, batched as one chart of many templates) and hostile

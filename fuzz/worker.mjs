@@ -71,7 +71,34 @@ async function renderTemplatesAsChart(problems, helmVersion, templates) {
   return { error: r.error?.message, code: r.error?.code, text: r.error?.rendered?.['c/templates/t.yaml'] };
 }
 
+const STATUSES = new Set(['ok', 'missing', 'digest-mismatch', 'platform-missing', 'unauthorized', 'unreachable', 'invalid']);
+
 const RUN = {
+  // the registry check against a server answering with generated answers: every reference ends in one status
+  async registry(input, problems) {
+    const http = await import('node:http');
+    let n = 0;
+    const server = http.createServer((req, res) => {
+      const a = input.answers[n++ % input.answers.length];
+      if (a.hang) return;
+      res.writeHead(a.status, a.headers);
+      res.end(a.body);
+    });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const port = server.address().port;
+    try {
+      const images = input.refs.map((ref, i) => ({ reference: `127.0.0.1:${port}/${ref}`, valuesPath: `v${i}` }));
+      const checks = await node.checkImages(images, { insecure: true, timeoutMs: 300, retries: 1, platforms: input.platforms });
+      const unique = new Set(images.map((i) => i.reference)).size;
+      if (checks.length !== unique) problems.push({ invariant: 'registry-check', call: 'checkImages', error: `${checks.length} results for ${unique} references` });
+      for (const c of checks) if (!STATUSES.has(c.status) || typeof c.message !== 'string' || c.message === '') problems.push({ invariant: 'registry-check', call: 'checkImages', error: `bad result ${JSON.stringify(c).slice(0, 200)}` });
+      return { statuses: checks.map((c) => c.status) };
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  },
+
   // generated templates, each alone and the accepted ones together (compared with Helm by run.mjs); a hostile
   // template must end with render-limit, or with Helm's own recursion errors, within the budget
   async template(input, problems) {

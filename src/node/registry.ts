@@ -112,7 +112,7 @@ function request(url: URL, headers: Record<string, string>, options: CheckImages
   });
 }
 
-/** A request retried on timeouts, connection errors, 429 and 5xx, with exponential backoff (Retry-After honoured up to 5 s). */
+/** A request retried on timeouts, connection errors, 429 and 5xx, with exponential backoff (Retry-After honoured up to 5 s and the request timeout). */
 async function retried(url: URL, headers: Record<string, string>, options: CheckImagesOptions): Promise<Response> {
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {
@@ -129,7 +129,8 @@ async function retried(url: URL, headers: Record<string, string>, options: Check
       return r!;
     }
     const after = Number(r?.headers['retry-after']);
-    await sleep(Number.isFinite(after) && after > 0 ? Math.min(after * 1000, 5000) : 200 * 2 ** attempt);
+    // never longer than one request may take: a Retry-After of minutes is the registry saying no
+    await sleep(Math.min(Number.isFinite(after) && after > 0 ? after * 1000 : 200 * 2 ** attempt, 5000, options.timeoutMs ?? 10_000));
   }
 }
 
