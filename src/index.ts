@@ -21,7 +21,7 @@ export {
   tryParseImageReference,
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
-export { resolveImages } from './images/resolve.js';
+export { resolveImages } from './render/resolve-rendered.js';
 export type { ImageVariant, ResolvedImage, ResolveOptions } from './images/resolve.js';
 export { renderChart } from './render/render-chart.js';
 export type { RenderChartOptions, RenderedDocument, RenderResult } from './render/render-chart.js';

@@ -16,15 +16,52 @@ import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { GoInt, Src } from '../values/model.js';
 
+// Heads of documents already read, by text: a batch of releases of one chart renders mostly the same documents.
+const HEADS = new Map<string, { problem?: string; head?: Record<string, unknown> }>();
+const MAX_HEADS = 1024;
+const MAX_HEAD_TEXT = 32 * 1024;
+
 /** A rendered document as Helm's manifest sorter reads it: its head (kind, metadata) or why it is refused. */
 function readHead(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
+  if (doc.length > MAX_HEAD_TEXT) return readHeadUncached(doc, name, helm);
+  const key = `${helm}\u0000${name}\u0000${doc}`;
+  let r = HEADS.get(key);
+  if (!r) {
+    r = slim(readHeadUncached(doc, name, helm));
+    if (HEADS.size >= MAX_HEADS) HEADS.delete(HEADS.keys().next().value as string);
+    HEADS.set(key, r);
+  }
+  return r;
+}
+
+/** What is read of a head (kind, apiVersion, metadata's name, namespace, annotations): the rest is not kept. */
+function slim(r: { problem?: string; head?: Record<string, unknown> }): { problem?: string; head?: Record<string, unknown> } {
+  if (!r.head) return r;
+  const h = r.head;
+  const m = h.metadata && typeof h.metadata === 'object' ? (h.metadata as Record<string, unknown>) : undefined;
+  return { head: { kind: h.kind, apiVersion: h.apiVersion, metadata: m ? { name: m.name, namespace: m.namespace, annotations: m.annotations } : undefined } };
+}
+
+function readHeadUncached(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
   let v: unknown;
   try {
     v = composeFirstDocument(doc, new Src(name, doc)).value;
   } catch (e) {
     // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
     // document that does not parse is kept rather than refused with another text
-    if (e instanceof YamlFailure) return {};
+    if (e instanceof YamlFailure) {
+      // one refusal both readers share and word alike: a plain value starting with a character that cannot
+      // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
+      const bad = badTokenLine(doc);
+      if (bad !== undefined) {
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: line ${bad}: found character that cannot start any token` };
+      }
+      const colon = mappingValueLine(doc);
+      if (colon !== undefined) {
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: line ${colon}: mapping values are not allowed in this context` };
+      }
+      return {};
+    }
     throw e;
   }
   const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
@@ -33,6 +70,24 @@ function readHead(doc: string, name: string, helm: HelmVersion): { problem?: str
     return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
   }
   return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
+}
+
+/** The 1-based line of the first block value that starts with `%`, `@` or a backquote, if any. */
+function badTokenLine(doc: string): number | undefined {
+  const lines = doc.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*(?:-\s+)*(?:[^\s#'"{[\-?:][^:#]*:\s+|-\s+)[%@`]/.test(lines[i]!)) return i + 1;
+  }
+  return undefined;
+}
+
+/** The 1-based line of the first block value that holds `: ` or ends with `:` (`image: quay.io/x/gloo:`), if any. */
+function mappingValueLine(doc: string): number | undefined {
+  const lines = doc.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*(?:-\s+)*[^\s#'"{[\-?:][^:#]*:\s+[^\s'"{[|>&*!#%@`][^#]*?:(?:\s|$)/.test(lines[i]!)) return i + 1;
+  }
+  return undefined;
 }
 
 /** Helm's InstallOrder (pkg/releaseutil/kind_sorter.go): the order `helm template` prints kinds in. */
