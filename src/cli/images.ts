@@ -43,7 +43,7 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
     }
     notes.forEach(io.stderr);
     const images = r.images!;
-    io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images));
+    io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images) + modeLine(images, options));
     return EXIT.ok;
   }
 
@@ -68,7 +68,13 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   }
   for (const r of releases) if (r.error) io.stderr(failureLine(r.error, r.file));
   notes.forEach(io.stderr);
-  io.stdout(output === 'list' ? report.formatImageList(releases.flatMap((r) => r.images ?? [])) : output === 'json' ? report.formatReleasesJson(releases) : report.formatReleasesTable(releases));
+  io.stdout(
+    output === 'list'
+      ? report.formatImageList(releases.flatMap((r) => r.images ?? []))
+      : output === 'json'
+        ? report.formatReleasesJson(releases)
+        : report.formatReleasesTable(releases) + modeLine(releases.flatMap((r) => r.images ?? []), options),
+  );
   if (unreadable) return EXIT.usage;
   return releases.some((r) => r.error) ? EXIT.found : EXIT.ok;
 }
@@ -89,6 +95,14 @@ function release(setup: Setup, options: ResolveOptions, file: ValuesSource | und
     }
     throw e;
   }
+}
+
+/** The table's last line: whether the images were read from the rendered chart or computed by a profile. */
+function modeLine(images: readonly ResolvedImage[], options: ResolveOptions): string {
+  const release = options.releaseName ?? 'gloo';
+  if (images.some((i) => i.source === 'rendered')) return `\nmode: rendered (the chart's templates, as helm template ${release} renders them)\n`;
+  const p = typeof options.profile === 'string' ? options.profile : options.profile ? 'given' : "the chart's";
+  return `\nmode: profile (${p} profile rules; no templates rendered)\n`;
 }
 
 function failureOf(e: ValuesError): Failure {

@@ -8,6 +8,7 @@ const RUNNERS: Record<CommandName, () => Promise<(args: string[], io: CliIo) => 
   validate: async () => (await import('./validate.js')).runValidate,
   images: async () => (await import('./images.js')).runImages,
   schema: async () => (await import('./schema.js')).runSchema,
+  template: async () => (await import('./template.js')).runTemplate,
 };
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code; never throws. */

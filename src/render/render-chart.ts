@@ -54,11 +54,11 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
       // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
       const bad = badTokenLine(doc);
       if (bad !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: line ${bad}: found character that cannot start any token` };
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(bad)}found character that cannot start any token` };
       }
       const colon = mappingValueLine(doc);
       if (colon !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: line ${colon}: mapping values are not allowed in this context` };
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(colon)}mapping values are not allowed in this context` };
       }
       return {};
     }
@@ -70,6 +70,11 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
     return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
   }
   return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
+}
+
+/** go-yaml v2's place of a scanner error: `line N: `, left out on the first line (its 0-based line is 0). */
+function goYamlLine(line: number): string {
+  return line > 1 ? `line ${line}: ` : '';
 }
 
 /** The 1-based line of the first block value that starts with `%`, `@` or a backquote, if any. */
