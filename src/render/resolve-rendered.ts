@@ -82,11 +82,11 @@ function newImage(m: ManifestImage, hint: ResolvedImage | undefined, valuesPath:
 /**
  * Every image a release deploys, with the workloads it renders into. With no explicit `profile`, values loaded
  * from a chart that has templates are rendered as `helm template <releaseName>` renders them (default `gloo`)
- * and the images are read from the manifests (`source: 'rendered'`); an explicit profile, plain values, or a
- * chart without templates take the profile's rules. Throws ResolveError (`render-failed` with Helm's text).
+ * and the images are read from the manifests (`source: 'rendered'`); an explicit `profile` or `chartVersion`
+ * (the rules of a version), plain values, or a chart without templates take the profile's rules. Throws ResolveError (`render-failed` with Helm's text).
  */
 export function resolveImages(values: Values | LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
-  if (options.profile === undefined && isLoaded(values)) {
+  if (options.profile === undefined && options.chartVersion === undefined && isLoaded(values)) {
     const chart = loadedChart(values);
     if (chart && hasTemplates(chart)) {
       checkResolveOptions(options);
