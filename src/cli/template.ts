@@ -3,7 +3,8 @@
 // as Helm; a wrong command line exits 2.
 import { loadValues, renderChart, ResolveError, ValuesError } from '../index.js';
 import { commandHelp, parseCommandArgs, splitCsv } from './args.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, InputError, UsageError } from './errors.js';
+import fs from 'node:fs';
 import type { CliIo } from './io.js';
 import { loadInput, prepareSetup, specFromFlags } from './setup.js';
 
@@ -22,11 +23,16 @@ export async function runTemplate(args: string[], io: CliIo): Promise<number> {
   }
   const [name, chartPath] = positionals.length === 2 ? [positionals[0]!, positionals[1]!] : ['release-name', positionals[0]!];
   const list = (k: string) => (Array.isArray(flags[k]) ? (flags[k] as string[]) : []);
+  if (!fs.existsSync(chartPath)) {
+    // Helm's own words for a chart path that is not there (it exits 1)
+    io.stderr(`Error: path ${JSON.stringify(chartPath)} not found\n`);
+    return EXIT.found;
+  }
   let setup;
   try {
     setup = await prepareSetup({ ...specFromFlags(flags), chart: chartPath }, 'template');
   } catch (e) {
-    if (e instanceof ValuesError) {
+    if (e instanceof ValuesError || e instanceof InputError) {
       io.stderr(`Error: ${e.message}\n`);
       return EXIT.found;
     }
