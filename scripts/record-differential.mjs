@@ -4,6 +4,8 @@
 //
 //   node scripts/record-differential.mjs            regenerate the inputs (seeded), run Helm 3 and 4, write the corpus
 //   node scripts/record-differential.mjs --check    regenerate + re-run, report differences from the committed corpus
+//   node scripts/record-differential.mjs --append <category>   run only that category and write its cases into the
+//                                                             committed corpus (the other categories are kept as recorded)
 //   options: --seed <n> (default: the committed corpus's seed, else DEFAULT_SEED), --only <category> (with --check)
 //
 // Inputs are built by construction from a seeded PRNG (mulberry32), one stream per category, so re-running gives
@@ -782,6 +784,53 @@ function genYamlScanner(r) {
   return cases;
 }
 
+
+// go-yaml v2's parser where our reader differed (issue 13, the fuzzer's "new causes"): double-quoted scalars
+// continued at or left of their key's column, a compact mapping after an anchor or tag on its key's line, the order
+// of go-yaml's errors (syntax and unknown anchors while parsing, merge and null keys after, user flags before the
+// chart's values.yaml), the value printed for refused keys, which of several NaN/Inf encoding/json names, empty
+// anchor and alias names, mis-indented blocks of every kind, and two BOMs.
+function genYamlParser() {
+  const cases = [];
+  const file = (t) => ({ chartValuesYaml: 'z: 0\n', valuesFiles: [t] });
+  // quoted scalars continued on lines at or left of their key
+  for (const t of ['a: "x\ny"\n', 'a:\n  k: "x\\\ny"\n', 'a:\n  k: "x\\\n\ty"\n', 'a:\n  b:\n    k: "x\n  y\n z"\n', "a:\n  k: 'x\ny'\n",
+    'a:\n  k: "x\n---\ny"\n', '- "a\nb"\n',
+    '? q: "a\\\nb"\n', '? q: "a\n b"\n: 1\n', '- - k: "a\n  b"\n']) cases.push(file(t));
+  // a compact mapping after an anchor, a tag or an alias on its key's line
+  for (const t of ['k: &a a: b\n', 'k: !!str a: b\n', 'x: 1\nk: *x a: b\n', 'k: &a\n  a: b\n', '- &a a: b\n']) cases.push(file(t));
+  // error order inside a document
+  for (const t of ['a: *x\nb: c: d\n', 'a: [*x\nb: c\n', '<<: 1\nb: c: d\n', '~: 1\nb: c: d\n', 'a: *x\n~: 1\n', '<<: *x\n',
+    'a: .nan\nb: c: d\n', '<<: [1]\n~: 2\n']) cases.push(file(t));
+  // refused keys and the values they print
+  for (const t of ['~: a\n~: b\n', '18446744073709551615: a\n18446744073709551615: b\n', '~: .inf\n', '~: -.inf\n',
+    '~: [1e6, .nan, 1000000, "a\\x01"]\n', '~: {1: a, "s": b, 1.5: c, true: d, ~: e, 0x10: f}\n', '~: ~\n', '~:\n  ~: 1\n', '~: {a: {~: 1}}\n', '~: 9223372036854775808\n',
+    '~: {18446744073709551615: [9223372036854775807]}\n']) cases.push(file(t));
+  // a map or list as a key: go-yaml's %#v of it, raw keys in fmt's order (fuzz seed 9001)
+  for (const t of ['? q:\n  1.5:\n    a: 1\n  b: [1e6]\n', '? [1, 1e6, ~, "x"]\n: 1\n', '? {~: 1}\n: 2\n']) cases.push(file(t));
+  // several NaN/Inf: encoding/json's sorted key order
+  for (const t of ['b: .nan\na: .inf\n', 'z: [1, {y: -.inf, b: .nan}]\nc: .nan\n', 'B: .inf\na: .nan\n', 'a: [-.inf]\na: 1\n']) cases.push(file(t));
+  // empty anchor and alias names
+  for (const t of ['a: &\n', 'a: *\n', 'a: & x\n', '&: 1\n', 'a: [*]\n', 'a:\n  b: &\n']) cases.push(file(t));
+  // mis-indented blocks
+  for (const t of ['a: 1\n  b: 2\n', '- a\n b: 1\n', 'a:\n  - 1\n - 2\n', 'a:\n  b: 1\n c: 2\n', 'a:\n- 1\n  b: 2\n', 'a: {}\n  b: 1\n',
+    'a: b\n- c\n', 'a:\n    b: 1\n  c: 2\n', 'a: |\n  x\n b: 1\n', 'key: value\n  - item\n', 'l:\n  - a\n  b: 1\n', '? a\n: b\n  c: d\n',
+    "a: 'x'\n  b: 1\n", 'a: [1]\n  - 2\n', 'a:\n  b:\n    c: 1\n   d: 2\n', 'x:\n  y: 1\n\n\n    z: 2\n', 'a: 1\nb:\n  - c\n  d: e\n']) cases.push(file(t));
+  // user flags before a bad chart values.yaml
+  cases.push({ chartValuesYaml: 'a: b: c\n', set: ['a[x]=1'] });
+  cases.push({ chartValuesYaml: 'a: b: c\n', setLiteral: ['a[x]=1'] });
+  cases.push({ chartValuesYaml: 'a: b: c\n', valuesFiles: ['x: y: z\n'] });
+  cases.push({ chartValuesYaml: '~: 1\n', set: ['a[]=1'] });
+  // what follows the first document is never read (fuzz seed 9001)
+  for (const t of ['a: 1\n%YAML 1.1\n', 'a: 1\n%YAML 1.2\n---\nb: 2\n', 'a:\n  b: 1\n%TAG ! tag:x,2000:\n', 'gloo\n:\n  a: 1\n', 'x\n- a\n']) cases.push(file(t));
+  // control characters are refused as go-yaml's reader meets them, 512 bytes at a time (fuzz seed 9001)
+  for (const t of [`a: b: c\nx: ${'y'.repeat(600)}\nz: "\x01"\n`, `a: 1\n---\nc: ${'w'.repeat(1200)}\nb: "\x01"\n`, 'a: \x01\nb: c: d\n',
+    `x: ${'y'.repeat(505)}\nb: c: d\nz: "\x01"\n`]) cases.push(file(t));
+  // two BOMs
+  for (const t of ['\ufeff\ufeffa: 1\nb: 2\n', '\ufeff\ufeff# c\nab: 1\n', '\ufeff\ufeff\n\nab: 1\n', '\ufeff\ufeff\n  ab: 1\n']) cases.push(file(t));
+  return cases;
+}
+
 const CATEGORIES = [
   ['yaml-scalars', genYamlScalars],
   ['coalesce-nulls', genCoalesceNulls],
@@ -793,6 +842,7 @@ const CATEGORIES = [
   ['anchors', genAnchors],
   ['subchart-globals', genSubchartGlobals],
   ['yaml-scanner', genYamlScanner],
+  ['yaml-parser', genYamlParser],
 ];
 
 const INPUT_FIELDS = ['chartValuesYaml', 'valuesFiles', 'set', 'setString', 'setJson', 'setLiteral', 'setFile', 'subcharts', 'argOrder'];
@@ -892,7 +942,8 @@ function main() {
   const old = fs.existsSync(OUT) ? JSON.parse(fs.readFileSync(OUT, 'utf8')) : null;
   if (check && !old) { console.error(`${path.relative(ROOT, OUT)} does not exist`); process.exit(2); }
   const seed = Number(opt('--seed') ?? old?.seed ?? DEFAULT_SEED);
-  const only = opt('--only');
+  const append = opt('--append');
+  const only = opt('--only') ?? append;
   if (argv.includes('--dump')) { // print the generated inputs without running Helm
     console.log(JSON.stringify(generate(seed).filter((c) => !only || c.category === only), null, 1));
     return;
@@ -931,7 +982,11 @@ function main() {
     console.log(`\nno differences from ${path.relative(ROOT, OUT)} (seed ${seed}, ${cases.length} cases)`);
     return;
   }
-  if (only) { console.log('(--only without --check: nothing written)'); return; }
+  if (append) {
+    // record only this category and put it into the committed corpus in place of its old cases
+    const kept = (old?.cases ?? []).filter((c) => c.category !== append);
+    cases = [...kept, ...cases];
+  } else if (only) { console.log('(--only without --check: nothing written)'); return; }
   const corpus = { generator: 'scripts/record-differential.mjs', seed, helm: { 3: helm.BINARIES[3].version, 4: helm.BINARIES[4].version }, cases };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, formatCorpus(corpus));

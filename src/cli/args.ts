@@ -59,7 +59,28 @@ export const COMMANDS = {
     flags: [
       ...DEFAULTS_FLAGS,
       { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
-      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json'], help: 'table (default), list (one reference per line, unique and sorted) or json (with workloads and variant)' },
+      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['table', 'list', 'json', 'copy', 'skopeo'], help: 'table (default), list (one reference per line, unique and sorted), json (with workloads and variant), copy (SOURCE DESTINATION lines, needs --mirror) or skopeo (a skopeo sync YAML file)' },
+      { name: 'mirror', type: 'string', value: 'REGISTRY[/PREFIX]', help: 'print a values overlay that makes the release pull every image from this mirror (pass it as the last -f); with -o copy, the destinations' },
+      { name: 'mirror-layout', type: 'string', value: 'keep|flatten', choices: ['keep', 'flatten'], help: 'keep each source path under the mirror (default: quay.io/solo-io/gloo -> MIRROR/solo-io/gloo) or flatten it to its last component (MIRROR/gloo)' },
+      { name: 'output-file', type: 'string', value: 'PATH', help: 'write the --mirror overlay to PATH instead of stdout' },
+      { name: 'allow-unmovable', type: 'boolean', help: 'exit 0 even when some images cannot be moved by values (they are still listed on stderr)' },
+      { name: 'check', type: 'boolean', help: "ask each image's registry (or, with --mirror, the mirror) for its manifest: missing tags, digest mismatches, missing platforms; the only option that uses the network" },
+      { name: 'platform', type: 'string', multiple: true, value: 'OS/ARCH', help: 'with --check: a platform every image must have (repeatable; default linux/amd64)' },
+      { name: 'ca-file', type: 'string', value: 'PATH', help: "with --check: PEM certificates to trust besides the system's (a private registry's CA)" },
+      { name: 'insecure', type: 'boolean', help: 'with --check: plain HTTP to registries on localhost (never elsewhere)' },
+      { name: 'all-variants', type: 'boolean', help: 'list each image in every variant (standard, fips, distroless, fips-distroless) the chart version publishes, for mirrors that serve several clusters' },
+      HELP,
+    ] as FlagSpec[],
+  },
+  diff: {
+    usage: 'helm-image-variant diff [release flags] (--to [release flags] | --base REV)',
+    summary: 'compare the images of two releases: flags before --to describe the first, flags after it change the second (or --base REV: the same files at a git revision); exit 1 when images change',
+    positionals: false,
+    flags: [
+      ...DEFAULTS_FLAGS,
+      { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name workload names derive from, as in helm template NAME (default gloo)' },
+      { name: 'base', type: 'string', value: 'REV', help: 'the first release is the same flags with every file read at this git revision (e.g. origin/main in a pull request)' },
+      { name: 'output', short: 'o', type: 'string', value: 'FORMAT', choices: ['text', 'json', 'markdown'], help: 'text (default), json, or markdown (a pull-request comment)' },
       HELP,
     ] as FlagSpec[],
   },
@@ -197,7 +218,9 @@ export function commandHelp(command: CommandName): string {
     'Options:',
     ...rows.map(([a, b]) => `  ${a!.padEnd(width)}  ${b}`),
     '',
-    'Exit codes: 0 no problems; 1 problems found (or warnings with --strict); 2 usage error or unreadable input.',
+    command === 'diff'
+      ? 'Exit codes: 0 the images are the same; 1 images change; 2 usage error, unreadable input, or a release that cannot be resolved.'
+      : 'Exit codes: 0 no problems; 1 problems found (or warnings with --strict); 2 usage error or unreadable input.',
     '',
   ].join('\n');
 }

@@ -1,10 +1,12 @@
 // `images`: every image a release deploys, computed like `helm template` from the chart defaults, the -f files
 // and the --set family, as a table, a mirroring list or JSON. With FILES (or GLOBS), each file is one release
 // layered over the same defaults and -f files (as `validate` layers them), all in one process.
-import { loadValues, resolveImages, ResolveError, ValuesError, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
 import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, InputError, UsageError } from './errors.js';
 import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
 import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
@@ -32,18 +34,27 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
   if (flags['require-license']) options.requireLicense = true;
   if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
-  const output = (flags.output as string | undefined) ?? 'table';
+  const mirror = typeof flags.mirror === 'string' ? flags.mirror : undefined;
+  const layout = flags['mirror-layout'] as MirrorLayout | undefined;
+  const explicitOutput = flags.output as string | undefined;
+  const output = explicitOutput ?? (mirror !== undefined ? 'overlay' : 'table');
+  const variants = flags['all-variants'] ? VARIANTS : [undefined];
+  checkMirrorFlags(flags, output, mirror, positionals.length > 0);
   const report = await import('../report/images.js');
 
+  if (flags.check) return check(setup, options, positionals, variants, mirror, layout, flags, io, notes);
+  for (const f of ['platform', 'ca-file', 'insecure']) if (flags[f] !== undefined) throw new UsageError(`--${f} goes with --check`, 'images');
+
   if (positionals.length === 0) {
-    const r = release(setup, options, undefined);
+    if (output === 'overlay') return overlay(setup, options, mirror!, layout, flags, io, notes);
+    const r = releaseVariants(setup, options, undefined, variants);
     if (r.error) {
       io.stderr(failureLine(r.error));
       return EXIT.found;
     }
     notes.forEach(io.stderr);
-    const images = r.images!;
-    io.stdout(output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images) + modeLine(images, options));
+    const table = output === 'table' && mirror === undefined ? modeLine(r.images!, options) : '';
+    io.stdout((await format(output, r.images!, mirror, layout)) + table);
     return EXIT.ok;
   }
 
@@ -64,25 +75,162 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
       releases.push({ file, error: failureOf(e) });
       continue;
     }
-    releases.push({ file, ...release(setup, options, source) });
+    releases.push({ file, ...releaseVariants(setup, options, source, variants) });
   }
   for (const r of releases) if (r.error) io.stderr(failureLine(r.error, r.file));
   notes.forEach(io.stderr);
+  const all = releases.flatMap((r) => r.images ?? []);
   io.stdout(
-    output === 'list'
-      ? report.formatImageList(releases.flatMap((r) => r.images ?? []))
-      : output === 'json'
-        ? report.formatReleasesJson(releases)
-        : report.formatReleasesTable(releases) + modeLine(releases.flatMap((r) => r.images ?? []), options),
+    output === 'json' && mirror === undefined
+      ? report.formatReleasesJson(releases)
+      : output === 'table'
+        ? report.formatReleasesTable(releases) + modeLine(all, options)
+        : await format(output, all, mirror, layout),
   );
   if (unreadable) return EXIT.usage;
   return releases.some((r) => r.error) ? EXIT.found : EXIT.ok;
 }
 
-/** One release: the defaults, the -f files, then `file` when given, then the --set family. */
-function release(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined): { images?: ResolvedImage[]; error?: Failure } {
+const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'];
+
+/** `--check`: every image (or its mirror reference) asked for at its registry; exit 1 on findings, 2 when a registry cannot be asked. */
+async function check(setup: Setup, options: ResolveOptions, files: string[], variants: ReadonlyArray<string | undefined>, mirror: string | undefined, layout: MirrorLayout | undefined, flags: Record<string, unknown>, io: CliIo, notes: Set<string>): Promise<number> {
+  if (flags.output !== undefined || flags['output-file'] !== undefined) throw new UsageError('--check prints its own report; -o and --output-file do not go with it', 'images');
+  const images: ResolvedImage[] = [];
+  const sources: Array<ValuesSource | undefined> = files.length ? [] : [undefined];
+  for (const f of await expandArgs(files, io.cwd)) sources.push(readValuesSourceSync(f, f));
+  for (const source of sources) {
+    const r = releaseVariants(setup, options, source, variants);
+    if (r.error) {
+      io.stderr(failureLine(r.error, source?.name));
+      return EXIT.found;
+    }
+    images.push(...r.images!);
+  }
+  notes.forEach(io.stderr);
+  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath }] : []));
+  let ca: string | undefined;
+  if (typeof flags['ca-file'] === 'string') {
+    try {
+      ca = fs.readFileSync(nodePath.resolve(io.cwd, flags['ca-file']), 'utf8');
+    } catch (e) {
+      throw new InputError(`--ca-file ${flags['ca-file']}: ${(e as Error).message}`);
+    }
+  }
+  const { checkImages } = await import('../node/registry.js');
+  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
+  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
+  const results = await checkImages(asked, {
+    ...(platforms ? { platforms } : {}),
+    ...(ca !== undefined ? { ca } : {}),
+    ...(flags.insecure ? { insecure: true } : {}),
+    ...(io.stdoutIsTTY ? { onProgress: (d: number, t: number) => io.stderr(`\rchecked ${d}/${t}${d === t ? '\n' : ''}`) } : {}),
+  });
+  const width = Math.max(0, ...results.map((r) => r.status.length));
+  for (const r of results) io.stdout(`${r.status.padEnd(width)}  ${r.reference}  ${r.message}\n`);
+  const unreachable = results.filter((r) => r.status === 'unreachable' || r.status === 'unauthorized').length;
+  const findings = results.filter((r) => r.status !== 'ok').length - unreachable;
+  io.stdout(`${results.length} images checked: ${findings} with findings, ${unreachable} could not be checked\n`);
+  return unreachable ? EXIT.usage : findings ? EXIT.found : EXIT.ok;
+}
+
+/** Refuses flag combinations that have no meaning, before anything is read. */
+function checkMirrorFlags(flags: Record<string, unknown>, output: string, mirror: string | undefined, files: boolean): void {
+  if (mirror === undefined) {
+    if (output === 'copy') throw new UsageError('-o copy needs --mirror REGISTRY[/PREFIX]: the destinations of the copies', 'images');
+    for (const f of ['mirror-layout', 'output-file', 'allow-unmovable']) if (flags[f] !== undefined) throw new UsageError(`--${f} goes with --mirror`, 'images');
+    return;
+  }
+  if (!['overlay', 'list', 'copy', 'json'].includes(output)) throw new UsageError(`with --mirror, -o is list (the mirror's references), copy or json; without -o it prints the values overlay (got -o ${output})`, 'images');
+  if (output === 'overlay' && files) throw new UsageError('--mirror prints the overlay of one release: pass its values with -f, not as file arguments (-o copy and -o list take several)', 'images');
+  if (output === 'overlay' && flags['all-variants']) throw new UsageError('--all-variants lists images (-o list, copy, skopeo or json); an overlay belongs to one release, whose variant its values choose', 'images');
+  if (flags['output-file'] !== undefined && output !== 'overlay') throw new UsageError('--output-file writes the --mirror overlay; use the shell to redirect other outputs', 'images');
+}
+
+/** One release's images in each variant asked for (the release's own when `variants` is [undefined]), without repeats. */
+function releaseVariants(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined, variants: ReadonlyArray<string | undefined>): { images?: ResolvedImage[]; error?: Failure } {
+  const images: ResolvedImage[] = [];
+  const seen = new Set<string>();
+  for (const v of variants) {
+    const r = release(setup, options, file, v);
+    if (r.error) return r;
+    for (const i of r.images!) {
+      const k = `${i.valuesPath}\u0000${i.reference}`;
+      if (!seen.has(k)) images.push(i);
+      seen.add(k);
+    }
+  }
+  return { images };
+}
+
+/** The list, copy, skopeo or json output of images (json with --mirror: every image with its place in the mirror). */
+async function format(output: string, images: ResolvedImage[], mirror: string | undefined, layout: MirrorLayout | undefined): Promise<string> {
+  const report = await import('../report/images.js');
+  if (output === 'skopeo') return (await import('../report/copy.js')).formatSkopeoSync(images);
+  if (mirror === undefined) return output === 'list' ? report.formatImageList(images) : output === 'json' ? report.formatImageJson(images) : report.formatImageTable(images);
+  const targets = mirrorTargetsOrUsage(images, mirror, layout);
+  if (output === 'copy') return (await import('../report/copy.js')).formatCopyList(targets);
+  if (output === 'list') {
+    const refs = [...new Set(targets.flatMap((t) => (t.target ? [t.target] : [])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return refs.length ? `${refs.join('\n')}\n` : '';
+  }
+  return `${JSON.stringify(targets, null, 2)}\n`;
+}
+
+function mirrorTargetsOrUsage(images: ResolvedImage[], mirror: string, layout: MirrorLayout | undefined) {
   try {
-    return { images: resolveImages(loadValues(loadInput(setup, file)), options) };
+    return mirrorTargets(images, { mirror, ...(layout ? { layout } : {}) });
+  } catch (e) {
+    if (e instanceof ResolveError) throw new UsageError(`--mirror: ${e.message.replace(/^option mirror: /, '')}`, 'images');
+    throw e;
+  }
+}
+
+/** `--mirror`: the values overlay of one release, proved by resolving the release again with it as the last -f. */
+function overlay(setup: Setup, options: ResolveOptions, mirror: string, layout: MirrorLayout | undefined, flags: Record<string, unknown>, io: CliIo, notes: Set<string>): number {
+  let result;
+  try {
+    result = mirrorOverlay(loadInput(setup), { ...options, mirror, ...(layout ? { layout } : {}) });
+  } catch (e) {
+    if (e instanceof ResolveError && e.code === 'invalid-option') throw new UsageError(`--mirror: ${e.message.replace(/^option (mirror|layout): /, '')}`, 'images');
+    const r = failureOfError(e);
+    io.stderr(failureLine(r));
+    return EXIT.found;
+  }
+  notes.forEach(io.stderr);
+  const file = flags['output-file'];
+  if (typeof file === 'string') {
+    try {
+      fs.mkdirSync(nodePath.dirname(nodePath.resolve(io.cwd, file)), { recursive: true });
+      fs.writeFileSync(nodePath.resolve(io.cwd, file), result.yaml);
+    } catch (e) {
+      throw new InputError(`--output-file ${file}: ${(e as Error).message}`);
+    }
+  } else io.stdout(result.yaml);
+  for (const u of result.unmovable) io.stderr(`${PROGRAM}: ${flags['allow-unmovable'] ? 'warning' : 'error'}: not moved to the mirror: ${u.reference}${u.valuesPath ? ` (${u.valuesPath})` : ''}: ${u.reason}\n`);
+  return result.unmovable.length && !flags['allow-unmovable'] ? EXIT.found : EXIT.ok;
+}
+
+/** A failure of the release behind an overlay, as the other outputs report it. */
+function failureOfError(e: unknown): Failure {
+  if (e instanceof ValuesError) {
+    if ((e.location?.file ?? e.source ?? '').startsWith('--')) throw new UsageError(`${where(failureOf(e))}${e.message}`, 'images');
+    return failureOf(e);
+  }
+  if (e instanceof ResolveError) {
+    if (e.code !== 'render-failed') throw new UsageError(e.message, 'images');
+    return { code: e.code, message: e.message };
+  }
+  throw e;
+}
+
+/** One release: the defaults, the -f files, then `file` when given, then the --set family (and a variant, when asked for). */
+function release(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined, variant?: string): { images?: ResolvedImage[]; error?: Failure } {
+  try {
+    const input = loadInput(setup, file);
+    // --set-literal has the last word among Helm's flags: the variant asked for wins over the release's own
+    if (variant !== undefined) input.setLiteral = [...(input.setLiteral ?? []), `global.image.variant=${variant}`];
+    return { images: resolveImages(loadValues(input), options) };
   } catch (e) {
     if (e instanceof ValuesError) {
       // a flag Helm refuses is the command line's fault, whatever the file

@@ -7,6 +7,7 @@ import { PROGRAM, type CliIo } from './io.js';
 const RUNNERS: Record<CommandName, () => Promise<(args: string[], io: CliIo) => Promise<number>>> = {
   validate: async () => (await import('./validate.js')).runValidate,
   images: async () => (await import('./images.js')).runImages,
+  diff: async () => (await import('./diff.js')).runDiff,
   schema: async () => (await import('./schema.js')).runSchema,
   template: async () => (await import('./template.js')).runTemplate,
 };

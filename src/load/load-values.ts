@@ -60,6 +60,9 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
     TREES.set(loaded, r.tree);
     return loaded;
   }
+  // Helm merges the user's values (-f, --set…) before it loads the chart, so a bad flag is reported before a
+  // bad values.yaml
+  const user = userValues(input, helmVersion);
   const chartName = input.chartName ?? 'chart';
   let defaults = newMap();
   let shared = false;
@@ -76,7 +79,6 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
     const src = asSource(input.subcharts![name]!, `charts/${name}/values.yaml`);
     subcharts.push({ name, values: readValuesText(src.text, { name: src.name, role: 'chart' }, helmVersion), subcharts: [], owned: true });
   }
-  const user = userValues(input, helmVersion);
   const coalescer = new Coalescer(helmVersion, chartName);
   const root = coalescer.coalesceValues({ name: chartName, values: defaults, subcharts, owned: !shared, shared }, user);
   return makeLoaded(root, subNames.map((n) => ({ path: n, parts: [n] })), coalescer.diagnostics(), helmVersion, input.chartValues !== undefined);

@@ -215,10 +215,10 @@ export function mustToYaml(v: Val): string {
 // decoded by encoding/json into the target type.
 function unmarshal(text: string): Val | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const bad = findControlCharacter(text);
-  if (bad >= 0) throw new Error('error converting YAML to JSON: yaml: control characters are not allowed');
   try {
-    return composeFirstDocument(text, new Src('fromYaml', text)).value;
+    // go-yaml gets the text as it is (no line reader adds a final line break), and refuses control characters
+    // as its reader meets them
+    return composeFirstDocument(text, new Src('fromYaml', text), false, false).value;
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
@@ -226,23 +226,6 @@ function unmarshal(text: string): Val | undefined {
     }
     throw e;
   }
-}
-
-function findControlCharacter(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x20 && c <= 0x7e) || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x85) continue;
-    if ((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd)) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return i;
-  }
-  return -1;
 }
 
 function jsonKind(v: Val): string {

@@ -4,9 +4,10 @@
 // refuses what JSON cannot hold. js-yaml provides the event stream with source offsets; everything above
 // the events is ours, and records the location of every value.
 import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { formatFloatG } from '../gofmt.js';
-import { GoInt, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
+import { compareGoStrings, formatFloatG, goQuote } from '../gofmt.js';
+import { GoInt, hasKey, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
+import { goYamlVerdict } from './goyaml.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -22,6 +23,7 @@ type YNode =
 export class YamlFailure extends Error {
   constructor(
     readonly kind:
+      | 'control'
       | 'syntax'
       | 'alias-bomb'
       | 'unknown-anchor'
@@ -208,15 +210,49 @@ function allowedAliasRatio(decodeCount: number): number {
   return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
 }
 
-/** Go's %#v of a decoded YAML value (go-yaml maps are map[interface {}]interface {}). */
-function goSyntax(v: Val, r?: Resolved): string {
+/**
+ * Go's %#v of a decoded YAML value (go-yaml maps are map[interface {}]interface {}). A float64 prints as
+ * strconv's %g (`1e+06`, `+Inf`), an int as its digits: `isFloat` says which a number is, `floats` which
+ * numbers inside containers are floats.
+ */
+function goSyntax(v: Val, isFloat = false, floats?: WeakMap<object, Set<string | number>>, r?: Resolved): string {
   if (v === null) return 'interface {}(nil)';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return goQuote(v);
   if (r && r.tag === INT) return (r as { text: string }).text;
-  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt) return String(v);
-  if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSyntax(x)).join(', ')}}`;
-  const keys = Object.keys(v).sort();
-  return `map[interface {}]interface {}{${keys.map((k) => `${JSON.stringify(k)}:${goSyntax(v[k]!)}`).join(', ')}}`;
+  if (typeof v === 'number') return isFloat || !Number.isFinite(v) ? formatFloatG(v, 64) : String(v);
+  if (typeof v === 'boolean' || v instanceof GoInt) return String(v);
+  const fl = floats?.get(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map((x, i) => goSyntax(x, fl?.has(i), floats)).join(', ')}}`;
+  const keys = Object.keys(v).sort(compareGoStrings);
+  return `map[interface {}]interface {}{${keys.map((k) => `${goQuote(k)}:${goSyntax(v[k]!, fl?.has(k), floats)}`).join(', ')}}`;
+}
+
+/** Go's %#v of an integer go-yaml decoded: an int as its digits, a uint64 (past int64) in hex, as fmt prints it. */
+function goIntSyntax(text: string): string {
+  const big = BigInt(text);
+  return big > 2n ** 63n - 1n ? `0x${big.toString(16)}` : text;
+}
+
+/**
+ * The value encoding/json refuses first: it writes map keys in sorted order (Go's byte order) and lists in
+ * order, and stops at the first NaN or infinity.
+ */
+function firstUnsupportedNumber(v: Val): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = firstUnsupportedNumber(x);
+      if (u !== undefined) return u;
+    }
+    return undefined;
+  }
+  if (isMap(v)) {
+    for (const k of Object.keys(v).sort(compareGoStrings)) {
+      const u = firstUnsupportedNumber(v[k]!);
+      if (u !== undefined) return u;
+    }
+  }
+  return undefined;
 }
 
 /** The resolution of every scalar that is its own text (what is read of it: only the tag). */
@@ -228,7 +264,13 @@ class Decoder {
   aliasDepth = 0;
   active = new Set<YNode>();
   keyError: YamlFailure | undefined;
+  /** The map and key the key error is about: a later value for the same key (two `~` keys) replaces it, as
+   * go-yaml keeps the last value of a key before sigs.k8s.io/yaml finds the key unsupported. */
+  keyErrorSlot: { map: GoMap; id: string; depth: number } | undefined;
+  /** A NaN or infinity was decoded as a value (encoding/json refuses it; which one it names is found later). */
   numberError: YamlFailure | undefined;
+  /** The numbers inside lists and maps that are float64 (for Go's %#v of them). */
+  floats = new WeakMap<object, Set<string | number>>();
   /** The resolution of the scalar decoded last (read right after decoding a key or a number). A field,
    * not an out-parameter object per call: that allocation per key showed in the profile. */
   lastResolved: Resolved | undefined;
@@ -271,7 +313,9 @@ class Decoder {
       case 'seq': {
         const out: Val[] = [];
         for (const item of n.items) {
-          out.push(this.decode(item, depth + 1));
+          const x = this.decode(item, depth + 1);
+          out.push(x);
+          if (typeof x === 'number' && this.lastResolved?.tag === FLOAT) this.markFloat(out, out.length - 1);
           setLoc(out, out.length - 1, this.loc(item.k === 'alias' ? item.target.off : item.off));
         }
         return out;
@@ -319,15 +363,17 @@ class Decoder {
       }
       const k = this.decode(kn, depth + 1, undefined, true);
       if (Array.isArray(k) || isMap(k)) {
-        throw new YamlFailure('key', `invalid map key: ${goSyntax(k)}`, kn.off);
+        throw new YamlFailure('key', `invalid map key: ${this.goSyntaxNode(kn, true, k)}`, kn.off);
       }
       // only a scalar decodes to a string, number or bool, and it set lastResolved just now
       const kr = this.lastResolved;
       const v = this.decode(vn, depth + 1);
       const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
-      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, kn.off);
+      const valueIsFloat = typeof v === 'number' && this.lastResolved?.tag === FLOAT;
+      const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, vn, kn.off, out, depth);
       if (key === undefined) continue;
       out[key] = v;
+      if (valueIsFloat) this.markFloat(out, key);
       if (valueIsInt && this.markIntegers) markInteger(out, key);
       // A map or list value points at its key; a scalar at the value itself.
       const target = vn.k === 'alias' ? vn.target : vn;
@@ -355,8 +401,85 @@ class Decoder {
     }
   }
 
+  markFloat(container: object, slot: string | number): void {
+    let set = this.floats.get(container);
+    if (!set) this.floats.set(container, (set = new Set()));
+    set.add(slot);
+  }
+
+  /**
+   * Records a key sigs.k8s.io/yaml refuses. It converts a map key by key, each key before its value, so a
+   * refused key is reported before anything inside its value (decoded here first): the shallowest wins,
+   * and of two equal keys the last value, which go-yaml kept.
+   */
+  setKeyError(map: GoMap, id: string, message: string, off: number, depth: number): void {
+    const slot = this.keyErrorSlot;
+    if (this.keyError && slot && !(slot.map === map && slot.id === id) && slot.depth <= depth) return;
+    this.keyError = new YamlFailure('key', message, off);
+    this.keyErrorSlot = { map, id, depth };
+  }
+
+  /**
+   * Go's %+#v of the value go-yaml decoded for a node (before sigs.k8s.io/yaml stringified any key): maps
+   * keep their raw keys, sorted as Go's fmt sorts interface keys (nil, then by type: string, int, float64,
+   * bool, as both Helm binaries order them, then by value). A nil at the top prints as `<nil>`.
+   */
+  goSyntaxNode(n: YNode, top: boolean, v: Val): string {
+    const t = n.k === 'alias' ? n.target : n;
+    if (t.k === 'scalar') {
+      if (resolvesToText(t.tag, t.text, t.plain)) return goQuote(t.text);
+      let r: Resolved;
+      try {
+        r = resolveScalar(t.tag, t.text, t.plain);
+      } catch {
+        return goQuote(t.text);
+      }
+      if (r.tag === NULL) return top ? '<nil>' : 'interface {}(nil)';
+      if (r.tag === INT) return goIntSyntax((r as { text: string }).text);
+      if (r.tag === FLOAT) return formatFloatG(r.value as number, 64);
+      if (typeof r.value === 'boolean') return String(r.value);
+      return goQuote(typeof v === 'string' ? v : String(r.value));
+    }
+    if (t.k === 'seq') {
+      const items = Array.isArray(v) ? v : [];
+      return `[]interface {}{${t.items.map((x, i) => this.goSyntaxNode(x, false, items[i] ?? null)).join(', ')}}`;
+    }
+    if (t.k !== 'map') return goSyntax(v, false, this.floats);
+    // merge keys make the decoded map differ from its pairs: print the decoded map
+    for (let i = 0; i < t.items.length; i += 2) if (isMergeKey(t.items[i]!)) return goSyntax(v, false, this.floats);
+    const entries = new Map<string, { rank: number; sort: string | number; key: string; value: string }>();
+    for (let i = 0; i + 1 < t.items.length; i += 2) {
+      const kn = t.items[i]!.k === 'alias' ? (t.items[i] as { target: YNode }).target : t.items[i]!;
+      if (kn.k !== 'scalar') return goSyntax(v, false, this.floats);
+      let rank = 1;
+      let sort: string | number = kn.text;
+      let key = goQuote(kn.text);
+      if (!resolvesToText(kn.tag, kn.text, kn.plain)) {
+        let r: Resolved;
+        try {
+          r = resolveScalar(kn.tag, kn.text, kn.plain);
+        } catch {
+          return goSyntax(v, false, this.floats);
+        }
+        if (r.tag === NULL) [rank, sort, key] = [0, 0, 'interface {}(nil)'];
+        else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, goIntSyntax((r as { text: string }).text)];
+        else if (r.tag === FLOAT) [rank, sort, key] = [3, r.value as number, formatFloatG(r.value as number, 64)];
+        else if (typeof r.value === 'boolean') [rank, sort, key] = [4, r.value ? 1 : 0, String(r.value)];
+        else [sort, key] = [String(r.value), goQuote(String(r.value))];
+      }
+      const stringKey = rank === 1 ? (sort as string) : undefined;
+      const decoded = isMap(v) && stringKey !== undefined && hasKey(v, stringKey) ? v[stringKey]! : null;
+      // a later equal key replaces the earlier one (go-yaml's map assignment)
+      entries.set(`${rank}:${String(sort)}`, { rank, sort, key, value: this.goSyntaxNode(t.items[i + 1]!, false, decoded) });
+    }
+    const list = [...entries.values()].sort((a, b) =>
+      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
+    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
+  }
+
   /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
-  stringKey(k: Val, r: Resolved | undefined, v: Val, off: number): string | undefined {
+  stringKey(k: Val, r: Resolved | undefined, v: Val, vn: YNode, off: number, map: GoMap, depth: number): string | undefined {
+    const value = () => this.goSyntaxNode(vn, true, v);
     if (typeof k === 'string') return k;
     if (typeof k === 'boolean') return k ? 'true' : 'false';
     if (typeof k === 'number' && r) {
@@ -364,11 +487,7 @@ class Decoder {
         const text = (r as { text: string }).text;
         const big = BigInt(text);
         if (big > 2n ** 63n - 1n) {
-          this.keyError ??= new YamlFailure(
-            'key',
-            `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${goSyntax(v)}`,
-            off,
-          );
+          this.setKeyError(map, `u${big}`, `unsupported map key of type: uint64, key: 0x${big.toString(16)}, value: ${value()}`, off, depth);
           return undefined;
         }
         return text;
@@ -378,11 +497,7 @@ class Decoder {
       if (k === -Infinity) return '-.inf';
       return formatFloat32Key(k);
     }
-    this.keyError ??= new YamlFailure(
-      'key',
-      `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${goSyntax(v)}`,
-      off,
-    );
+    this.setKeyError(map, 'nil', `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${value()}`, off, depth);
     return undefined;
   }
 }
@@ -461,8 +576,18 @@ function moveLocs(from: object, to: object, src: Src): void {
 }
 
 function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: boolean): ComposedDocument {
-  const original = text;
+  let original = text;
   text = goLineBreaks(text);
+  // go-yaml's own scanner and parser decide whether the first document parses and word the refusal; js-yaml
+  // (below) builds the values of what go-yaml accepts
+  // (Helm 4's document reader hands go-yaml every document ending in a line break; Helm 3 the file as it is)
+  const verdict = goYamlVerdict(finalBreak && !text.endsWith('\n') ? text + '\n' : text);
+  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset);
+  // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
+  if (verdict.dropped.length) {
+    text = blankOut(text, verdict.dropped);
+    original = blankOut(original, verdict.dropped);
+  }
   const directive = checkDirectives(text);
   if (directive) throw new YamlFailure('syntax', directive.message, directive.offset);
   // A document end marker where no document has begun: go-yaml looks for a node and finds none.
@@ -478,7 +603,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   try {
     events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
-    const cut = retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
+    const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
       const q = retryQuotedIndent(text);
@@ -502,8 +627,38 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
   if (d.keyError) throw d.keyError;
-  if (d.numberError) throw d.numberError;
+  // (a NaN or infinity a later duplicate key replaced never reaches encoding/json)
+  if (d.numberError) {
+    const u = firstUnsupportedNumber(value);
+    if (u !== undefined) throw new YamlFailure('number', `json: unsupported value: ${formatFloatG(u, 64)}`, d.numberError.offset);
+  }
   return { value };
+}
+
+/** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
+function blankOut(text: string, offsets: number[]): string {
+  let out = '';
+  let last = 0;
+  for (const o of offsets) {
+    const w = text.codePointAt(o)! > 0xffff ? 2 : 1;
+    out += text.slice(last, o) + ' '.repeat(w);
+    last = o + w;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * go-yaml reads the first document only, and it ended (as go-yaml's parser saw) before whatever js-yaml refused
+ * (a directive after it, a second document js-yaml reads otherwise): read the first document alone.
+ */
+function retryAtDocumentEnd(text: string, end: number | undefined): Event[] | undefined {
+  if (end === undefined || end >= text.length) return undefined;
+  try {
+    const events = parseEvents(text.slice(0, end), { maxDepth: MAX_YAML_DEPTH });
+    return hasContent(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function retryBeforeFailure(text: string, e: unknown): Event[] | undefined {
@@ -550,12 +705,13 @@ function retryQuotedIndent(text: string): { events: Event[]; parsed: string; map
       if (c === quote) {
         if (quote === "'" && text[i + 1] === "'") i++;
         else quote = '';
-      } else if (c === '\\' && quote === '"') i++;
+      } else if (c === '\\' && quote === '"' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++; // an escaped line break still breaks the line
     } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
       while (i + 1 < text.length && text[i + 1] !== '\n') i++;
     } else if ((c === '"' || c === "'") && (i === lineStart || /[\s:,[{-]/.test(text[i - 1]!))) {
       quote = c;
-      openIndent = /^[ ]*/.exec(text.slice(lineStart))![0].length;
+      // the quote's own column: past it, a continuation line is inside every block around the scalar (`? k: "…`)
+      openIndent = i - lineStart;
     }
   }
   if (at.length === 0) return undefined;

@@ -30,6 +30,7 @@ function prefixOf(origin: ValuesTextOrigin): string {
 }
 
 const FAILURE_CODES: Record<YamlFailure['kind'], ValuesErrorCode> = {
+  control: 'YAML_CONTROL_CHARACTER',
   syntax: 'YAML_SYNTAX',
   'alias-bomb': 'YAML_ALIAS_BOMB',
   'unknown-anchor': 'YAML_UNKNOWN_ANCHOR',
@@ -82,32 +83,6 @@ function decodeUtf8(bytes: Uint8Array, origin: ValuesTextOrigin, version: HelmVe
     i += width;
   }
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-/** go-yaml refuses any character outside YAML's printable set (a binary file, a stray NUL, ...). */
-// Anything outside YAML's printable set, or a lone surrogate (the loop below decides which).
-const SUSPECT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd]/;
-
-function findControlCharacter(text: string): number {
-  // the common case, plain text, is answered by one native scan
-  const first = text.search(SUSPECT);
-  if (first < 0) return -1;
-  for (let i = first; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c <= 0x7e) continue;
-    if (c === 0x09 || c === 0x0a || c === 0x0d || c === 0x85) continue;
-    if (c >= 0xa0 && c <= 0xd7ff) continue;
-    if (c >= 0xe000 && c <= 0xfffd) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return i;
-  }
-  return -1;
 }
 
 /** A piece of the file to parse on its own, with its place in the file. */
@@ -173,15 +148,8 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   const src = new Src(origin.name, text, piece.lineBase);
   const docPrefix = helmRules(version).documentErrorPrefix;
   const where = (offset: number) => ({ file: origin.name, ...src.position(Math.max(0, Math.min(offset, text.length))) });
-  const bad = findControlCharacter(text);
-  if (bad >= 0) {
-    throw new ValuesError(
-      'YAML_CONTROL_CHARACTER',
-      `${prefixOf(origin)}: ${docPrefix}error converting YAML to JSON: yaml: control characters are not allowed`,
-      where(bad),
-      origin.name,
-    );
-  }
+  // control characters are refused by go-yaml's reader as it reads (goyaml.ts): a syntax error in an earlier
+  // 512-byte read comes first, and one past what the first document needed is never seen
   let value: Val | undefined;
   try {
     // Helm 4's document reader ends every document with a line break; Helm 3 reads the file as it is

@@ -81,14 +81,9 @@ for (const fn of ['regexReplaceAll', 'mustRegexReplaceAll', 'regexReplaceAllLite
 
 /**
  * Known differences, each with its reason; the test asserts they still differ, so a fix shows up.
- * YAML syntax errors come from the values loader's parser (src/values/yaml), whose messages differ from
- * go-yaml's for these texts; see src/template/lib/REQUESTS.md.
+ * (fromYaml's syntax errors are go-yaml's own since src/values/yaml/goyaml.ts decides them.)
  */
 const KNOWN: Record<string, string> = {
-  'fromYaml "a: [1, 2"': 'loader: go-yaml says "line 1:" for a flow sequence cut by the end of input',
-  'fromYamlArray "a: [1, 2"': 'loader: as above',
-  'fromYaml "a:\\n  b: c\\n d: e"': 'loader: go-yaml reports "line 2: did not find expected key"',
-  'fromYamlArray "a:\\n  b: c\\n d: e"': 'loader: as above',
   // zones: JavaScript has the tz database's offsets but not its abbreviations, nor year 0 before the
   // local mean time of 1883; these instants are in year 1 (Go's zero time) in a zone's LMT
   'dateInZone "2006-01-02T15:04:05.999999999Z07:00 MST" (toDate "2006-01-02T15:04:05.999999999Z07:00" "0001-01-01T00:00:00Z") "America/New_York"':
