@@ -21,7 +21,7 @@ export {
   tryParseImageReference,
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
-export { resolveImages } from './images/resolve.js';
+export { resolveImages } from './render/resolve-rendered.js';
 export { diffImages } from './images/diff.js';
 export type { ImageChange, ImageChangeField, ImageSide } from './images/diff.js';
 export { mirrorOverlay, mirrorTargets } from './mirror/mirror.js';

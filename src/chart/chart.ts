@@ -12,6 +12,12 @@ export interface Chart {
   appVersion?: string;
   apiVersion: string;
   type?: string;
+  /** Chart.yaml `kubeVersion`: `helm template` refuses a Kubernetes version outside this range. */
+  kubeVersion?: string;
+  /** Chart.yaml fields templates read through `.Chart` (absent ones are Go's zero values). */
+  description?: string;
+  home?: string;
+  annotations?: Record<string, string>;
   /** Where the chart was read from (a directory, an archive, or a path inside one). */
   path: string;
   /** The chart's values.yaml (empty text when the chart has none). */
@@ -99,6 +105,10 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
   if (others.length) chart.files = others;
   if (md.appVersion !== undefined) chart.appVersion = md.appVersion;
   if (md.type !== undefined) chart.type = md.type;
+  if (md.kubeVersion !== undefined) chart.kubeVersion = md.kubeVersion;
+  if (md.description !== undefined) chart.description = md.description;
+  if (md.home !== undefined) chart.home = md.home;
+  if (md.annotations !== undefined) chart.annotations = md.annotations;
   const schema = byName.get('values.schema.json');
   if (schema) {
     chart.schemaText = decoder.decode(schema);

@@ -45,7 +45,7 @@ export class PChart implements CoalesceChart {
     public values: GoMap,
     public subcharts: PChart[],
     /** The chart's own name (not the alias) and identity, for the result. */
-    readonly origin: { chartName: string; version: string; appVersion?: string },
+    readonly origin: { chartName: string; version: string; appVersion?: string; chart?: unknown },
   ) {}
   get name(): string {
     return this.meta.name;

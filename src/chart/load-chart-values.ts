@@ -43,15 +43,25 @@ export function toPChart(c: Chart, version: HelmVersion, parent?: Chart): PChart
       })
     : undefined;
   const subs = Object.values(c.subcharts).map((s) => toPChart(s, version, c));
-  const origin: { chartName: string; version: string; appVersion?: string } = { chartName: c.name, version: c.version };
+  const origin: { chartName: string; version: string; appVersion?: string; chart: Chart } = { chartName: c.name, version: c.version, chart: c };
   if (c.appVersion !== undefined) origin.appVersion = c.appVersion;
   const p = new PChart({ name: c.name, version: c.version, deps }, values, subs, origin);
   if (shared) p.shared = true;
   return p;
 }
 
+/** An enabled chart of the release after dependency processing, as Helm's engine walks it. */
+export interface RenderTreeNode {
+  /** The chart's name in this release (its alias when it has one). */
+  name: string;
+  chart: Chart;
+  /** Enabled subcharts in Helm's order (unlisted charts first, then the listed ones in list order). */
+  children: RenderTreeNode[];
+}
+
 export interface ChartValuesResult {
   root: GoMap;
+  tree: RenderTreeNode;
   subcharts: Array<{ path: string; parts: string[] }>;
   charts: Record<string, { name: string; version: string; appVersion?: string }>;
   warnings: Diagnostic[];
@@ -100,7 +110,8 @@ export function coalesceChart(chart: Chart, user: GoMap, version: HelmVersion): 
     }
   };
   walk(top, []);
-  return { root, subcharts, charts, warnings: [...coalescer.diagnostics(), ...depWarnings] };
+  const toTree = (c: PChart): RenderTreeNode => ({ name: c.name, chart: c.origin.chart as Chart, children: c.subcharts.map(toTree) });
+  return { root, tree: toTree(top), subcharts, charts, warnings: [...coalescer.diagnostics(), ...depWarnings] };
 }
 
 function identity(c: PChart): { name: string; version: string; appVersion?: string } {

@@ -30,6 +30,8 @@ export interface ChartMetadata {
   type?: string;
   description?: string;
   kubeVersion?: string;
+  home?: string;
+  annotations?: Record<string, string>;
   /** Present (possibly empty) when Chart.yaml has a `dependencies:` list; absent when it has none. */
   dependencies?: Array<ChartDependency | null>;
 }
@@ -144,6 +146,17 @@ export function readChartMetadata(
     if (description !== undefined) md.description = description;
     const kube = str(doc, 'kubeVersion', 'Metadata.kubeVersion');
     if (kube !== undefined) md.kubeVersion = kube;
+    const home = str(doc, 'home', 'Metadata.home');
+    if (home !== undefined) md.home = home;
+    if (Object.prototype.hasOwnProperty.call(doc, 'annotations') && isMap(doc.annotations)) {
+      const ann = doc.annotations;
+      const out: Record<string, string> = {};
+      for (const k of Object.keys(ann)) {
+        const v = str(ann, k, 'Metadata.annotations');
+        if (v !== undefined) out[k] = v;
+      }
+      md.annotations = out;
+    }
     // the other fields are read for their types only, as Helm's decoder does
     strList(doc, 'keywords', 'Metadata.keywords');
     strList(doc, 'sources', 'Metadata.sources');

@@ -84,6 +84,21 @@ export const COMMANDS = {
       HELP,
     ] as FlagSpec[],
   },
+  template: {
+    usage: 'helm-image-variant template [NAME] CHART [options]',
+    summary: 'render a chart as `helm template [NAME] CHART` prints it, offline (release name default release-name)',
+    positionals: true,
+    flags: [
+      ...DEFAULTS_FLAGS.filter((f) => ['values', 'set', 'set-string', 'set-json', 'set-file', 'set-literal', 'helm-version'].includes(f.name)),
+      { name: 'namespace', short: 'n', type: 'string', value: 'NAMESPACE', help: 'the release namespace (default "default")' },
+      { name: 'kube-version', type: 'string', value: 'VERSION', help: 'Kubernetes version for .Capabilities (default v1.35.0 with Helm 4, v1.32.0 with Helm 3)' },
+      { name: 'api-versions', short: 'a', type: 'string', multiple: true, value: 'VERSIONS', help: 'extra API versions for .Capabilities (comma-separated or repeated)' },
+      { name: 'include-crds', type: 'boolean', help: "include the charts' crds/ in the output" },
+      { name: 'is-upgrade', type: 'boolean', help: 'set .Release.IsUpgrade instead of .Release.IsInstall' },
+      { name: 'show-only', short: 's', type: 'string', multiple: true, value: 'PATH', help: 'only show manifests rendered from these templates (a glob per flag or comma-separated, as Helm)' },
+      HELP,
+    ] as FlagSpec[],
+  },
   schema: {
     usage: 'helm-image-variant schema --profile NAME|PATH',
     summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",

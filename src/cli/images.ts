@@ -53,7 +53,8 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
       return EXIT.found;
     }
     notes.forEach(io.stderr);
-    io.stdout(await format(output, r.images!, mirror, layout));
+    const table = output === 'table' && mirror === undefined ? modeLine(r.images!, options) : '';
+    io.stdout((await format(output, r.images!, mirror, layout)) + table);
     return EXIT.ok;
   }
 
@@ -79,7 +80,13 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
   for (const r of releases) if (r.error) io.stderr(failureLine(r.error, r.file));
   notes.forEach(io.stderr);
   const all = releases.flatMap((r) => r.images ?? []);
-  io.stdout(output === 'json' && mirror === undefined ? report.formatReleasesJson(releases) : output === 'table' ? report.formatReleasesTable(releases) : await format(output, all, mirror, layout));
+  io.stdout(
+    output === 'json' && mirror === undefined
+      ? report.formatReleasesJson(releases)
+      : output === 'table'
+        ? report.formatReleasesTable(releases) + modeLine(all, options)
+        : await format(output, all, mirror, layout),
+  );
   if (unreadable) return EXIT.usage;
   return releases.some((r) => r.error) ? EXIT.found : EXIT.ok;
 }
@@ -236,6 +243,14 @@ function release(setup: Setup, options: ResolveOptions, file: ValuesSource | und
     }
     throw e;
   }
+}
+
+/** The table's last line: whether the images were read from the rendered chart or computed by a profile. */
+function modeLine(images: readonly ResolvedImage[], options: ResolveOptions): string {
+  const release = options.releaseName ?? 'gloo';
+  if (images.some((i) => i.source === 'rendered')) return `\nmode: rendered (the chart's templates, as helm template ${release} renders them)\n`;
+  const p = typeof options.profile === 'string' ? options.profile : options.profile ? 'given' : "the chart's";
+  return `\nmode: profile (${p} profile rules; no templates rendered)\n`;
 }
 
 function failureOf(e: ValuesError): Failure {

@@ -9,6 +9,7 @@ const RUNNERS: Record<CommandName, () => Promise<(args: string[], io: CliIo) => 
   images: async () => (await import('./images.js')).runImages,
   diff: async () => (await import('./diff.js')).runDiff,
   schema: async () => (await import('./schema.js')).runSchema,
+  template: async () => (await import('./template.js')).runTemplate,
 };
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code; never throws. */

@@ -48,7 +48,7 @@ export interface ResolvedImage {
   digest?: string;
   /** The variant actually applied to this image. */
   variant: ImageVariant;
-  source: 'chart' | 'passthrough' | 'generic';
+  source: 'chart' | 'passthrough' | 'generic' | 'rendered';
   workloads: Array<{ kind: string; name: string; container: string }>;
   /** GatewayParameters entries: the structured fields the resource holds. */
   fields?: Record<string, unknown>;
@@ -224,7 +224,7 @@ function describe(v: unknown): string {
 }
 
 /** Throws ResolveError `invalid-option` for an option of the wrong type. */
-function checkResolveOptions(options: ResolveOptions): void {
+export function checkResolveOptions(options: ResolveOptions): void {
   const problem = optionProblem(options);
   if (problem) throw new ResolveError('invalid-option', problem);
 }

@@ -2,7 +2,7 @@
 // conditions, aliases, subchart defaults) or from values texts alone (values/). It sits above both folders, so that
 // values/ knows nothing of charts and chart/ builds on values/ without a cycle.
 import type { Chart } from '../chart/chart.js';
-import { coalesceChart } from '../chart/load-chart-values.js';
+import { coalesceChart, type RenderTreeNode } from '../chart/load-chart-values.js';
 import { ValuesError } from '../errors.js';
 import { Coalescer, type CoalesceChart } from '../values/coalesce.js';
 import { asSource, makeLoaded, userValues, type LoadedValues, type UserValuesInput, type ValuesSource } from '../values/load.js';
@@ -25,6 +25,13 @@ export interface LoadValuesInput extends UserValuesInput {
 
 // The chart a LoadedValues came from (loadValues({ chart })), so that validation finds each chart's schema.
 const CHARTS = new WeakMap<LoadedValues, Chart>();
+
+const TREES = new WeakMap<LoadedValues, RenderTreeNode>();
+
+/** The enabled charts of a LoadedValues loaded with `chart`, after dependency processing (package-internal). */
+export function loadedTree(loaded: LoadedValues): RenderTreeNode | undefined {
+  return TREES.get(loaded);
+}
 
 /** The chart behind a LoadedValues loaded with `chart` (package-internal). */
 export function loadedChart(loaded: LoadedValues): Chart | undefined {
@@ -50,6 +57,7 @@ export function loadValues(input: LoadValuesInput = {}): LoadedValues {
     const r = coalesceChart(input.chart, user, helmVersion);
     const loaded = makeLoaded(r.root, r.subcharts, r.warnings, helmVersion, true, r.charts);
     CHARTS.set(loaded, input.chart);
+    TREES.set(loaded, r.tree);
     return loaded;
   }
   // Helm merges the user's values (-f, --set…) before it loads the chart, so a bad flag is reported before a

@@ -181,7 +181,8 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
       if ((e as { code?: string }).code !== 'ENOENT') throw e;
     }
   }
-  // charts/ is walked whole (subcharts may be directories or archives); templates are never read
+  const rules = await readHelmignore(root, display);
+  // charts/ is walked whole (subcharts may be directories or archives)
   const walk = async (dirAbs: string, rel: string, depth: number): Promise<void> => {
     if (depth > 64) throw new ValuesError('CHART_TOO_LARGE', `${display}/${rel}: directories nested too deep`, undefined, display);
     let entries;
@@ -210,29 +211,38 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
         await walk(abs, r, depth + 1);
       } else if (/^(Chart\.yaml|values\.yaml|values\.schema\.json|requirements\.yaml)$/.test(base) || base.endsWith('.tgz') || rel === 'charts') {
         await readFile(abs, r);
-      } else {
-        // present but not needed: its name still counts (a stray file under charts/ is an error in Helm)
-        files.push({ name: r, data: new Uint8Array(0) });
+      } else if (!helmIgnored(rules, r, false)) {
+        // a subchart directory's templates and files (Helm's LoadDir applies the top chart's .helmignore to
+        // the whole tree, and a subchart directory's own .helmignore not at all)
+        await readFile(abs, r);
       }
     }
   };
   await walk(nodePath.join(root, 'charts'), 'charts', 0);
-  await readTemplatesAndFiles(root, display, files, readFile);
+  await readTemplatesAndFiles(root, display, files, readFile, rules);
   return files;
+}
+
+async function readHelmignore(root: string, display: string): Promise<ReturnType<typeof parseHelmignore>> {
+  try {
+    return parseHelmignore(await fs.readFile(nodePath.join(root, '.helmignore'), 'utf8'));
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ENOENT') throw new ValuesError('CHART_INVALID', `${display}/.helmignore: ${(e as Error).message}`, undefined, display);
+    return parseHelmignore('');
+  }
 }
 
 /**
  * The chart's templates and other files (what renderChart and `.Files` need), skipping what .helmignore
  * ignores as Helm's LoadDir does. charts/ and the files read above are not read again.
  */
-async function readTemplatesAndFiles(root: string, display: string, files: ChartFile[], readFile: (abs: string, rel: string) => Promise<boolean>): Promise<void> {
-  let rules;
-  try {
-    rules = parseHelmignore(await fs.readFile(nodePath.join(root, '.helmignore'), 'utf8'));
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'ENOENT') throw new ValuesError('CHART_INVALID', `${display}/.helmignore: ${(e as Error).message}`, undefined, display);
-    rules = parseHelmignore('');
-  }
+async function readTemplatesAndFiles(
+  root: string,
+  display: string,
+  files: ChartFile[],
+  readFile: (abs: string, rel: string) => Promise<boolean>,
+  rules: ReturnType<typeof parseHelmignore>,
+): Promise<void> {
   const have = new Set(files.map((f) => f.name));
   const walk = async (dirAbs: string, rel: string, depth: number): Promise<void> => {
     if (depth > 64) throw new ValuesError('CHART_TOO_LARGE', `${display}/${rel}: directories nested too deep`, undefined, display);

@@ -3,24 +3,66 @@
 import { ResolveError } from '../errors.js';
 import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, type LoadedValues } from '../values/load.js';
-import { loadedChart } from '../load/load-values.js';
-import { deepCopy, type Val } from '../values/model.js';
-import { renderTemplates, RenderError, type HelmVersion } from '../template/engine.js';
+import { loadedChart, loadedTree } from '../load/load-values.js';
+import type { RenderTreeNode } from '../chart/load-chart-values.js';
+import { isCompatibleRange } from '../chart/semver.js';
+import { parseCacheFor } from './parse-cache.js';
+import { deepCopy, isMap, type Val } from '../values/model.js';
+import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } from '../template/engine.js';
 import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
 import { toYaml } from '../template/lib/yaml.js';
+import { goPathMatch } from '../chart/helmignore.js';
+import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { GoInt, Src } from '../values/model.js';
 
+// Heads of documents already read, by text: a batch of releases of one chart renders mostly the same documents.
+const HEADS = new Map<string, { problem?: string; head?: Record<string, unknown> }>();
+const MAX_HEADS = 1024;
+const MAX_HEAD_TEXT = 32 * 1024;
+
 /** A rendered document as Helm's manifest sorter reads it: its head (kind, metadata) or why it is refused. */
 function readHead(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
+  if (doc.length > MAX_HEAD_TEXT) return readHeadUncached(doc, name, helm);
+  const key = `${helm}\u0000${name}\u0000${doc}`;
+  let r = HEADS.get(key);
+  if (!r) {
+    r = slim(readHeadUncached(doc, name, helm));
+    if (HEADS.size >= MAX_HEADS) HEADS.delete(HEADS.keys().next().value as string);
+    HEADS.set(key, r);
+  }
+  return r;
+}
+
+/** What is read of a head (kind, apiVersion, metadata's name, namespace, annotations): the rest is not kept. */
+function slim(r: { problem?: string; head?: Record<string, unknown> }): { problem?: string; head?: Record<string, unknown> } {
+  if (!r.head) return r;
+  const h = r.head;
+  const m = h.metadata && typeof h.metadata === 'object' ? (h.metadata as Record<string, unknown>) : undefined;
+  return { head: { kind: h.kind, apiVersion: h.apiVersion, metadata: m ? { name: m.name, namespace: m.namespace, annotations: m.annotations } : undefined } };
+}
+
+function readHeadUncached(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
   let v: unknown;
   try {
     v = composeFirstDocument(doc, new Src(name, doc)).value;
   } catch (e) {
     // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
     // document that does not parse is kept rather than refused with another text
-    if (e instanceof YamlFailure) return {};
+    if (e instanceof YamlFailure) {
+      // one refusal both readers share and word alike: a plain value starting with a character that cannot
+      // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
+      const bad = badTokenLine(doc);
+      if (bad !== undefined) {
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(bad)}found character that cannot start any token` };
+      }
+      const colon = mappingValueLine(doc);
+      if (colon !== undefined) {
+        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(colon)}mapping values are not allowed in this context` };
+      }
+      return {};
+    }
     throw e;
   }
   const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
@@ -29,6 +71,29 @@ function readHead(doc: string, name: string, helm: HelmVersion): { problem?: str
     return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
   }
   return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
+}
+
+/** go-yaml v2's place of a scanner error: `line N: `, left out on the first line (its 0-based line is 0). */
+function goYamlLine(line: number): string {
+  return line > 1 ? `line ${line}: ` : '';
+}
+
+/** The 1-based line of the first block value that starts with `%`, `@` or a backquote, if any. */
+function badTokenLine(doc: string): number | undefined {
+  const lines = doc.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*(?:-\s+)*(?:[^\s#'"{[\-?:][^:#]*:\s+|-\s+)[%@`]/.test(lines[i]!)) return i + 1;
+  }
+  return undefined;
+}
+
+/** The 1-based line of the first block value that holds `: ` or ends with `:` (`image: quay.io/x/gloo:`), if any. */
+function mappingValueLine(doc: string): number | undefined {
+  const lines = doc.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*(?:-\s+)*[^\s#'"{[\-?:][^:#]*:\s+[^\s'"{[|>&*!#%@`][^#]*?:(?:\s|$)/.test(lines[i]!)) return i + 1;
+  }
+  return undefined;
 }
 
 /** Helm's InstallOrder (pkg/releaseutil/kind_sorter.go): the order `helm template` prints kinds in. */
@@ -222,13 +287,19 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
   });
 }
 
-function chartObject(chart: Chart, helm: HelmVersion): TVal {
+function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot = true): TVal {
+  let annotations: TVal = null;
+  if (chart.annotations) {
+    const a = newMap() as Record<string, TVal>;
+    for (const [k, v] of Object.entries(chart.annotations)) a[k] = v;
+    annotations = tagElem(a, 'string');
+  }
   const fields: Record<string, TVal> = {
-    Name: chart.name,
-    Home: '',
+    Name: name,
+    Home: chart.home ?? '',
     Sources: null,
     Version: chart.version,
-    Description: '',
+    Description: chart.description ?? '',
     Keywords: null,
     Maintainers: null,
     Icon: '',
@@ -237,18 +308,19 @@ function chartObject(chart: Chart, helm: HelmVersion): TVal {
     Tags: '',
     AppVersion: chart.appVersion ?? '',
     Deprecated: false,
-    Annotations: null,
-    KubeVersion: '',
+    Annotations: annotations,
+    KubeVersion: chart.kubeVersion ?? '',
     Dependencies: null,
     Type: chart.type ?? '',
   };
   if (helm === 4) {
     const m = newMap() as Record<string, TVal>;
     for (const [k, v] of Object.entries(fields)) m[k] = v === null ? [] : v;
-    m.IsRoot = true;
+    if (annotations === null) m.Annotations = tagElem(newMap(), 'string');
+    m.IsRoot = isRoot;
     return m;
   }
-  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: true });
+  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot });
 }
 
 /** Helm's SplitManifests: documents separated by `---` lines, each trimmed, empty ones dropped. */
@@ -257,38 +329,109 @@ export function splitManifests(text: string): string[] {
   return docs.filter((d) => d !== '').map((d) => d.trim());
 }
 
+/** Events Helm knows in `helm.sh/hook` (a document naming another is dropped: "skipping unknown hook"). */
+const HOOK_EVENTS = new Set(['pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success']);
+
+const MANIFEST_EXT = /\.(ya?ml|json)$/;
+
+/** The template files of the release's charts, each with the dot Helm's recAllTpls gives it. */
+function collectTemplates(
+  node: RenderTreeNode,
+  parent: Record<string, TVal> | null,
+  shared: { release: TVal; capabilities: TVal; values: TVal; helm: HelmVersion; valuesType: string },
+  out: TemplateFile[],
+  parentPath: string,
+): Record<string, TVal> {
+  const isRoot = parent === null;
+  const subcharts = newMap() as Record<string, TVal>;
+  let v: TVal;
+  if (isRoot) v = shared.values;
+  else {
+    // Values.Table("Values.<name>"): the parent's map at the chart's name, as a Values (a new name for the same
+    // map in Go; a shallow copy here, so that the name does not leak into the parent's view), else empty
+    const pv = parent.Values as Record<string, TVal> | null;
+    const t = pv && Object.prototype.hasOwnProperty.call(pv, node.name) ? pv[node.name] : undefined;
+    v = markNamed(t && isMap(t as Val) ? Object.assign(newMap(), t) : newMap(), shared.valuesType) as TVal;
+  }
+  const next: Record<string, TVal> = {
+    Chart: chartObject(node.chart, shared.helm, node.name, isRoot),
+    Files: filesObject(node.chart.files ?? []),
+    Release: shared.release,
+    Capabilities: shared.capabilities,
+    Values: v,
+    Subcharts: subcharts,
+  };
+  markNamed(next, shared.valuesType);
+  const fullPath = isRoot ? node.name : `${parentPath}/charts/${node.name}`;
+  for (const child of node.children) subcharts[child.name] = collectTemplates(child, next, shared, out, fullPath) as TVal;
+  const library = node.chart.type === 'library';
+  for (const t of node.chart.templates ?? []) {
+    if (library && !t.name.slice(t.name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    out.push({ name: `${fullPath}/${t.name}`, text: templateText(t), data: next as TVal });
+  }
+  return next;
+}
+
+// decoded template texts, kept with the chart's file objects (shared by every release of the chart)
+const TEXTS = new WeakMap<ChartFile, string>();
+function templateText(f: ChartFile): string {
+  let t = TEXTS.get(f);
+  if (t === undefined) {
+    t = dec.decode(f.data);
+    TEXTS.set(f, t);
+  }
+  return t;
+}
+
+/** Chart.CRDObjects: crds/*.{yaml,yml,json} of the chart, then of each enabled subchart, as files. */
+function crdObjects(node: RenderTreeNode, fullPath: string, out: Array<{ name: string; text: string }>): void {
+  for (const f of node.chart.files ?? []) {
+    if (f.name.startsWith('crds/') && MANIFEST_EXT.test(f.name)) out.push({ name: `${fullPath}/${f.name}`, text: dec.decode(f.data) });
+  }
+  for (const c of node.children) crdObjects(c, `${fullPath}/charts/${c.name}`, out);
+}
+
 /**
- * Renders one chart's templates with the given values, as `helm template` does. Throws ResolveError
- * 'render-failed' with Helm's error text, or 'render-limit' when a budget runs out.
+ * Renders a chart with its enabled subcharts as `helm template` does: every chart's templates with its own
+ * .Values and .Chart, manifests sorted in Helm's install order, then hooks; CRDs first with `includeCrds`;
+ * `showOnly` as `--show-only`. Throws ResolveError 'render-failed' with Helm's error text, or 'render-limit'
+ * when a budget runs out.
  */
 export function renderChart(values: LoadedValues, options: RenderChartOptions = {}): RenderResult {
   const chart = loadedChart(values);
   if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
   const helm = options.helmVersion ?? values.helmVersion;
+  const tree = loadedTree(values) ?? { name: chart.name, chart, children: [] };
+  const schemaFailure = schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
+  const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
+  if (chart.kubeVersion) {
+    const kv = (caps.fields.KubeVersion as GoStruct).fields.Version as string;
+    if (!isCompatibleRange(chart.kubeVersion, kv)) {
+      throw new ResolveError('render-failed', `chart requires kubeVersion: ${chart.kubeVersion} which is incompatible with Kubernetes ${kv}`);
+    }
+  }
   const root = internalValues(values);
   const valuesType = helm === 4 ? 'common.Values' : 'chartutil.Values';
   const vals = markNamed(deepCopy((root ?? newMap()) as Val) as object, valuesType) as TVal;
   const releaseName = options.releaseName ?? 'release-name';
-  const top = (): Record<string, TVal> => ({
-    Values: vals,
-    Release: {
-      Name: releaseName,
-      Namespace: options.namespace ?? 'default',
-      IsUpgrade: options.isUpgrade ?? false,
-      IsInstall: !(options.isUpgrade ?? false),
-      Revision: new GoNum(1n, 'int'),
-      Service: 'Helm',
-    } as unknown as TVal,
-    Chart: chartObject(chart, helm),
-    Capabilities: capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]),
-    Files: filesObject(chart.files ?? []),
-    Subcharts: newMap(),
-  });
-  const data = markNamed(top(), valuesType);
-  const files = (chart.templates ?? []).map((t) => ({ name: `${chart.name}/${t.name}`, text: dec.decode(t.data), data: data as TVal }));
+  const release = {
+    Name: releaseName,
+    Namespace: options.namespace ?? 'default',
+    IsUpgrade: options.isUpgrade ?? false,
+    IsInstall: !(options.isUpgrade ?? false),
+    Revision: new GoNum(1n, 'int'),
+    Service: 'Helm',
+  } as unknown as TVal;
+  const files: TemplateFile[] = [];
+  collectTemplates(tree, null, { release, capabilities: caps, values: vals, helm, valuesType }, files, '');
   let rendered: Map<string, string>;
   try {
-    rendered = renderTemplates(files, { helmVersion: helm, ...(options.limits ? { limits: options.limits } : {}) });
+    rendered = renderTemplates(files, {
+      helmVersion: helm,
+      parseCache: parseCacheFor(chart),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
   } catch (e) {
     if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message);
     throw e;
@@ -316,14 +459,98 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
       if (str(head?.apiVersion)) d.apiVersion = str(head?.apiVersion)!;
       if (str(meta?.name)) d.name = str(meta?.name)!;
       if (str(meta?.namespace)) d.namespace = str(meta?.namespace)!;
-      if (ann && str(ann['helm.sh/hook']) !== undefined) d.hook = str(ann['helm.sh/hook'])!;
-      (d.hook !== undefined ? hooks : documents).push(d);
+      const hook = ann ? str(ann['helm.sh/hook']) : undefined;
+      if (hook === undefined) {
+        documents.push(d);
+        continue;
+      }
+      // a hook naming an event Helm does not know is dropped from the release (and the output)
+      if (hook.split(',').some((h) => !HOOK_EVENTS.has(h.trim().toLowerCase()))) continue;
+      d.hook = hook;
+      hooks.push(d);
     }
   }
   const sorted = documents.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
   const sortedHooks = hooks.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
-  let output = sorted.map((d) => `---\n# Source: ${d.template}\n${d.text}\n`).join('').trim() + '\n';
+  let manifest = '';
+  const crdDocs: RenderedDocument[] = [];
+  if (options.includeCrds) {
+    const crds: Array<{ name: string; text: string }> = [];
+    crdObjects(tree, tree.name, crds);
+    for (const c of crds) {
+      manifest += `---\n# Source: ${c.name}\n${c.text}\n`;
+      for (const doc of splitManifests(c.text)) {
+        const { head } = readHead(doc, c.name, helm);
+        crdDocs.push(describe({ template: c.name, text: doc }, head));
+      }
+    }
+  }
+  manifest += sorted.map((d) => `---\n# Source: ${d.template}\n${d.text}\n`).join('');
+  let output = manifest.trim() + '\n';
   for (const h of sortedHooks) output += `---\n# Source: ${h.template}\n${h.text}\n`;
-  return { output, documents: [...sorted, ...sortedHooks], rendered: Object.fromEntries(rendered) };
+  let all = [...crdDocs, ...sorted, ...sortedHooks];
+  if (options.showOnly && options.showOnly.length > 0) {
+    ({ output, documents: all } = showOnly(output, all, options.showOnly));
+  }
+  return { output, documents: all, rendered: Object.fromEntries(rendered) };
 }
 
+/** Helm's ValidateAgainstSchema over the release's charts: each chart's failures under its name, in tree order. */
+function schemaErrors(node: RenderTreeNode, values: Record<string, unknown>, helm: HelmVersion): string {
+  let sb = '';
+  const schema = node.chart.schema ?? node.chart.schemaText;
+  if (schema !== undefined) {
+    const r = judgeChartSchema(values as never, schema, helm);
+    if (r.schemaError !== undefined) sb += `${node.name}:\n${r.schemaError}`;
+    else if (r.failures.length) {
+      sb += `${node.name}:\n`;
+      sb += helm === 4 ? `${r.failures.map((f) => f.text).join('\n')}\n` : r.failures.map((f) => `${f.text}\n`).join('');
+    }
+  }
+  for (const c of node.children) {
+    const raw = Object.prototype.hasOwnProperty.call(values, c.name) ? values[c.name] : undefined;
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      sb += `${c.name}:\ninvalid type for values: expected object (map), got ${Array.isArray(raw) ? '[]interface {}' : typeof raw === 'string' ? 'string' : typeof raw === 'boolean' ? 'bool' : 'float64'}\n`;
+      continue;
+    }
+    sb += schemaErrors(c, raw as Record<string, unknown>, helm);
+  }
+  return sb;
+}
+
+function describe(d: RenderedDocument, head: Record<string, unknown> | undefined): RenderedDocument {
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const meta = head && typeof head.metadata === 'object' && head.metadata ? (head.metadata as Record<string, unknown>) : undefined;
+  if (str(head?.kind)) d.kind = str(head?.kind)!;
+  if (str(head?.apiVersion)) d.apiVersion = str(head?.apiVersion)!;
+  if (str(meta?.name)) d.name = str(meta?.name)!;
+  if (str(meta?.namespace)) d.namespace = str(meta?.namespace)!;
+  return d;
+}
+
+/**
+ * `--show-only`: the printed stream split again into documents, each kept when its `# Source:` path (without
+ * the top chart's name) matches a pattern (Go's filepath.Match), pattern by pattern; a pattern matching none is
+ * Helm's `could not find template <f> in chart`.
+ */
+function showOnly(output: string, docs: RenderedDocument[], patterns: string[]): { output: string; documents: RenderedDocument[] } {
+  const parts = splitManifests(output);
+  const re = /# Source: [^/]+\/(.+)/;
+  let out = '';
+  const kept: RenderedDocument[] = [];
+  for (const f of patterns) {
+    let missing = true;
+    parts.forEach((m, i) => {
+      const sub = re.exec(m);
+      if (!sub) return;
+      if (!goPathMatch(f, sub[1]!)) return;
+      out += `---\n${m}\n`;
+      // the documents are the printed ones in order (a CRD file may hold several documents: best effort)
+      if (docs[i]) kept.push(docs[i]!);
+      missing = false;
+    });
+    if (missing) throw new ResolveError('render-failed', `could not find template ${f} in chart`);
+  }
+  return { output: out, documents: kept };
+}

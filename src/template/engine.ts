@@ -147,8 +147,21 @@ function splitN(s: string, sep: string, n: number): string[] {
   return out;
 }
 
+/**
+ * Parsed template sets kept between renders. A set is stored under a key made of the Helm version and every
+ * template's name and text length: give one cache per chart object (whose texts never change), and every
+ * release of that chart parses its templates once. Parsed trees are never written by execution (`tpl` parses
+ * into a copy of the set), so one set serves any number of renders.
+ */
+export interface ParseCache {
+  get(key: string): TreeSet | undefined;
+  set(key: string, trees: TreeSet): void;
+}
+
 export interface EngineOptions {
   helmVersion: HelmVersion;
+  /** Reuse parsed templates across renders of the same chart (see ParseCache). */
+  parseCache?: ParseCache;
   /** Helm's --strict lint mode: missingkey=error. */
   strict?: boolean;
   limits?: Partial<Limits>;
@@ -161,7 +174,7 @@ export interface EngineOptions {
 export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map<string, string> {
   const helm = opts.helmVersion;
   const budget: Budget = newBudget(opts.limits);
-  const trees: TreeSet = new Map();
+  let trees: TreeSet = new Map();
   const included = new Map<string, number>();
   let includeDepth = 0;
   const goVersion = helm === 4 ? 25 : 23;
@@ -217,13 +230,21 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
   t.funcs = buildFuncs(ctx, { goVersion, maxOutput: budget.limits.maxOutput });
   const byName = new Map(files.map((f) => [f.name, f]));
   const keys = sortTemplates([...byName.keys()]);
-  for (const name of keys) {
-    try {
-      parseTemplate(name, byName.get(name)!.text, (n) => t.funcs.has(n), trees);
-    } catch (e) {
-      if (e instanceof ParseError) throw new RenderError(cleanupParseError(name, e));
-      throw e;
+  const cacheKey = opts.parseCache ? `${helm}|${opts.strict ? 's' : ''}|${keys.map((k) => `${k}:${byName.get(k)!.text.length}`).join('|')}` : '';
+  const cached = opts.parseCache?.get(cacheKey);
+  if (cached) {
+    trees = cached;
+    t.trees = trees;
+  } else {
+    for (const name of keys) {
+      try {
+        parseTemplate(name, byName.get(name)!.text, (n) => t.funcs.has(n), trees);
+      } catch (e) {
+        if (e instanceof ParseError) throw new RenderError(cleanupParseError(name, e));
+        throw e;
+      }
     }
+    opts.parseCache?.set(cacheKey, trees);
   }
   const out = new Map<string, string>();
   for (const name of keys) {

@@ -152,7 +152,8 @@ export function mergo(dst: Record<string, TVal>, src: Record<string, TVal>, over
     if (isGoMap(dv) && isGoMap(sv) && typeName(dv) === 'map[string]interface {}' && typeName(sv) === 'map[string]interface {}') {
       mergo(dv, sv, overwrite);
     } else if (overwrite) {
-      if ((sv !== null && sv !== undefined) || !has) dst[k] = sv ?? null;
+      // mergo's deepMerge: a nil source element overwrites too (dst.SetMapIndex(key, srcElement))
+      dst[k] = sv ?? null;
     } else if (!has || empty(dv)) {
       if (sv !== null && sv !== undefined) dst[k] = sv;
     }

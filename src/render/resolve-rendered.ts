@@ -1,0 +1,97 @@
+// resolveImages as the package exports it: with no explicit profile, values loaded from a chart that has templates
+// are rendered (renderChart) and every image is read from the manifests (`source: 'rendered'`); otherwise the
+// profile's rules apply (images/resolve.ts). Browser-safe.
+import { checkResolveOptions, resolveImages as resolveByProfile, type ImageVariant, type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
+import { loadedChart } from '../load/load-values.js';
+import { tryParseImageReference } from '../reference/index.js';
+import type { LoadedValues, Values } from '../values/load.js';
+import type { Chart } from '../chart/chart.js';
+import { manifestImages, type ManifestImage } from './manifest-images.js';
+import { renderChart } from './render-chart.js';
+
+/** Whether a chart or one of its subcharts has templates (what rendering needs). */
+function hasTemplates(c: Chart, depth = 0): boolean {
+  if ((c.templates ?? []).length > 0) return true;
+  return depth < 32 && Object.values(c.subcharts).some((s) => hasTemplates(s, depth + 1));
+}
+
+function isLoaded(v: Values | LoadedValues): v is LoadedValues {
+  return typeof v === 'object' && v !== null && typeof (v as LoadedValues).locate === 'function';
+}
+
+/** The variant a reference shows (its tag's or repository's suffix), for images no profile rule names. */
+function variantOf(repository: string, tag: string | undefined): ImageVariant {
+  const t = tag ?? '';
+  if (t.endsWith('-fips-distroless')) return 'fips-distroless';
+  if (t.endsWith('-distroless')) return repository.endsWith('-fips') ? 'fips-distroless' : 'distroless';
+  if (t.endsWith('-fips') || repository.endsWith('-fips')) return 'fips';
+  return 'standard';
+}
+
+/**
+ * The images of a rendered release, grouped by reference and values path: each with every workload (kind, name,
+ * container) it renders into. Where the chart has a built-in profile, the profile names the values path, the
+ * component and the variant of each workload's image; other images take their last repository segment as component.
+ */
+export function renderedImages(values: LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
+  const helmVersion = options.helmVersion ?? values.helmVersion;
+  const result = renderChart(values, { releaseName: options.releaseName ?? 'gloo', helmVersion });
+  const found = manifestImages(result.documents);
+  const hints = new Map<string, ResolvedImage>();
+  try {
+    const { onDiagnostic: _ignored, ...quiet } = options;
+    void _ignored;
+    for (const p of resolveByProfile(values, quiet)) for (const w of p.workloads) hints.set(`${w.kind}\u0000${w.name}\u0000${w.container}`, p);
+  } catch {
+    // no profile for this chart or version: the manifests alone describe the images
+  }
+  const groups = new Map<string, ResolvedImage>();
+  for (const m of found) {
+    // a container without an image is listed as the profile lists it (reference ''): the workload exists
+    const hint = hints.get(`${m.kind}\u0000${m.name ?? ''}\u0000${m.container ?? ''}`);
+    const valuesPath = hint?.valuesPath ?? '';
+    const key = `${m.image ?? ''}\u0000${valuesPath}\u0000${m.field === 'gatewayParameters' ? 'gp' : 'pod'}`;
+    let g = groups.get(key);
+    if (!g) g = newImage(m, hint, valuesPath);
+    groups.set(key, g);
+    g.workloads.push({ kind: m.kind, name: m.name ?? '', container: m.container ?? '' });
+  }
+  return [...groups.values()];
+}
+
+function newImage(m: ManifestImage, hint: ResolvedImage | undefined, valuesPath: string): ResolvedImage {
+  const ref = m.image ? tryParseImageReference(m.image) : undefined;
+  const repository = ref?.repository ?? '';
+  const last = repository.slice(repository.lastIndexOf('/') + 1).replace(/-fips$/, '');
+  const img: ResolvedImage = {
+    component: hint?.component ?? (last || m.container || m.image || ''),
+    valuesPath,
+    reference: m.image ?? '',
+    variant: hint?.variant ?? variantOf(repository, ref?.tag),
+    source: 'rendered',
+    workloads: [],
+  };
+  if (ref?.registry !== undefined) img.registry = ref.registry;
+  if (ref) img.repository = ref.repository;
+  if (ref?.tag !== undefined) img.tag = ref.tag;
+  if (ref?.digest !== undefined) img.digest = ref.digest;
+  if (m.fields) img.fields = m.fields;
+  return img;
+}
+
+/**
+ * Every image a release deploys, with the workloads it renders into. With no explicit `profile`, values loaded
+ * from a chart that has templates are rendered as `helm template <releaseName>` renders them (default `gloo`)
+ * and the images are read from the manifests (`source: 'rendered'`); an explicit `profile` or `chartVersion`
+ * (the rules of a version), plain values, or a chart without templates take the profile's rules. Throws ResolveError (`render-failed` with Helm's text).
+ */
+export function resolveImages(values: Values | LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
+  if (options.profile === undefined && options.chartVersion === undefined && isLoaded(values)) {
+    const chart = loadedChart(values);
+    if (chart && hasTemplates(chart)) {
+      checkResolveOptions(options);
+      return renderedImages(values, options);
+    }
+  }
+  return resolveByProfile(values, options);
+}
