@@ -143,8 +143,34 @@ for (const id of ['gloo-v1.16.27', 'gloo-v1.17.0', 'gloo-v1.18.40', 'gloo-v1.19.
 }
 const passThrough = [...printed].sort();
 
+// Values the templates of each real chart tree read (`.Values.a.b` chains, and the gateway-proxy variables' chains),
+// by the chart versions each tree stands for: a key a template reads is never unknown, documented or not (the
+// reference leaves out some the chart still reads, e.g. settings.replaceInvalidRoutes "for backwards compatibility").
+const READ_TREES = [
+  { id: 'gloo-v1.16.27', from: '1.16.0-beta1' },
+  { id: 'gloo-v1.17.0', from: '1.17.0-beta1' },
+  { id: 'gloo-v1.18.40', from: '1.18.0-beta1' },
+  { id: 'gloo-v1.19.10', from: '1.19.0-beta1' },
+  { id: 'gloo-v1.21.12', from: '1.20.0-beta1' },
+  { id: 'gloo-main', from: '1.22.0-beta1' },
+];
+const VARS = { spec: 'gatewayProxies.*', gatewaySpec: 'gatewayProxies.*', gatewayProxy: 'gatewayProxies.*', defaultGatewayProxySafe: 'gatewayProxies.*', gatewaySettings: 'gatewayProxies.*.gatewaySettings', global: 'global' };
+const readPaths = new Map();
+READ_TREES.forEach((t, ti) => {
+  const dir = path.join(CHARTS, t.id, 'templates');
+  if (!fs.existsSync(dir)) return;
+  const add = (p) => readPaths.set(p, [...new Set([...(readPaths.get(p) ?? []), ti])]);
+  for (const f of fs.readdirSync(dir)) {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const m of text.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) add(m[1].slice(1).replace(/^gatewayProxies\.gatewayProxy\b/, 'gatewayProxies.*'));
+    for (const m of text.matchAll(/\$([A-Za-z]+)((?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) if (VARS[m[1]]) add(`${VARS[m[1]]}${m[2]}`);
+  }
+});
+const read = { trees: READ_TREES, paths: Object.fromEntries([...readPaths.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) };
+
 const data = {
   passThrough,
+  read,
   source: { repository: 'github:solo-io/gloo', file: FILE, generator: 'scripts/gen-gloo-value-types.mjs' },
   inputs: sources,
   epochs: epochs.map((e) => ({ from: e.from, tags: e.tags.length, last: e.tags[e.tags.length - 1].slice(1) })),

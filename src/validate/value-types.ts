@@ -10,6 +10,8 @@ import { GLOO_EE_VALUE_TYPES } from '../profiles/gloo-ee-value-types.data.js';
 export interface GlooValueTypesData {
   /** Names of values the chart passes through unread (printed whole by its templates). */
   passThrough: string[];
+  /** Values the templates of the real chart trees read (`*`: any gateway proxy), by tree; trees by first version. */
+  read: { trees: Array<{ id: string; from: string }>; paths: Record<string, number[]> };
   source: { repository: string; file: string; generator: string };
   /** Every release tag read: its commit and the blob of the reference file. */
   inputs: Array<{ tag: string; commit: string; blob: string }>;
@@ -118,9 +120,34 @@ export function glooTypeTree(version: string): TypeNode | undefined {
     if (desc >= 0) node.description = GLOO_VALUE_TYPES.descriptions[desc];
     if (def !== '') node.default = def;
   }
+  addRead(root, GLOO_VALUE_TYPES.epochs[i]!.from);
   markOpen(root);
   TREES.set(i, root);
   return root;
+}
+
+/**
+ * The values the chart tree of this version's line reads that the reference leaves out: known, taken as they are
+ * (open), under parents that are then loose (their other keys are not known either).
+ */
+function addRead(root: TypeNode, version: string): void {
+  const trees = GLOO_VALUE_TYPES.read.trees;
+  let ti = 0;
+  while (ti + 1 < trees.length && compareRelease(trees[ti + 1]!.from, version) <= 0) ti++;
+  for (const [path, tis] of Object.entries(GLOO_VALUE_TYPES.read.paths)) {
+    if (!tis.includes(ti)) continue;
+    let node = root;
+    for (const step of path.split('.')) {
+      if (node.open || node.types) break;
+      const has = step === '*' ? node.any !== undefined : node.props !== undefined && Object.prototype.hasOwnProperty.call(node.props, step);
+      if (!has) {
+        const created = child(node, step);
+        created.open = true;
+        break;
+      }
+      node = child(node, step);
+    }
+  }
 }
 
 /** A node under a pass-through key is open; so is a node the reference gives no children or type (a struct of nothing). */
