@@ -8,7 +8,7 @@
 // and Helm's verdict; the cases that break `helm template` are also written to src/profiles/gloo-value-breaks.data.ts,
 // where the value-type rule finds them (those are errors).
 //
-//   npm run build && nice node scripts/record-value-types.mjs [--helm 4] [--only gloo-v1.17.0] [--no-render]
+//   npm run build && nice node scripts/record-value-types.mjs [--helm 4] [--only gloo-v1.17.0] [--no-render] [--breaks-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,9 +118,10 @@ const setFile = (dir, text) => {
   return f;
 };
 
+const breaksOnly = args.includes('--breaks-only'); // rewrite the breaks table from the recording, rendering nothing
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'value-types-'));
 const results = {};
-for (const t of TREES) {
+for (const t of breaksOnly ? [] : TREES) {
   const dir = path.join(CHARTS, t.id);
   const defaults = yaml.load(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8'));
   const tree = glooTypeTree(t.version);
@@ -172,8 +173,8 @@ for (const t of TREES) {
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const out = path.join(ROOT, 'tests', 'validate', 'recorded', 'value-types-table.json');
-const previous = only && fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')).trees : {};
-const version = helm ? execFileSync(helm, ['version', '--short'], { encoding: 'utf8' }).trim() : 'not rendered';
+const previous = (only || breaksOnly) && fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')).trees : {};
+const version = breaksOnly ? JSON.parse(fs.readFileSync(out, 'utf8')).helm : helm ? execFileSync(helm, ['version', '--short'], { encoding: 'utf8' }).trim() : 'not rendered';
 fs.writeFileSync(out, `${JSON.stringify({ generator: 'scripts/record-value-types.mjs', helm: version, trees: { ...previous, ...results } }, null, 1)}\n`);
 
 // the breaks: one row per path (the default proxy standing for every proxy) and kind given. It holds in every chart
@@ -184,7 +185,7 @@ const rows = new Map();
 for (const [, tr] of Object.entries(all)) {
   for (const c of tr.cases) {
     if (c.kind !== 'wrong-type' || !c.helm) continue;
-    const general = c.path.replace(/^gatewayProxies\.gatewayProxy\./, 'gatewayProxies.*.');
+    const general = c.path.replace(/^gatewayProxies\.gatewayProxy(?=\.|$)/, 'gatewayProxies.*');
     const key = `${general}\u0000${c.given}`;
     const e = rows.get(key) ?? { path: general, given: c.given, broke: [], ok: [], message: undefined };
     if (c.helm.ok) e.ok.push(tr.versions);
@@ -201,7 +202,7 @@ const breaks = [...rows.values()]
   .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.given < b.given ? -1 : 1))
   .map((e) => {
     // the cause, without the location chain Helm prints before it
-    const cause = e.message.replace(/^.*executing "[^"]*" at <[^>]*>: /, '').replace(/^.*error calling \w+: /, '');
+    const cause = e.message.replace(/ Use --debug flag.*$/, '').replace(/^.*executing "[^"]*" at <[^>]*>: /, '').replace(/^.*error calling \w+: /, '');
     const row = { path: e.path, given: e.given, message: cause.length > 240 ? `${cause.slice(0, 240)}…` : cause };
     if (e.ok.length) row.versions = lines.filter((v) => !e.ok.includes(v)).join(' || ');
     return row;

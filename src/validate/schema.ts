@@ -15,6 +15,7 @@ import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooEeChart } from '../profiles/gloo-ee-defaults.js';
 import { newMap, type Val } from '../values/model.js';
 import { nodeSchema } from './typed-schema.js';
+import { inVersions } from '../images/render.js';
 import { glooEeTypeTree, glooTypeEpoch, glooTypeEpochRange, glooTypeTree, type TypeNode } from './value-types.js';
 import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
 
@@ -140,9 +141,30 @@ function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
   return node;
 }
 
+/** The schema nodes of a path where `*` is every key: additionalProperties and each documented property. */
+function nodesAt(root: JsonSchema, parts: string[]): JsonSchema[] {
+  let nodes = [root];
+  for (const p of parts) {
+    const next: JsonSchema[] = [];
+    for (const n of nodes) {
+      if (p !== '*') next.push(ownChild(ownChild(n, 'properties'), p));
+      else {
+        if (typeof n.additionalProperties !== 'object') n.additionalProperties = {};
+        next.push(n.additionalProperties as JsonSchema);
+        for (const c of Object.values((n.properties ?? {}) as Record<string, JsonSchema>)) next.push(c);
+      }
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
 /** Puts a schema at a path, in place of whatever the typed tree had there. */
 function replaceAt(root: JsonSchema, parts: string[], schema: JsonSchema): void {
-  const node = nodeAt(root, parts);
+  replaceNode(nodeAt(root, parts), schema);
+}
+
+function replaceNode(node: JsonSchema, schema: JsonSchema): void {
   for (const k of Object.keys(node)) delete node[k];
   Object.assign(node, schema);
 }
@@ -237,6 +259,16 @@ function typedValuesSchema(p: Profile, options: ValuesSchemaOptions): JsonSchema
     type: 'object',
     definitions: { imageBlock: embedded(imageBlockSchema()) },
   };
+  // values the templates dereference are maps even where the tree leaves them open (stats is printed whole with
+  // toYaml and also read as stats.enabled): a scalar there fails helm template
+  const shapeTables: Array<{ prefix: string[]; profile: Profile }> = [{ prefix: [], profile: p }];
+  for (const s of p.subcharts ?? []) if (typeof s.profile === 'object') shapeTables.push({ prefix: s.name.split('.'), profile: s.profile });
+  for (const { prefix, profile: sp } of shapeTables) {
+    for (const shape of sp.shapes ?? []) {
+      if (!inVersions(shape.versions, glooVersion)) continue;
+      for (const node of nodesAt(root, [...prefix, ...shape.path.split('.')])) if (node.type === undefined && node.$ref === undefined) node.type = ['object', 'null'];
+    }
+  }
   addProfile(root, p, [], true);
   return root;
 }
@@ -251,7 +283,7 @@ function addProfile(root: JsonSchema, p: Profile, prefix: string[], replace = fa
   // every block refers to one definition (alone: see the header), which keeps the schema and its compiled
   // validator small
   for (const path of imageBlockPaths(p)) {
-    if (replace) replaceAt(root, split(path), { $ref: '#/definitions/imageBlock' });
+    if (replace) for (const node of nodesAt(root, split(path))) replaceNode(node, { $ref: '#/definitions/imageBlock' });
     else Object.assign(nodeAt(root, split(path)), { $ref: '#/definitions/imageBlock' });
   }
   // a subchart's blocks sit under its key; its own `global.image` is the parent's global as the subchart sees it

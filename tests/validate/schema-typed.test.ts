@@ -37,3 +37,44 @@ describe.each(CHARTS)('%s %s', (profile, version, dir) => {
     }
   });
 });
+
+interface TypedCase {
+  chart: string;
+  strictKeys: boolean;
+  name: string;
+  helm: 3 | 4;
+  file: string;
+  exit: number;
+  lines: string[];
+  refused: 'none' | 'both' | 'strict';
+}
+const recorded = JSON.parse(fs.readFileSync(path.join(__dirname, 'recorded', 'schema-helm-typed.json'), 'utf8')) as { cases: TypedCase[] };
+
+test('the recording covers every chart, both strictness levels and both Helms', () => {
+  expect(recorded.cases).toHaveLength(CHARTS.length * 2 * 8 * 2);
+});
+
+describe('the real Helms accept each chart\'s defaults and refuse the same mistakes; the emulation prints the same lines', () => {
+  const charts = new Map<string, Awaited<ReturnType<typeof loadChart>>>();
+  test.each(recorded.cases.map((c) => [`${c.chart} strict ${c.strictKeys} helm ${c.helm}: ${c.name}`, c] as const))('%s', async (_n, c) => {
+    const refused = c.refused === 'both' || (c.refused === 'strict' && c.strictKeys);
+    expect(c.exit === 0).toBe(!refused);
+    const [profile, version] = c.chart.split(' ') as ['gloo' | 'gloo-ee', string];
+    const dir = CHARTS.find(([p, v]) => p === profile && v === version)![2];
+    const schema = valuesSchema(profile, { chartVersion: version, strictKeys: c.strictKeys });
+    const file = c.file ? [{ name: 'f.yaml', text: profile === 'gloo-ee' ? `gloo:\n${c.file.replace(/^/gm, '  ').replace(/ +$/, '')}` : c.file }] : [];
+    let loaded;
+    if (profile === 'gloo') {
+      const text = new Uint8Array(fs.readFileSync(path.join(SHARED, dir, 'values.yaml')));
+      loaded = loadValues({ chartValues: { name: 'values.yaml', text }, valuesFiles: file, helmVersion: c.helm });
+    } else {
+      const key = `${dir} ${c.helm}`;
+      if (!charts.has(key)) charts.set(key, await loadChart(path.join(SHARED, dir), { helmVersion: c.helm }));
+      loaded = loadValues({ chart: charts.get(key)!, valuesFiles: file, set: ['license_key=x'], helmVersion: c.helm });
+    }
+    const lines = validateValues(loaded, { schema, helmVersion: c.helm, profile: 'generic' })
+      .diagnostics.filter((d) => d.code.startsWith('chart-schema'))
+      .map((d) => d.helmOutput ?? d.message);
+    expect([...new Set(lines)].sort()).toEqual(c.lines);
+  });
+});

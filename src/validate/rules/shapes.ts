@@ -12,7 +12,6 @@ import type { Parts, RuleContext } from '../context.js';
 import { glooProfile } from '../../profiles/gloo.js';
 import { glooEeProfile } from '../../profiles/gloo-ee.js';
 import { GLOO_VALUE_BREAKS } from '../../profiles/gloo-value-breaks.data.js';
-import { nearest } from '../suggest.js';
 import { glooEeTypeTree, glooKeyHistory, glooTypeTree, type TypeNode } from '../value-types.js';
 import { GoInt } from '../../values/model.js';
 
@@ -228,10 +227,49 @@ function sameValue(a: Val, b: Val): boolean {
   return a === b;
 }
 
+/**
+ * The documented key a misspelt one stands for: the same key in another case, else the nearest by edit distance
+ * with a swap of two neighbours counting as one edit (`httsPport` is httpsPort, not httpPort), at most 2 edits
+ * and fewer than a third of the key.
+ */
+export function nearestKey(found: string, known: readonly string[]): string | undefined {
+  if (found.length > 64) return undefined;
+  const lower = found.toLowerCase();
+  const same = known.find((k) => k.toLowerCase() === lower);
+  if (same) return same;
+  // in half edits: a letter added, dropped or changed is 2, two neighbours swapped 1; at most 2 edits, and no more
+  // than a third of the key (at least one); ties go to the longer key (a dropped letter is the commonest typo)
+  const limit = 2 * Math.min(2, Math.max(1, Math.floor(found.length / 3)));
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const k of known) {
+    if (Math.abs(k.length - found.length) > 2) continue;
+    const d = osa(lower, k.toLowerCase());
+    if (d > limit) continue;
+    const score = 2 * d + (k.length > found.length ? 0 : 1);
+    if (score < bestScore) [best, bestScore] = [k, score];
+  }
+  return best;
+}
+
+/** Optimal string alignment distance in half edits (insert, delete, substitute 2; a swap of neighbours 1). */
+function osa(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? 2 * j : j === 0 ? 2 * i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 2;
+      let v = Math.min(d[i - 1]![j]! + 2, d[i]![j - 1]! + 2, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
 function unknownKey(ctx: RuleContext, parent: TypeNode, parts: Parts, chart: string, glooAt: number): void {
   const key = String(parts[parts.length - 1]);
   const known = Object.keys(parent.props ?? {});
-  const suggestion = nearest(key, known);
+  const suggestion = nearestKey(key, known);
   const inGloo = glooAt === 1 ? (parts[0] === 'gloo' ? parts.slice(1) : parts[0] === 'global' ? parts : undefined) : parts;
   const history = inGloo ? glooKeyHistory(inGloo, ctx.version) : undefined;
   const parentPath = formatPath(parts.slice(0, -1)) || '(the top level)';
