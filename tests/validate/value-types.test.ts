@@ -63,3 +63,9 @@ describe('each chart tree read against its version\'s typed tree alone (no defau
     expect(found).toEqual([]);
   });
 });
+
+test('a value of another kind than the default at its path (a number over a map) is judged, never a crash', () => {
+  const loaded = loadValues({ valuesFiles: [{ name: 'v.yaml', text: 'discovery:\n  serviceAccount: 5\ngloo:\n  deployment: []\nsettings: 7\n' }] });
+  const ds = validateValues(loaded, { profile: 'gloo', chartVersion: '1.18.40' }).diagnostics.filter((d) => NEW_CODES.has(d.code));
+  expect(ds.map(row).sort()).toEqual(['warning value-type discovery.serviceAccount 2:19', 'warning value-type gloo.deployment 4:3', 'warning value-type settings 5:11'].sort());
+});

@@ -217,7 +217,9 @@ export function walkTypes(tree: TypeNode, values: Val, defaults: Val | undefined
 
 /** Whether two Go values are the same data (numbers by value: an int64 from --set equals a file's float64). */
 function sameValue(a: Val, b: Val): boolean {
-  if (a instanceof GoInt || b instanceof GoInt || typeof a === 'number' || typeof b === 'number') return String(a) === String(b) && kindOf(a) === kindOf(b);
+  // kinds first: a null-prototype map has no string form
+  if (a === null || b === null || kindOf(a) !== kindOf(b)) return a === b;
+  if (kindOf(a) === 'number') return String(a) === String(b);
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]!));
   if (isMap(a)) {
     if (!isMap(b)) return false;
@@ -287,6 +289,8 @@ function unknownKey(ctx: RuleContext, parent: TypeNode, parts: Parts, chart: str
 function wrongType(ctx: RuleContext, parts: Parts, v: Val, expected: string, glooAt: number, printed = false): void {
   const broke = recordedBreak(ctx, parts, glooAt, v);
   if (printed && !broke) return;
+  // one mistake, one diagnostic: Helm's coalesce warning already says that this value replaces the chart's map
+  if (!broke && ctx.helmWarned?.has(formatPath(parts))) return;
   ctx.report({
     code: 'value-type',
     severity: broke ? 'error' : 'warning',
