@@ -142,6 +142,83 @@ function runEngine(major, [name, schema, valuesYaml]) {
   }
 }
 
+// --only typed: the full typed schema of each chart version (valuesSchema(profile, { chartVersion, strictKeys })),
+// shipped as the values.schema.json of the real chart's values (gloo: its values.yaml in a chart of one template;
+// gloo-ee: the real tree with its subcharts), judged by both Helms with the chart's own defaults and with mistakes.
+const TYPED_OUT = path.join(ROOT, 'tests', 'validate', 'recorded', 'schema-helm-typed.json');
+const TYPED_CHARTS = [
+  ['gloo', '1.16.27', 'charts/gloo-v1.16.27'],
+  ['gloo', '1.17.0', 'charts/gloo-v1.17.0'],
+  ['gloo', '1.18.40', 'charts/gloo-v1.18.40'],
+  ['gloo', '1.19.10', 'charts/gloo-v1.19.10'],
+  ['gloo', '1.21.12', 'charts/gloo-v1.21.12'],
+  ['gloo', '1.22.1', 'charts/gloo-main'],
+  ['gloo-ee', '1.0.0-ci1', 'gloo-ee/charts/1.0.0-ci1'],
+  ['gloo-ee', '1.16.2', 'gloo-ee/charts/1.16.2'],
+  ['gloo-ee', '1.17.0', 'gloo-ee/charts/1.17.0'],
+];
+/** name, -f file (for gloo-ee, nested under gloo:), which schemas refuse it ('both' or 'strict') */
+const TYPED_MISTAKES = [
+  ['defaults', '', 'none'],
+  ['misspelt key gloo.deployment.replica', 'gloo:\n  deployment:\n    replica: 3\n', 'strict'],
+  ['misspelt top-level key gatewayProxy', 'gatewayProxy:\n  gatewayProxy:\n    disabled: true\n', 'strict'],
+  ['stats: true where a map is read', 'gatewayProxies:\n  gatewayProxy:\n    stats: true\n', 'both'],
+  ['a string for a boolean', 'settings:\n  singleNamespace: "true"\n', 'both'],
+  ['a word for an integer', 'gloo:\n  deployment:\n    replicas: three\n', 'both'],
+  ['a list for a string', 'gloo:\n  logLevel: [info]\n', 'both'],
+  ['extra keys under pass-through values', 'gloo:\n  deployment:\n    customEnv:\n      - name: A\n        value: b\n    resources:\n      limits:\n        ephemeral-storage: 1Gi\n  service:\n    kubeResourceOverride:\n      metadata:\n        anything: goes\n', 'none'],
+];
+
+function runTyped(major, [profile, version, dir], strict, [name, file]) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-typed-'));
+  try {
+    const chart = path.join(tmp, 'c');
+    if (profile === 'gloo') {
+      fs.mkdirSync(path.join(chart, 'templates'), { recursive: true });
+      fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+      fs.copyFileSync(path.join(REF, dir, 'values.yaml'), path.join(chart, 'values.yaml'));
+      fs.writeFileSync(path.join(chart, 'templates', 'out.yaml'), '# rendered\n');
+    } else fs.cpSync(path.join(REF, dir), chart, { recursive: true });
+    fs.writeFileSync(path.join(chart, 'values.schema.json'), JSON.stringify(typedSchemas.get(`${profile} ${version} ${strict}`)));
+    const extra = profile === 'gloo-ee' ? ['--set', 'license_key=x'] : [];
+    if (file) {
+      const text = profile === 'gloo-ee' ? `gloo:\n${file.replace(/^/gm, '  ').replace(/ +$/, '')}` : file;
+      fs.writeFileSync(path.join(tmp, 'f.yaml'), text);
+      extra.push('-f', path.join(tmp, 'f.yaml'));
+    }
+    const env = { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') };
+    const r = spawnSync(helm.helmPath(major), ['template', 'r', chart, ...extra], { cwd: tmp, encoding: 'utf8', env, maxBuffer: 256 << 20 });
+    const err = (r.stderr || '').split(tmp + '/').join('').split(tmp).join('');
+    const lines = err.split('\n').filter((l) => /^\s*- /.test(l));
+    return { chart: `${profile} ${version}`, strictKeys: strict, name, helm: major, file, exit: r.status, lines: [...new Set(lines)].sort() };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const typedSchemas = new Map();
+if (only === 'typed') {
+  const { valuesSchema } = await import(path.join(ROOT, 'dist', 'esm', 'index.js'));
+  const out = [];
+  for (const c of TYPED_CHARTS) {
+    for (const strict of [false, true]) {
+      typedSchemas.set(`${c[0]} ${c[1]} ${strict}`, valuesSchema(c[0], { chartVersion: c[1], strictKeys: strict }));
+      for (const m of TYPED_MISTAKES) for (const major of [3, 4]) out.push({ ...runTyped(major, c, strict, m), refused: m[2] });
+    }
+    console.log(`${c[0]} ${c[1]}: ${out.length} outcomes`);
+  }
+  const typedText = formatCorpus({ description: 'The full typed values schema of each gloo and gloo-ee chart version (valuesSchema(profile, { chartVersion, strictKeys })) as the chart\'s values.schema.json, judged by the real Helm 3.17.1 and 4.1.4 `helm template` (scripts/record-schema-helm.mjs --only typed)', cases: out });
+  if (check) {
+    const old = fs.existsSync(TYPED_OUT) ? fs.readFileSync(TYPED_OUT, 'utf8') : '';
+    if (old !== typedText) {
+      console.error('schema-helm-typed.json differs from what Helm does now');
+      process.exit(1);
+    }
+    console.log('the typed recording matches both Helm binaries');
+  } else fs.writeFileSync(TYPED_OUT, typedText);
+  process.exit(0);
+}
+
 if (only === 'engine') {
   const engine = [];
   for (const c of ENGINE_CASES) for (const major of [3, 4]) engine.push(runEngine(major, c));

@@ -100,10 +100,15 @@ export const COMMANDS = {
     ] as FlagSpec[],
   },
   schema: {
-    usage: 'helm-image-variant schema --profile NAME|PATH',
+    usage: 'helm-image-variant schema --profile NAME|PATH [--chart-version VERSION] [--strict-keys]',
     summary: "print the values JSON Schema (draft-07) of a profile, to ship as a chart's values.schema.json",
     positionals: false,
-    flags: [{ name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo, gloo-ee) or a profile file (YAML or JSON)' }, HELP] as FlagSpec[],
+    flags: [
+      { name: 'profile', type: 'string', value: 'NAME|PATH', help: 'built-in profile (gloo, gloo-ee) or a profile file (YAML or JSON)' },
+      { name: 'chart-version', type: 'string', value: 'VERSION', help: 'type every documented value of this chart version (gloo 1.16 and later; gloo-ee: its chart version); without it only the image blocks are typed' },
+      { name: 'strict-keys', type: 'boolean', help: "close the chart's documented objects (additionalProperties: false): a misspelt key fails helm install" },
+      HELP,
+    ] as FlagSpec[],
   },
 } as const;
 

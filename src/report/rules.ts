@@ -55,7 +55,14 @@ const RULES: Readonly<Record<string, RuleHelp>> = {
   'image-not-composed': { summary: 'Generic mode: an image block that does not compose into a reference a runtime could pull.', help: "Fix the block's registry, repository, tag and digest, or render the chart's templates for its exact image." },
   'license-key-missing': { summary: 'No licence key in the values: the chart refuses to render without one.', help: 'Pass the key at install (helm install ... --set license_key=...); --require-license makes this an error.' },
   'invalid-option': { summary: 'An option of the library call has the wrong type.', help: 'Pass the option as the message says (e.g. chartVersion as a string).' },
-  'value-type': { summary: 'A value of a type the chart cannot use there; helm template fails reading it.', help: 'Write the value in the shape the message names (e.g. a map with enabled:).' },
+  'value-type': {
+    summary: "A value of another type than the chart's values reference gives it (per chart version): an error where helm template fails with it (recorded with the real Helm), a warning where the chart coerces or prints it.",
+    help: 'Write the value in the type the message names (a map with enabled:, a boolean, an integer), or remove it for the chart default.',
+  },
+  'unknown-key': {
+    summary: "A key the chart at this version neither documents nor reads: Helm ignores it and the chart's default applies (a misspelt or misnested key, or one removed in an earlier release).",
+    help: 'Use the suggested key (the nearest documented one), move it to where the chart reads it, or delete it. Keys under values the chart passes through (annotations, labels, extraEnv, kubeResourceOverride, pod specs) are never reported.',
+  },
   'field-not-string': { summary: 'The chart prints a string unquoted into a resource, where YAML reads it back as a number or boolean.', help: 'Use a value that YAML reads as a string even unquoted (e.g. tag 1.10.0 instead of 1.10).' },
   'globals-skipped': coalesce("global is not a map, so Helm skips the globals."),
   'globals-conflict': coalesce('A global key is a map in one place and not in another; Helm skips it.'),

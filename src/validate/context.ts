@@ -42,6 +42,8 @@ export interface RuleContext {
   isVariantBlock(valuesPath: string): boolean;
   /** Whether an image is printed by a variant-aware helper (not gloo-ee's `plain` one for third-party images). */
   isGlooHelperBlock(valuesPath: string): boolean;
+  /** Paths (dotted) where Helm's coalesce already warns that a value replaces a map (values-table-overwritten). */
+  helmWarned?: ReadonlySet<string>;
   /** The Go type and text of a value, when the values came from text. */
   goValue(parts: Parts): GoValue | undefined;
   report(d: NewDiagnostic): void;

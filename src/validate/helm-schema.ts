@@ -636,7 +636,10 @@ function message4(e: AjvError): string {
   const limit = (k: string) => `${k}: got ${(e.data as { length?: number })?.length ?? (typeof e.data === 'object' && e.data ? Object.keys(e.data).length : String(e.data))}, want ${num(p.limit)}`;
   switch (e.keyword) {
     case 'type': {
-      const want = (Array.isArray(e.schema) ? [...(e.schema as string[])] : [String(e.schema)]).sort().join(' or ');
+      // santhosh-tekuri/jsonschema keeps types as a bit set and names them in its bit order
+      const order = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
+      const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+      const want = (Array.isArray(e.schema) ? [...(e.schema as string[])] : [String(e.schema)]).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).join(' or ');
       return `got ${type4(e.data)}, want ${want}`;
     }
     case 'required':

@@ -8,6 +8,15 @@ import type { Profile, ProfileContainer } from '../images/profile.js';
 import { checkProfile } from '../images/profile-check.js';
 import { subchartProfile } from '../profiles/built-in.js';
 import { glooProfile } from '../profiles/gloo.js';
+import { coalesceChart } from '../chart/load-chart-values.js';
+import { normalizeVersion } from '../chart/semver.js';
+import { CURRENT_GLOO_RUN } from '../images/gloo-epochs.js';
+import { glooDefaults } from '../profiles/gloo-defaults.js';
+import { glooEeChart } from '../profiles/gloo-ee-defaults.js';
+import { newMap, type Val } from '../values/model.js';
+import { nodeSchema } from './typed-schema.js';
+import { inVersions } from '../images/render.js';
+import { glooEeTypeTree, glooTypeEpoch, glooTypeEpochRange, glooTypeTree, type TypeNode } from './value-types.js';
 import { glooEeProfile, glooFedProfile, grafanaProfile, kubeStateMetricsProfile, portalProfile, prometheusProfile } from '../profiles/gloo-ee.js';
 
 /** The variants `global.image.variant` accepts. */
@@ -124,8 +133,40 @@ function ownChild(o: JsonSchema, key: string): JsonSchema {
 /** Walks (creating) the schema node of a path; intermediate maps get no type, so other shapes stay open. */
 function nodeAt(root: JsonSchema, parts: string[]): JsonSchema {
   let node = root;
-  for (const p of parts) node = p === '*' ? ownChild(node, 'additionalProperties') : ownChild(ownChild(node, 'properties'), p);
+  for (const p of parts) {
+    // a closed object (strictKeys) has `additionalProperties: false`: a fan-out's entries are never under one
+    if (p === '*' && typeof node.additionalProperties !== 'object') node.additionalProperties = {};
+    node = p === '*' ? ownChild(node, 'additionalProperties') : ownChild(ownChild(node, 'properties'), p);
+  }
   return node;
+}
+
+/** The schema nodes of a path where `*` is every key: additionalProperties and each documented property. */
+function nodesAt(root: JsonSchema, parts: string[]): JsonSchema[] {
+  let nodes = [root];
+  for (const p of parts) {
+    const next: JsonSchema[] = [];
+    for (const n of nodes) {
+      if (p !== '*') next.push(ownChild(ownChild(n, 'properties'), p));
+      else {
+        if (typeof n.additionalProperties !== 'object') n.additionalProperties = {};
+        next.push(n.additionalProperties as JsonSchema);
+        for (const c of Object.values((n.properties ?? {}) as Record<string, JsonSchema>)) next.push(c);
+      }
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
+/** Puts a schema at a path, in place of whatever the typed tree had there. */
+function replaceAt(root: JsonSchema, parts: string[], schema: JsonSchema): void {
+  replaceNode(nodeAt(root, parts), schema);
+}
+
+function replaceNode(node: JsonSchema, schema: JsonSchema): void {
+  for (const k of Object.keys(node)) delete node[k];
+  Object.assign(node, schema);
 }
 
 /** Names of the built-in profiles that have a values schema. */
@@ -153,10 +194,23 @@ export function builtInProfile(name: string): Profile | undefined {
  * and both Helm 3.17 and Helm 4.1 enforce it the same way. A profile object is checked first (checkProfile):
  * throws ProfileError when it is not valid.
  */
-export function valuesSchema(profile: string | Profile): JsonSchema {
+/** Options of valuesSchema. */
+export interface ValuesSchemaOptions {
+  /**
+   * The chart version whose documented values are typed (gloo 1.16 and later; for gloo-ee, the gloo-ee chart
+   * version, its bundled gloo chart's values under `gloo.`). Without it (and without strictKeys) the schema types the
+   * image blocks only, as the shipped schemas/ files do.
+   */
+  chartVersion?: string;
+  /** `additionalProperties: false` on every documented object the chart closes (for a chart's values.schema.json). */
+  strictKeys?: boolean;
+}
+
+export function valuesSchema(profile: string | Profile, options: ValuesSchemaOptions = {}): JsonSchema {
   // a profile object is data from anywhere (a file in a pull request): checked once, completely, before use
   const p = typeof profile === 'string' ? builtInProfile(profile) : checkProfile(profile, subchartProfile);
   if (!p) throw new TypeError(`unknown profile ${JSON.stringify(profile)}; built in: ${SCHEMA_PROFILES.join(', ')}`);
+  if (options !== null && typeof options === 'object' && (options.chartVersion !== undefined || options.strictKeys === true)) return typedValuesSchema(p, options);
   const root: JsonSchema = {
     $schema: DRAFT_07,
     $id: `${SCHEMA_ID_BASE}${p.name}.values.schema.json`,
@@ -169,18 +223,72 @@ export function valuesSchema(profile: string | Profile): JsonSchema {
   return root;
 }
 
-function addProfile(root: JsonSchema, p: Profile, prefix: string[]): void {
+/** The full schema of a built-in profile at a chart version: the typed key tree, then the image blocks as always. */
+function typedValuesSchema(p: Profile, options: ValuesSchemaOptions): JsonSchema {
+  if (options.chartVersion !== undefined && typeof options.chartVersion !== 'string') throw new TypeError(`chartVersion must be a string such as "1.19.10", not ${typeof options.chartVersion}`);
+  if (p !== glooProfile && p !== glooEeProfile) throw new TypeError(`the typed values schema (chartVersion, strictKeys) is known for the built-in gloo and gloo-ee profiles only, not ${JSON.stringify(p.name)}`);
+  const requested = options.chartVersion ?? (p === glooProfile ? CURRENT_GLOO_RUN.last : undefined);
+  let tree: TypeNode | undefined;
+  let defaults: Val;
+  let glooVersion: string;
+  let label: string;
+  if (p === glooProfile) {
+    const v = normalizeVersion(String(requested).trim());
+    if (!v) throw new TypeError(`chart version ${JSON.stringify(requested)} is not a semantic version (expected e.g. 1.19.10)`);
+    glooVersion = v;
+    tree = glooTypeTree(v);
+    if (!tree) throw new TypeError(`gloo chart ${v} is older than 1.16.0-beta1, the oldest values reference read`);
+    defaults = glooDefaults(v, 4);
+    label = `gloo chart ${v}`;
+  } else {
+    const chart = glooEeChart(requested, undefined, 4, () => undefined);
+    const r = coalesceChart(chart, newMap(), 4);
+    glooVersion = normalizeVersion(r.charts.gloo?.version ?? chart.version) ?? chart.version;
+    tree = glooEeTypeTree(glooVersion);
+    if (!tree) throw new TypeError(`gloo-ee chart ${chart.version} bundles gloo ${glooVersion}, older than the oldest values reference read`);
+    defaults = r.root;
+    label = `gloo-ee chart ${chart.version} (bundled gloo ${glooVersion})`;
+  }
+  const epoch = glooTypeEpochRange(glooTypeEpoch(glooVersion)!);
+  const root: JsonSchema = {
+    $schema: DRAFT_07,
+    $id: `${SCHEMA_ID_BASE}${p.name}-${glooVersion}${options.strictKeys ? '-strict' : ''}.values.schema.json`,
+    title: `Values of the ${label}`,
+    description: `Every value of the ${label} as the gloo values reference (docs/content/reference/values.txt of github:solo-io/gloo) documents it for releases ${epoch.from} to ${epoch.last}, typed; free-form values left open.${options.strictKeys ? ' Documented objects are closed (additionalProperties: false).' : ''} Generated by helm-image-variant.`,
+    ...nodeSchema(tree, options.strictKeys === true, defaults),
+    type: 'object',
+    definitions: { imageBlock: embedded(imageBlockSchema()) },
+  };
+  // values the templates dereference are maps even where the tree leaves them open (stats is printed whole with
+  // toYaml and also read as stats.enabled): a scalar there fails helm template
+  const shapeTables: Array<{ prefix: string[]; profile: Profile }> = [{ prefix: [], profile: p }];
+  for (const s of p.subcharts ?? []) if (typeof s.profile === 'object') shapeTables.push({ prefix: s.name.split('.'), profile: s.profile });
+  for (const { prefix, profile: sp } of shapeTables) {
+    for (const shape of sp.shapes ?? []) {
+      if (!inVersions(shape.versions, glooVersion)) continue;
+      for (const node of nodesAt(root, [...prefix, ...shape.path.split('.')])) if (node.type === undefined && node.$ref === undefined) node.type = ['object', 'null'];
+    }
+  }
+  addProfile(root, p, [], true);
+  return root;
+}
+
+function addProfile(root: JsonSchema, p: Profile, prefix: string[], replace = false): void {
   const split = (path: string) => [...prefix, ...path.split('.')];
   // the global block defaults to {} so that a validator applying defaults creates it and then its variant
   const globalParts = split(p.globalImage);
-  Object.assign(nodeAt(root, globalParts), embedded(globalImageSchema()));
+  if (replace) replaceAt(root, globalParts, embedded(globalImageSchema()));
+  else Object.assign(nodeAt(root, globalParts), embedded(globalImageSchema()));
   if (prefix.length === 0) for (let i = 1; i <= globalParts.length; i++) nodeAt(root, globalParts.slice(0, i)).default = {};
   // every block refers to one definition (alone: see the header), which keeps the schema and its compiled
   // validator small
-  for (const path of imageBlockPaths(p)) Object.assign(nodeAt(root, split(path)), { $ref: '#/definitions/imageBlock' });
+  for (const path of imageBlockPaths(p)) {
+    if (replace) for (const node of nodesAt(root, split(path))) replaceNode(node, { $ref: '#/definitions/imageBlock' });
+    else Object.assign(nodeAt(root, split(path)), { $ref: '#/definitions/imageBlock' });
+  }
   // a subchart's blocks sit under its key; its own `global.image` is the parent's global as the subchart sees it
   for (const s of p.subcharts ?? []) {
     const sp = typeof s.profile === 'string' ? BUILT_IN[s.profile] : s.profile;
-    if (sp) addProfile(root, sp, [...prefix, ...s.name.split('.')]);
+    if (sp) addProfile(root, sp, [...prefix, ...s.name.split('.')], replace);
   }
 }

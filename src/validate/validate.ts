@@ -270,6 +270,7 @@ function semantic(
     images,
     ...matchersOf(profile),
     goValue: (parts) => (isLoaded(values) ? values.goValue(formatPath(parts)) : undefined),
+    helmWarned: new Set(isLoaded(values) ? values.warnings.filter((w) => w.code === 'values-table-overwritten').map((w) => w.path) : []),
     report,
   };
   variantRules(ctx);

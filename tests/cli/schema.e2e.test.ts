@@ -9,6 +9,19 @@ test('schema --profile gloo prints the gloo values schema as JSON', () => {
 });
 
 test.each([
+  ['gloo', '1.19.10', false],
+  ['gloo', '1.16.27', true],
+  ['gloo-ee', '1.17.0', true],
+] as const)('schema --profile %s --chart-version %s (strict keys: %s) prints the typed schema of that version', (profile, version, strict) => {
+  const r = runCli(['schema', '--profile', profile, '--chart-version', version, ...(strict ? ['--strict-keys'] : [])]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual(valuesSchema(profile, { chartVersion: version, strictKeys: strict }));
+  expect(r.stdout.includes('"additionalProperties": false')).toBe(strict);
+});
+
+test.each([
+  ['a chart version before the oldest values reference', ['--profile', 'gloo', '--chart-version', '1.15.0'], 'older than 1.16.0-beta1'],
+  ['a chart version that is not semantic', ['--profile', 'gloo', '--chart-version', 'latest'], 'not a semantic version'],
   ['no profile', [], 'schema needs --profile NAME or --profile PATH'],
   ['an unknown profile', ['--profile', 'nope'], 'unknown profile "nope"'],
   ['a missing profile file', ['--profile', 'nope.json'], '--profile: open nope.json: no such file or directory'],

@@ -35,7 +35,8 @@ const TABLE: Array<[string, ValidateOptions, string[]]> = [
   ['image-block-not-map', {}, ['error image-block-not-map gloo.deployment.image 4:12', 'error render-failed  -']],
   // the number prints as %!s(float64=5) in the reference, which is not valid YAML: the render fails too
   ['image-field-type', {}, ['error image-field-type gloo.deployment.image.registry 5:17', 'error render-failed  -']],
-  ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -']],
+  // the typed values locate the cause: kind.deployment is a map the chart reads (a recorded break)
+  ['render-failed', { chartVersion: '1.18.40' }, ['error render-failed  -', 'error value-type gatewayProxies.gatewayProxy.kind.deployment 5:19']],
   ['digest-stale', { profile: 'gloo-ee', chartVersion: '1.17.0' }, ['error digest-stale gloo.gloo.deployment.image.tag 7:14']],
   ['digest-stale-fixed', { profile: 'gloo-ee', chartVersion: '1.17.0' }, []],
   ['arch-unsupported-affinity', { chartVersion: '1.19.10' }, ['warning arch-unsupported gloo.deployment.affinity 7:5']],
