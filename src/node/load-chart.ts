@@ -156,7 +156,8 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
   const realRoot = await fs.realpath(root).catch((e: unknown) => {
     throw chartReadError(e, display, '');
   });
-  // a missing file stays a raw ENOENT (the callers skip it); every other failure is a typed error
+  // a missing file stays a raw ENOENT for the chart's own optional files (their caller skips it); met while
+  // walking (a dangling link: Helm's walk fails evaluating it) it is a typed error, as every other failure
   const readFile = async (abs: string, rel: string) => {
     const real = await fs.realpath(abs).catch((e: unknown) => {
       throw isEnoent(e) ? e : chartReadError(e, display, rel);
@@ -210,11 +211,15 @@ async function readChartDirectory(root: string, display: string): Promise<ChartF
         }
         await walk(abs, r, depth + 1);
       } else if (/^(Chart\.yaml|values\.yaml|values\.schema\.json|requirements\.yaml)$/.test(base) || base.endsWith('.tgz') || rel === 'charts') {
-        await readFile(abs, r);
+        await readFile(abs, r).catch((e: unknown) => {
+          throw chartReadError(e, display, r);
+        });
       } else if (!helmIgnored(rules, r, false)) {
         // a subchart directory's templates and files (Helm's LoadDir applies the top chart's .helmignore to
         // the whole tree, and a subchart directory's own .helmignore not at all)
-        await readFile(abs, r);
+        await readFile(abs, r).catch((e: unknown) => {
+          throw chartReadError(e, display, r);
+        });
       }
     }
   };
@@ -260,7 +265,9 @@ async function readTemplatesAndFiles(
         // a FIFO or device would block the read: Helm refuses irregular files too
         const st = await fs.stat(abs).catch(() => undefined);
         if (st && !st.isFile()) throw new ValuesError('CHART_ARCHIVE', `cannot load irregular file ${abs} as it has file mode type bits set`, undefined, display);
-        await readFile(abs, r);
+        await readFile(abs, r).catch((e: unknown) => {
+          throw chartReadError(e, display, r);
+        });
       }
     }
   };

@@ -41,6 +41,7 @@ const rows: Array<[string, () => string, string, RegExp]> = [
   ['the chart path is a FIFO', () => { const p = path.join(tmp, 'fifo-archive.tgz'); if (!fs.existsSync(p)) fifo(p); return p; }, 'CHART_NOT_REGULAR_FILE', /fifo-archive\.tgz: a named pipe/],
   ['c/values.yaml is a symlink loop', () => chart('loop-values', (d) => loop(path.join(d, 'values.yaml'))), 'CHART_READ_ERROR', /values\.yaml: too many levels of symbolic links/],
   ['a subchart values.yaml is a symlink loop', () => chart('loop-sub', (d) => (fs.mkdirSync(path.join(d, 'charts', 'sub'), { recursive: true }), fs.writeFileSync(path.join(d, 'charts', 'sub', 'Chart.yaml'), 'apiVersion: v2\nname: sub\nversion: 1.0.0\n'), loop(path.join(d, 'charts', 'sub', 'values.yaml')))), 'CHART_READ_ERROR', /too many levels of symbolic links/],
+  ['a template is a dangling link (fuzz seed 20261204)', () => chart('dangling-template', (d) => (fs.mkdirSync(path.join(d, 'templates')), fs.symlinkSync('nope', path.join(d, 'templates', 'x.yaml')))), 'CHART_READ_ERROR', /templates\/x\.yaml: no such file or directory/],
   ['the chart path is a symlink loop', () => { const p = path.join(tmp, 'loop-chart'); if (!fs.lstatSync(p, { throwIfNoEntry: false })) loop(p); return p; }, 'CHART_READ_ERROR', /loop-chart: too many levels of symbolic links/],
 ];
 

@@ -267,6 +267,9 @@ class Decoder {
   /** The map and key the key error is about: a later value for the same key (two `~` keys) replaces it, as
    * go-yaml keeps the last value of a key before sigs.k8s.io/yaml finds the key unsupported. */
   keyErrorSlot: { map: GoMap; id: string; depth: number } | undefined;
+  /** Every refused key in document order: one inside a value a later duplicate key replaced never reaches
+   * sigs.k8s.io/yaml, which converts the tree go-yaml kept (see {@link survivingKeyError}). */
+  keyErrors: Array<{ map: GoMap; id: string; message: string; off: number; depth: number }> = [];
   /** A NaN or infinity was decoded as a value (encoding/json refuses it; which one it names is found later). */
   numberError: YamlFailure | undefined;
   /** The numbers inside lists and maps that are float64 (for Go's %#v of them). */
@@ -413,6 +416,7 @@ class Decoder {
    * and of two equal keys the last value, which go-yaml kept.
    */
   setKeyError(map: GoMap, id: string, message: string, off: number, depth: number): void {
+    this.keyErrors.push({ map, id, message, off, depth });
     const slot = this.keyErrorSlot;
     if (this.keyError && slot && !(slot.map === map && slot.id === id) && slot.depth <= depth) return;
     this.keyError = new YamlFailure('key', message, off);
@@ -626,13 +630,38 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   events.length = 0;
   const d = new Decoder(src, markIntegers);
   const value = d.decode(root, 0);
-  if (d.keyError) throw d.keyError;
+  if (d.keyError) {
+    const e = survivingKeyError(d, value);
+    if (e) throw e;
+  }
   // (a NaN or infinity a later duplicate key replaced never reaches encoding/json)
   if (d.numberError) {
     const u = firstUnsupportedNumber(value);
     if (u !== undefined) throw new YamlFailure('number', `json: unsupported value: ${formatFloatG(u, 64)}`, d.numberError.offset);
   }
   return { value };
+}
+
+/**
+ * The key error sigs.k8s.io/yaml meets in the tree go-yaml kept: the decoder's rule (shallowest first; of two
+ * equal keys the last) over the refused keys whose maps are still in the value.
+ */
+function survivingKeyError(d: Decoder, value: Val | undefined): YamlFailure | undefined {
+  const reachable = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object' || reachable.has(v)) continue;
+    reachable.add(v);
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  let best: (typeof d.keyErrors)[number] | undefined;
+  for (const e of d.keyErrors) {
+    if (!reachable.has(e.map)) continue;
+    if (best && !(best.map === e.map && best.id === e.id) && best.depth <= e.depth) continue;
+    best = e;
+  }
+  return best ? new YamlFailure('key', best.message, best.off) : undefined;
 }
 
 /** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
