@@ -211,7 +211,10 @@ function overlay(setup: Setup, options: ResolveOptions, mirror: string, layout: 
   return result.unmovable.length && !flags['allow-unmovable'] ? EXIT.found : EXIT.ok;
 }
 
-/** A failure of the release behind an overlay, as the other outputs report it. */
+/**
+ * A release's failure as the outputs report it; what is the command line's fault (a flag Helm refuses, whatever
+ * the file; a bad option) is a UsageError, and anything else is rethrown.
+ */
 function failureOfError(e: unknown): Failure {
   if (e instanceof ValuesError) {
     if ((e.location?.file ?? e.source ?? '').startsWith('--')) throw new UsageError(`${where(failureOf(e))}${e.message}`, 'images');
@@ -232,16 +235,7 @@ function release(setup: Setup, options: ResolveOptions, file: ValuesSource | und
     if (variant !== undefined) input.setLiteral = [...(input.setLiteral ?? []), `global.image.variant=${variant}`];
     return { images: resolveImages(loadValues(input), options) };
   } catch (e) {
-    if (e instanceof ValuesError) {
-      // a flag Helm refuses is the command line's fault, whatever the file
-      if ((e.location?.file ?? e.source ?? '').startsWith('--')) throw new UsageError(`${where(failureOf(e))}${e.message}`, 'images');
-      return { error: failureOf(e) };
-    }
-    if (e instanceof ResolveError) {
-      if (e.code !== 'render-failed') throw new UsageError(e.message, 'images');
-      return { error: { code: e.code, message: e.message } };
-    }
-    throw e;
+    return { error: failureOfError(e) };
   }
 }
 

@@ -15,17 +15,8 @@ import { CURRENT_GLOO_RUN, glooRules, UnsupportedVersionError } from './gloo-epo
 import { printV, TemplateError } from './go-template.js';
 import type { Profile } from './profile.js';
 import { renderProfile, type ImageVariant, type RenderedImage, type RenderOptions } from './render.js';
-import {
-  alertmanagerProfile,
-  glooEeProfile,
-  glooFedProfile,
-  grafanaProfile,
-  kubeStateMetricsProfile,
-  nodeExporterProfile,
-  portalProfile,
-  prometheusProfile,
-  pushgatewayProfile,
-} from '../profiles/gloo-ee.js';
+import { glooEeProfile } from '../profiles/gloo-ee.js';
+import { subchartProfile } from '../profiles/built-in.js';
 import { checkProfile, ProfileError } from './profile-check.js';
 import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js';
 import { coalesceChart } from '../chart/load-chart-values.js';
@@ -263,7 +254,7 @@ function resolveWith(values: Values | LoadedValues, options: InternalOptions): R
   }
   let p: Profile;
   try {
-    p = typeof profile === 'string' ? BUILT_IN[profile]! : checkProfile(profile, (n) => SUBPROFILES[n]);
+    p = typeof profile === 'string' ? BUILT_IN[profile]! : checkProfile(profile, subchartProfile);
   } catch (e) {
     if (e instanceof ProfileError) throw new ResolveError('profile-invalid', e.message);
     throw e;
@@ -372,18 +363,6 @@ function resolveNested(p: Profile, loaded: LoadedValues, charts: NonNullable<Loa
 
 /** Built-in profiles by name. */
 const BUILT_IN: Record<string, Profile> = { gloo: glooProfile, 'gloo-ee': glooEeProfile };
-/** Built-in profiles a profile's `subcharts` may name. */
-const SUBPROFILES: Record<string, Profile> = {
-  gloo: glooProfile,
-  'gloo-fed': glooFedProfile,
-  'gateway-portal-web-server': portalProfile,
-  prometheus: prometheusProfile,
-  'kube-state-metrics': kubeStateMetricsProfile,
-  alertmanager: alertmanagerProfile,
-  'prometheus-node-exporter': nodeExporterProfile,
-  'prometheus-pushgateway': pushgatewayProfile,
-  grafana: grafanaProfile,
-};
 
 /** The Gloo helper's rules for a user chart's version: its epoch when it has one, else the current rules. */
 function rulesOrCurrent(version: string | undefined): GlooRun {
@@ -477,7 +456,7 @@ function renderComposite(p: Profile, root: GoMap, charts: Record<string, { name:
   const subs = (p.subcharts ?? []).filter((s) => charts[s.name] !== undefined).sort((a, b) => b.name.split('.').length - a.name.split('.').length || (a.name < b.name ? 1 : -1));
   try {
     for (const s of subs) {
-      const sp = typeof s.profile === 'string' ? SUBPROFILES[s.profile] : s.profile;
+      const sp = typeof s.profile === 'string' ? subchartProfile(s.profile) : s.profile;
       if (!sp) throw new ResolveError('profile-unknown', `the ${p.name} profile names an unknown subchart profile ${JSON.stringify(s.profile)}`);
       const subValues = valueAt(root, s.name.split('.'));
       if (!isMap(subValues)) continue;

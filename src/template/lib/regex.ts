@@ -3,6 +3,7 @@
 // regexp.MustCompile, whose panic text becomes the template error; the must forms return Compile's error.
 import { RE2JS } from 're2js';
 import { markGoNil } from './nil.js';
+import { goQuote } from '../../values/gofmt.js';
 
 const CACHE = new Map<string, RE2JS | Error>();
 const MAX_CACHE = 256;
@@ -95,32 +96,13 @@ function canBackquote(s: string): boolean {
   return true;
 }
 
-function goQuoteString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (c === 0x07) out += '\\a';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x0b) out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xad || c === 0x2028 || c === 0x2029 || c === 0xfeff) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
 
 /** regexp.MustCompile: a bad pattern is an Error with the panic's text. */
 function mustCompile(expr: string): RE2JS {
   try {
     return compileRegexp(expr);
   } catch (e) {
-    const q = canBackquote(expr) ? `\`${expr}\`` : goQuoteString(expr);
+    const q = canBackquote(expr) ? `\`${expr}\`` : goQuote(expr);
     throw new Error(`regexp: Compile(${q}): ${(e as Error).message}`);
   }
 }
