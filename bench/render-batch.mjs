@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { mulberry32 as rng } from '../scripts/lib/rng.mjs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,6 @@ const chartName = opt('--chart', 'gloo-v1.18.40');
 const chartDir = path.resolve(ROOT, '..', 'shared', 'reference', 'charts', chartName);
 
 // mulberry32: the same files every run
-function rng(seed) { return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; }; }
 const r = rng(20261204);
 const pick = (a) => a[Math.floor(r() * a.length)];
 function valuesFile(i) {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import * as yaml from 'js-yaml';
+import { mulberry32 as rng } from './lib/rng.mjs';
 
 const require = createRequire(import.meta.url);
 const { helmPath } = require('../tests/helpers/helm-binaries.cjs');
@@ -37,17 +38,6 @@ export const TREES = [
   { id: 'gloo-main', version: '1.22.1', versions: '>=1.22.0-0' },
 ].filter((t) => !only || t.id === only);
 
-/** A small deterministic generator (mulberry32), so the table is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Documented nodes reachable by keys alone (no lists), `*` taken as the default proxy `gatewayProxy`. */
 function documented(node, at, out) {

@@ -1,16 +1,7 @@
 // The template corpus's snippets: constructs and functions by category, with adversarial arguments and
 // error cases. Deterministic (seeded PRNG): the same list on every run, so that ids stay stable.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './lib/rng.mjs';
 
 // operands: literals and values of every Go type a template meets
 const OPERANDS = {

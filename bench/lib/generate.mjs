@@ -4,18 +4,8 @@
 // in the size of a typical override (25 to 45 lines), and stays a file that `helm template` renders.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 as random } from '../../scripts/lib/rng.mjs';
 
-/** mulberry32: a small seeded generator; quality is beside the point, repeatability is the point. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // mostly right, sometimes fips, which the open-source chart does not publish (a finding for validate)
 const VARIANTS = ['standard', 'distroless', 'standard', 'distroless', 'fips'];
