@@ -834,6 +834,8 @@ function genYamlParser() {
   // several refused keys: sigs.k8s.io/yaml walks maps in Go's random order but lists in order, so of a list only the
   // first element holding a refused key can be named (fuzz seed 20261204); a !!binary value prints decoded
   for (const t of ['l:\n  - k: 1\n  - ~: x\n  - ~: y\n', 'l:\n  - [1, {~: x}]\n  - ~: y\n', '~: top\nl:\n  - ~: x\n  - ~: y\n', '~:\n  true: !!binary aGk=\n']) cases.push(file(t));
+  // a map used as a key holding a merge: go-yaml's raw map has the merged keys, a null one too (fuzz seed 20261213)
+  for (const t of ['? q:\n    <<: {~: s, c: x}\n    i: 1\n: 1\n', '? q:\n    c: 1\n    <<: [{c: 2, ~: a}, {~: b}]\n: 1\n']) cases.push(file(t));
   return cases;
 }
 

@@ -445,6 +445,8 @@ export function generateSnippets() {
     'v: {{ include "hl" .Values.missing }}\n', 'v: {{ include "hx" nil }}\n', 'v: {{ dig (list) "%t" -2 }}\n', 'v: {{ dig 1 "d" .Values.s }}\n', 'v: {{ dig "a" "d" nil }}\n', 'v: {{ dig "a" 1 "d" .Values.m }}\n', 'v: {{ dig "c" "d" "z" .Values.m }}\n',
     'v: {{ .Values.missing | len }}\n', 'v: {{ with println (len nil) }}<{{ . }}>{{ else }}none{{ end }}\n', 'v: {{ index nil 1 }}\n', 'v: {{ eq nil nil }}\n', 'v: {{ not nil }} {{ and nil 1 }} {{ or nil 2 }}\n', 'v: {{ slice nil }}\n', 'v: {{ lt nil 1 }}\n', 'v: {{ .Values.n | len }}\n', 'v: {{ len (index .Values.m "zz") }}\n',
     // text/template's non-comparable texts print the value with %s (numbers in a map as %!s(float64=2))
+    // net/url: a relative reference whose first path segment holds a colon
+    'v: {{ urlParse "map[a:x b:2]" }}\n', 'v: {{ urlParse "x/a:b" }}\n', 'v: {{ urlParse "1a:b" }}\n', 'v: {{ urlParse "a_b:c?q=1" }}\n',
     'v: {{ ne .Values.m .Values.m }}\n', 'v: {{ eq .Values.l .Values.l }}\n', 'v: {{ eq .Values.m .Values.l }}\n', 'v: {{ eq .Values.l .Values.m }}\n', 'v: {{ eq .Values.m.c .Values.m }}\n',
   ]) add('fuzzfound', t, { functions: [], helpers: '{{- define "h" }}[{{ . }}]{{ end -}}{{- define "hl" }}{{ len . }}{{ end -}}{{- define "hx" }}{{ .x }}{{ end -}}' });
 

@@ -459,12 +459,32 @@ class Decoder {
       return `[]interface {}{${t.items.map((x, i) => this.goSyntaxNode(x, false, items[i] ?? null)).join(', ')}}`;
     }
     if (t.k !== 'map') return goSyntax(v, false, this.floats);
-    // merge keys make the decoded map differ from its pairs: print the decoded map
-    for (let i = 0; i < t.items.length; i += 2) if (isMergeKey(t.items[i]!)) return goSyntax(v, false, this.floats);
     const entries = new Map<string, { rank: number; sort: string | number; key: string; value: string }>();
+    if (!this.rawEntries(t, v, entries, 0)) return goSyntax(v, false, this.floats);
+    const list = [...entries.values()].sort((a, b) =>
+      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
+    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
+  }
+
+  /**
+   * The raw entries go-yaml v2 decodes for a mapping node, in its order: each pair sets its key (a later equal key
+   * replaces), and a merge key (`<<: map`, `<<: [maps]`, the list from its last element back) decodes the merged
+   * maps into the same map at that place. `v`: the decoded map, for the values of string keys. False: a key this
+   * printer cannot show (the decoded map is printed instead).
+   */
+  rawEntries(t: YNode & { k: 'map' }, v: Val, entries: Map<string, { rank: number; sort: string | number; key: string; value: string }>, depth: number): boolean {
+    if (depth > 64) return false;
+    const target = (n: YNode) => (n.k === 'alias' ? n.target : n);
     for (let i = 0; i + 1 < t.items.length; i += 2) {
-      const kn = t.items[i]!.k === 'alias' ? (t.items[i] as { target: YNode }).target : t.items[i]!;
-      if (kn.k !== 'scalar') return goSyntax(v, false, this.floats);
+      if (isMergeKey(t.items[i]!)) {
+        const m = target(t.items[i + 1]!);
+        const maps = m.k === 'map' ? [m] : m.k === 'seq' ? m.items.map(target).reverse() : [];
+        if (!maps.length || maps.some((x) => x.k !== 'map')) return false;
+        for (const x of maps) if (!this.rawEntries(x as YNode & { k: 'map' }, v, entries, depth + 1)) return false;
+        continue;
+      }
+      const kn = target(t.items[i]!);
+      if (kn.k !== 'scalar') return false;
       let rank = 1;
       let sort: string | number = kn.text;
       let key = goQuote(kn.text);
@@ -473,7 +493,7 @@ class Decoder {
         try {
           r = resolveScalar(kn.tag, kn.text, kn.plain);
         } catch {
-          return goSyntax(v, false, this.floats);
+          return false;
         }
         if (r.tag === NULL) [rank, sort, key] = [0, 0, 'interface {}(nil)'];
         else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, goIntSyntax((r as { text: string }).text)];
@@ -486,9 +506,7 @@ class Decoder {
       // a later equal key replaces the earlier one (go-yaml's map assignment)
       entries.set(`${rank}:${String(sort)}`, { rank, sort, key, value: this.goSyntaxNode(t.items[i + 1]!, false, decoded) });
     }
-    const list = [...entries.values()].sort((a, b) =>
-      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
-    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
+    return true;
   }
 
   /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
