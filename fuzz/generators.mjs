@@ -374,6 +374,8 @@ function tExpr(r, depth) {
   const args = [];
   for (let i = 0; i < n; i++) args.push(name === 'printf' && i === 0 ? r.pick(T_FORMATS) : tExpr(r, depth + 1));
   if (name === 'include' || name === 'tpl') args[0] = name === 'include' ? r.pick(['"h"', '"nope"']) : r.pick(['"{{ .Values.s }}"', '"{{ .x"', '"{{ len . }}"']);
+  // `keys` and `values` list a map in Go's random order: sorted, Helm's output is deterministic (run.mjs)
+  if (name === 'keys' || name === 'values') return `(${[name, ...args].join(' ')} | sortAlpha)`;
   return `(${[name, ...args].join(' ')})`;
 }
 

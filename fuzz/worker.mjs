@@ -42,7 +42,7 @@ function guarded(problems, what, allowed, fn) {
   }
 }
 
-const errText = (e) => ({ name: e?.name, code: e?.code, message: e?.message });
+const errText = (e) => ({ name: e?.name, code: e?.code, message: e?.message, ...(e?.alternatives ? { alternatives: e.alternatives } : {}) });
 const sortKeys = (v) => (Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v);
 
 function valuesChecks(problems, loaded, options) {
@@ -168,9 +168,12 @@ const RUN = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-fuzz-chart-'));
     try {
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       const root = materialize(dir, input);
       // writing the tree is the harness's work, not the library's: it does not count against the input
       problems.setupMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const c1 = process.cpuUsage(c0);
+      problems.setupCpuMs = (c1.user + c1.system) / 1000;
       const chart = await node.loadChart(root).then((c) => ({ value: c }), (e) => ({ error: e }));
       if (chart.error && !(chart.error instanceof ValuesError)) {
         problems.push({ invariant: 'untyped-exception', call: 'loadChart', error: `${chart.error?.name}: ${chart.error?.message}`, stack: String(chart.error?.stack ?? '').split('\n').slice(0, 8).join('\n') });
@@ -269,6 +272,7 @@ export async function runInput(kind, input) {
   const problems = [];
   const fn = kind === 'real' || kind === 'yaml' ? RUN.values : RUN[kind];
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   let outcome;
   try {
     outcome = await fn(input, problems);
@@ -279,7 +283,11 @@ export async function runInput(kind, input) {
   const mem = process.memoryUsage();
   if (mem.heapUsed > 1.5 * 1024 ** 3) problems.push({ invariant: 'memory', call: kind, error: `heap ${Math.round(mem.heapUsed / 2 ** 20)} MiB after the input` });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6 - (problems.setupMs ?? 0);
-  return { outcome, problems: [...problems], ms, heapMiB: Math.round(mem.heapUsed / 2 ** 20) };
+  // CPU time of this process (user + system) while the input ran: what the input cost, whatever else the
+  // machine was doing (wall time grows with the load of other processes, CPU time hardly)
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 - (problems.setupCpuMs ?? 0);
+  return { outcome, problems: [...problems], ms, cpuMs, heapMiB: Math.round(mem.heapUsed / 2 ** 20) };
 }
 
 if (process.send) {

@@ -435,7 +435,21 @@ export function generateSnippets() {
     'v: {{ tpl "{{ len . }}" .Values.missing }}\n', 'v: {{ tpl "{{ . }}|{{ print . }}" nil }}\n', 'v: {{ tpl "{{ .x }}" .Values.n }}\n', 'v: {{ include "h" nil }}\n', 'v: {{ include "h" .Values.missing }}\n',
     'v: {{ include "hl" .Values.missing }}\n', 'v: {{ include "hx" nil }}\n', 'v: {{ dig (list) "%t" -2 }}\n', 'v: {{ dig 1 "d" .Values.s }}\n', 'v: {{ dig "a" "d" nil }}\n', 'v: {{ dig "a" 1 "d" .Values.m }}\n', 'v: {{ dig "c" "d" "z" .Values.m }}\n',
     'v: {{ .Values.missing | len }}\n', 'v: {{ with println (len nil) }}<{{ . }}>{{ else }}none{{ end }}\n', 'v: {{ index nil 1 }}\n', 'v: {{ eq nil nil }}\n', 'v: {{ not nil }} {{ and nil 1 }} {{ or nil 2 }}\n', 'v: {{ slice nil }}\n', 'v: {{ lt nil 1 }}\n', 'v: {{ .Values.n | len }}\n', 'v: {{ len (index .Values.m "zz") }}\n',
+    // text/template's non-comparable texts print the value with %s (numbers in a map as %!s(float64=2))
+    // net/url: a relative reference whose first path segment holds a colon
+    'v: {{ urlParse "map[a:x b:2]" }}\n', 'v: {{ urlParse "x/a:b" }}\n', 'v: {{ urlParse "1a:b" }}\n', 'v: {{ urlParse "a_b:c?q=1" }}\n',
+    'v: {{ ne .Values.m .Values.m }}\n', 'v: {{ eq .Values.l .Values.l }}\n', 'v: {{ eq .Values.m .Values.l }}\n', 'v: {{ eq .Values.l .Values.m }}\n', 'v: {{ eq .Values.m.c .Values.m }}\n',
   ]) add('fuzzfound', t, { functions: [], helpers: '{{- define "h" }}[{{ . }}]{{ end -}}{{- define "hl" }}{{ len . }}{{ end -}}{{- define "hx" }}{{ .x }}{{ end -}}' });
+
+  // ---- huandu/xstrings v1.5.0's word splitting (sprig's snakecase, kebabcase): punctuation, symbols, digits, runes
+  for (const x of [
+    '%+d', '<nil> x ', 'FirstName', 'HTTPServer', 'NoHTTPS', 'GO_PATH', 'GO PATH', 'GO-PATH', 'http2xx', 'HTTP20xOK', 'Duration2m3s', 'Bld4Floor3rd', 'a.b', 'a..b', 'gatewayProxy',
+    'x<y>z', 'a + b', '$x$', 'Ab$Cd', '1+2', 'a1+b', 'A1+B', 'AB12cd', 'ABc', 'aBC', '__x__', '-a-', 'a--b', 'Éa', 'ÉTÉ', '中文Ab', 'x中', 'İx', 'ß', 'ABC.def', "a'b", 'x(y)', 'a.1',
+    'A.1b', '1A', 'a1A', 'The Quick  Brown', 'tab\there', '~a', 'a~', '@b@', '"q"', 'a/b/C', 'ǅa', 'ⅫX', 'x²y', 'AB1', '..a', 'a.', '  ', 'x\u00a0y', '\u0085z', 'ab\ufffdcd', '\ufffdA', 'Aa\ufffd',
+  ]) {
+    const q = JSON.stringify(x);
+    add('xstrings', `v: {{ list (kebabcase ${q}) (snakecase ${q}) | toJson }}\n`, { functions: ['kebabcase', 'snakecase'] });
+  }
 
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

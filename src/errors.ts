@@ -73,13 +73,20 @@ export class ValuesError extends Error {
   readonly source?: string;
   /** The Helm dotted path of the value at fault, where the error is about one value (e.g. a subchart key that is not a map). */
   readonly path?: string;
+  /**
+   * Where Helm's own answer is random, the other messages Helm may print for the same input; the message is
+   * one of Helm's possible answers too. Set for `YAML_INVALID_KEY` with several refused keys: sigs.k8s.io/yaml
+   * walks each map in Go's random map order, so which key Helm names changes from run to run (at most 64 listed).
+   */
+  readonly alternatives?: readonly string[];
 
-  constructor(code: ValuesErrorCode, message: string, location?: SourceLocation, source?: string, path?: string) {
+  constructor(code: ValuesErrorCode, message: string, location?: SourceLocation, source?: string, path?: string, alternatives?: readonly string[]) {
     super(message);
     this.code = code;
     if (location) this.location = location;
     if (source !== undefined) this.source = source;
     if (path !== undefined) this.path = path;
+    if (alternatives?.length) this.alternatives = alternatives;
   }
 }
 

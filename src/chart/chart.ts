@@ -134,7 +134,8 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
       }
     } catch (e) {
       if (e instanceof ValuesError) {
-        throw new ValuesError(e.code, `error unpacking subchart ${n} in ${chart.name}: ${e.message}`, e.location, e.source);
+        const wrap = (m: string) => `error unpacking subchart ${n} in ${chart.name}: ${m}`;
+        throw new ValuesError(e.code, wrap(e.message), e.location, e.source, undefined, e.alternatives?.map(wrap));
       }
       throw e;
     }

@@ -27,7 +27,8 @@ export function toPChart(c: Chart, version: HelmVersion, parent?: Chart): PChart
     else values = readValuesText(c.values.text, origin, version);
   } catch (e) {
     if (e instanceof ValuesError && parent) {
-      throw new ValuesError(e.code, `error unpacking subchart ${entryName(c)} in ${parent.name}: ${e.message}`, e.location, e.source);
+      const wrap = (m: string) => `error unpacking subchart ${entryName(c)} in ${parent.name}: ${m}`;
+      throw new ValuesError(e.code, wrap(e.message), e.location, e.source, undefined, e.alternatives?.map(wrap));
     }
     throw e;
   }

@@ -7,6 +7,7 @@ import { compareRelease } from './gloo-epochs.js';
 import type { GlooRun } from './gloo-epochs.js';
 import { DISTROLESS_VARIANTS, field, fipsApplies, glooImage, splitDigest, splitRepository, splitTag, type HelperRules } from './gloo-helpers.js';
 import { evalExpr, holds, parsedExpr, valueAt } from './expr.js';
+import { toKebabCase } from '../template/xstrings.js';
 import { hasString, mergeOverwrite, printS, printV, sprigMerge, TemplateError, truthy } from './go-template.js';
 import type { Profile, ProfileContainer, ProfileFanOut, ProfileImageFormat } from './profile.js';
 
@@ -60,32 +61,9 @@ export function inVersions(range: string | undefined, version: string): boolean 
   );
 }
 
-/** sprig kebabcase (xstrings.ToKebabCase): word boundaries at case changes, lower-cased, joined by `-`. */
+/** sprig kebabcase (xstrings.ToKebabCase), as the charts' helpers name containers. */
 export function kebabcase(s: string): string {
-  const words: string[] = [];
-  let cur = '';
-  const chars = Array.from(s);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    if (/[\s_.-]/.test(c)) {
-      if (cur) words.push(cur);
-      cur = '';
-      continue;
-    }
-    const isUpper = c !== c.toLowerCase() && c === c.toUpperCase();
-    const prevLower = prev !== undefined && /[a-z0-9]/.test(prev);
-    const prevUpper = prev !== undefined && prev !== prev.toLowerCase() && prev === prev.toUpperCase();
-    const nextLower = next !== undefined && /[a-z]/.test(next);
-    if (cur && isUpper && (prevLower || (prevUpper && nextLower))) {
-      words.push(cur);
-      cur = '';
-    }
-    cur += c.toLowerCase();
-  }
-  if (cur) words.push(cur);
-  return words.join('-');
+  return toKebabCase(s);
 }
 
 /**

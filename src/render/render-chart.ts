@@ -323,9 +323,40 @@ function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot 
   return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot });
 }
 
-/** Helm's SplitManifests: documents separated by `---` lines, each trimmed, empty ones dropped. */
+/** Go's regexp `\s`: ASCII white space only. */
+const goSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+
+/**
+ * Helm's SplitManifests: documents separated by `---` lines, each trimmed, empty ones dropped. Helm splits with
+ * the RE2 pattern `(?:^|\s*\n)---\s*` (leftmost-first, linear time); the same pattern run by JavaScript's
+ * backtracking engine took time quadratic in a run of white space that no `---` follows (a template printing a
+ * megabyte of spaces never finished). So the matches are found by hand: the first `\n---` from where the search
+ * is, the white space just before it (not before the search position), and the white space after the `---`.
+ */
 export function splitManifests(text: string): string[] {
-  const docs = text.trim().split(/(?:^|\s*\n)---\s*/);
+  const t = text.trim();
+  const docs: string[] = [];
+  let from = 0; // where the current document starts
+  let pos = 0; // where the search for the next separator starts
+  if (t.startsWith('---')) {
+    // `^---` at the start of the text
+    docs.push('');
+    pos = 3;
+    while (pos < t.length && goSpace(t.charCodeAt(pos))) pos++;
+    from = pos;
+  }
+  for (;;) {
+    const q = t.indexOf('\n---', pos);
+    if (q < 0) break;
+    let start = q;
+    while (start > pos && goSpace(t.charCodeAt(start - 1))) start--;
+    let end = q + 4;
+    while (end < t.length && goSpace(t.charCodeAt(end))) end++;
+    docs.push(t.slice(from, start));
+    from = end;
+    pos = end;
+  }
+  docs.push(t.slice(from));
   return docs.filter((d) => d !== '').map((d) => d.trim());
 }
 

@@ -61,9 +61,11 @@ function eq(o: BuiltinOptions, arg1: TVal, ...rest: TVal[]): boolean {
         default: {
           const n1 = isNilish(arg1);
           const n2 = isNilish(arg);
-          if (typeName(arg1) !== typeName(arg)) throw new GoError(`non-comparable types ${formatV(arg1)}: ${typeName(arg1)}, ${typeName(arg)}: ${formatV(arg)}`);
+          // text/template's texts: fmt.Errorf("non-comparable types %s: %v, %s: %v", arg1, arg1.Type(), arg.Type(), arg)
+          // and ("non-comparable type %s: %v", arg, arg.Type()); %s of a map holding numbers prints %!s(float64=2)
+          if (typeName(arg1) !== typeName(arg)) throw new GoError(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${formatV(arg)}`);
           if (n1 || n2) t = n1 === n2;
-          else if (Array.isArray(arg) || isGoMap(arg)) throw new GoError(`non-comparable type ${formatV(arg)}: ${typeName(arg)}`);
+          else if (Array.isArray(arg) || isGoMap(arg)) throw new GoError(`non-comparable type ${sprintf('%s', [arg])}: ${typeName(arg)}`);
           else t = arg1 === arg;
         }
       }

@@ -4,6 +4,7 @@
 import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goQuote } from '../values/gofmt.js';
+import { toKebabCase, toSnakeCase } from './xstrings.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
@@ -348,39 +349,11 @@ function xWords(s: string): string[] {
   return s.split(/[\s_\-]+/).filter(Boolean);
 }
 
-function snakecase(s: string): string {
-  // xstrings.ToSnakeCase: inserts _ at case changes, lower-cases
-  let out = '';
-  const chars = Array.from(s);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    const prev = chars[i - 1];
-    const next = chars[i + 1];
-    const isUpper = c !== c.toLowerCase();
-    if (/[\s_\-]/.test(c)) {
-      out += '_';
-      continue;
-    }
-    if (isUpper && out && !out.endsWith('_')) {
-      const prevLower = prev !== undefined && prev === prev.toLowerCase() && prev !== prev.toUpperCase();
-      const prevDigit = prev !== undefined && /\d/.test(prev);
-      const nextLower = next !== undefined && next === next.toLowerCase() && next !== next.toUpperCase();
-      if (prevLower || prevDigit || nextLower) out += '_';
-    }
-    out += c.toLowerCase();
-  }
-  return out;
-}
-
 function camelcase(s: string): string {
   // xstrings.ToPascalCase (sprig's camelcase): words joined, each capitalised
   return xWords(s)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-}
-
-function kebabcase(s: string): string {
-  return snakecase(s).replace(/_/g, '-');
 }
 
 /** Registers sprig's functions through `def`. */
@@ -446,9 +419,9 @@ export function registerSprig(def: Def, maxList: number): void {
   def('nospace', [S], (s) => (s as string).replace(/\s/g, ''));
   def('initials', [S], (s) => initials(s as string));
   def('swapcase', [S], (s) => swapcase(s as string));
-  def('snakecase', [S], (s) => snakecase(s as string));
+  def('snakecase', [S], (s) => toSnakeCase(s as string));
   def('camelcase', [S], (s) => camelcase(s as string));
-  def('kebabcase', [S], (s) => kebabcase(s as string));
+  def('kebabcase', [S], (s) => toKebabCase(s as string));
   def('wrap', [I, S], (l, s) => goutilsWrap(s as string, Number((l as GoInt).value), '\n', false));
   def('wrapWith', [I, S, S], (l, sep, s) => goutilsWrap(s as string, Number((l as GoInt).value), (sep as string) || '\n', true));
   def('contains', [S, S], (a, b) => (b as string).includes(a as string));

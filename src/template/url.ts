@@ -1,6 +1,7 @@
 // sprig's urlParse and urlJoin over Go's net/url (Parse, Hostname, Userinfo.String, URL.String), for the
 // URLs charts handle: scheme, userinfo, host, path, query, fragment, opaque.
 import { GoError, kindName, newMap, type TVal } from './value.js';
+import { goQuote } from '../values/gofmt.js';
 
 const validUserinfo = (s: string) => /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 
@@ -48,7 +49,7 @@ function unescape(s: string, what: string): string {
       const h = s.slice(i + 1, i + 3);
       if (!/^[0-9a-fA-F]{2}$/.test(h)) {
         const bad = s.slice(i, i + 3);
-        throw new GoError(`unable to parse url: parse ${JSON.stringify(what)}: invalid URL escape ${JSON.stringify(bad)}`);
+        throw new GoError(`unable to parse url: parse ${goQuote(what)}: invalid URL escape ${goQuote(bad)}`);
       }
       bytes.push(parseInt(h, 16));
       i += 2;
@@ -68,7 +69,7 @@ export function urlParse(raw: string): TVal {
   }
   let scheme = '';
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(rest);
-  if (rest.startsWith(':')) throw new GoError(`unable to parse url: parse ${JSON.stringify(raw)}: missing protocol scheme`);
+  if (rest.startsWith(':')) throw new GoError(`unable to parse url: parse ${goQuote(raw)}: missing protocol scheme`);
   if (m) {
     scheme = m[1]!.toLowerCase();
     rest = rest.slice(m[0].length);
@@ -83,6 +84,10 @@ export function urlParse(raw: string): TVal {
   let host = '';
   let userinfo = '';
   let path = '';
+  // net/url: a relative reference's first path segment cannot hold a colon (RFC 3986 3.3; it would read as a scheme)
+  if (!scheme && !rest.startsWith('/') && (rest.split('/')[0] ?? '').includes(':')) {
+    throw new GoError(`unable to parse url: parse ${goQuote(raw)}: first path segment in URL cannot contain colon`);
+  }
   if (scheme && !rest.startsWith('/')) {
     opaque = rest;
   } else {
@@ -95,7 +100,7 @@ export function urlParse(raw: string): TVal {
       host = at >= 0 ? authority.slice(at + 1) : authority;
       if (at >= 0) {
         const ui = authority.slice(0, at);
-        if (!validUserinfo(ui)) throw new GoError(`unable to parse url: parse ${JSON.stringify(raw)}: net/url: invalid userinfo`);
+        if (!validUserinfo(ui)) throw new GoError(`unable to parse url: parse ${goQuote(raw)}: net/url: invalid userinfo`);
         const colon = ui.indexOf(':');
         const user = unescape(colon >= 0 ? ui.slice(0, colon) : ui, raw);
         userinfo = escape(user, 'userinfo') + (colon >= 0 ? ':' + escape(unescape(ui.slice(colon + 1), raw), 'userinfo') : '');
@@ -141,7 +146,7 @@ export function urlJoin(d: Record<string, TVal> | null): string {
     if (scheme || host || userinfo) {
       if (host || path || userinfo) out += '//';
       if (userinfo) {
-        if (!validUserinfo(userinfo)) throw new GoError(`unable to parse userinfo in dict: parse ${JSON.stringify(`proto://${userinfo}@host`)}: net/url: invalid userinfo`);
+        if (!validUserinfo(userinfo)) throw new GoError(`unable to parse userinfo in dict: parse ${goQuote(`proto://${userinfo}@host`)}: net/url: invalid userinfo`);
         const colon = userinfo.indexOf(':');
         const user = colon >= 0 ? userinfo.slice(0, colon) : userinfo;
         out += escape(unescape(user, userinfo), 'userinfo');

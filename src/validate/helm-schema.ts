@@ -406,7 +406,8 @@ function compileUncached(schemaIn: object | string, helm: HelmVersion): Compiled
     if (typeof id === 'string' && a.getSchema(id)) a.removeSchema(id);
     return { validate: a.compile(prepared as object) as Compiled['validate'], warnings };
   } catch (e) {
-    return { schemaError: (e as Error).message, warnings };
+    // ajv compiles some self-applying schemas into endless recursion already
+    return { schemaError: e instanceof RangeError ? REFERENCE_CYCLE[helm] : (e as Error).message, warnings };
   }
 }
 
@@ -747,6 +748,12 @@ function renderHelm4(nodes: Node[], indent: string): Array<{ pointer: string; te
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** What is said of a schema whose validation never ends (Helm 4 names the cycle's locations; not reproduced). */
+const REFERENCE_CYCLE: Record<HelmVersion, string> = {
+  3: 'the schema applies itself to the same value without end (a $ref cycle): Helm 3 fails with a Go stack overflow (fatal error: stack overflow)',
+  4: 'the schema applies itself to the same value without end: Helm 4 reports a $ref "causing reference cycle"',
+};
+
 /**
  * Judges values against a chart's values.schema.json as Helm `helmVersion` does: what it prints under the
  * chart's name in `values don't meet the specifications of the schema(s)`.
@@ -756,7 +763,17 @@ export function judgeChartSchema(values: Values, schema: object | string, helm: 
   const warnings = c.warnings.length ? { warnings: c.warnings } : {};
   if (c.schemaError !== undefined) return { failures: [], schemaError: c.schemaError, ...warnings };
   const validate = c.validate!;
-  if (validate(values)) return { failures: [], ...warnings };
+  let ok: boolean;
+  try {
+    ok = validate(values) as boolean;
+  } catch (e) {
+    // a schema that applies itself to the same value without end (`{"$ref": "#"}`, `allOf: [{$ref: "#"}]`):
+    // Helm 4's validator stops at the second visit ("both /$ref and  resolve to … causing reference cycle"),
+    // Helm 3's recurses until Go's stack overflows (a fatal error). Either way the chart cannot be installed.
+    if (!(e instanceof RangeError)) throw e;
+    return { failures: [], schemaError: REFERENCE_CYCLE[helm], ...warnings };
+  }
+  if (ok) return { failures: [], ...warnings };
   const tree = buildTree(normalise((validate.errors ?? []) as AjvError[]));
   if (helm === 4) return { failures: renderHelm4(tree, ''), ...warnings };
   const failures: Array<{ pointer: string; text: string }> = [];

@@ -49,7 +49,11 @@ describe.each([3, 4] as const)('Helm %i', (version) => {
       return;
     }
     if (want.status !== 0) {
-      expect(want.stderr).toContain(`Error: ${valuesErrorOf(() => loadValues(caseInput(c, version))).message}`);
+      const e = valuesErrorOf(() => loadValues(caseInput(c, version)));
+      // where Helm's answer is random (several refused keys, Go's map order), Helm's recorded answer must be one
+      // of those we list: our message or one of its alternatives
+      const helmSaid = [e.message, ...(e.alternatives ?? [])].find((m) => want.stderr.includes(`Error: ${m}`)) ?? e.message;
+      expect(want.stderr).toContain(`Error: ${helmSaid}`);
       return;
     }
     const r = loadValues(caseInput(c, version));

@@ -38,3 +38,12 @@ test('a short campaign of reference strings has no finding', () => {
   expect(r.stdout).toMatch(/fuzz: 0 distinct findings/);
   expect(r.status).toBe(0);
 });
+
+test('generated templates sort what keys and values return (Go lists a map in random order)', () => {
+  const r = fuzz('--generate', '200', '--seed', '5', '--only', 'template');
+  expect(r.status).toBe(0);
+  const snippets = r.stdout.trim().split('\n').flatMap((l) => (JSON.parse(l).input.snippets ?? []) as string[]);
+  const calls = snippets.join('\n').match(/\((?:keys|values) [^()]*(?:\([^()]*\)[^()]*)*\)/g) ?? [];
+  expect(calls.length).toBeGreaterThan(10);
+  for (const c of calls) expect(c).toMatch(/ \| sortAlpha\)$/);
+});

@@ -35,6 +35,8 @@ export class YamlFailure extends Error {
       | 'number',
     message: string,
     readonly offset: number,
+    /** the other messages Helm may give instead, where its choice is random (see survivingKeyError) */
+    readonly alternatives?: string[],
   ) {
     super(message);
   }
@@ -442,6 +444,14 @@ class Decoder {
       if (r.tag === INT) return goIntSyntax((r as { text: string }).text);
       if (r.tag === FLOAT) return formatFloatG(r.value as number, 64);
       if (typeof r.value === 'boolean') return String(r.value);
+      // go-yaml decodes a !!binary scalar to the string of its bytes
+      if (r.tag === BINARY) {
+        try {
+          return goQuote(decodeBase64(t.text, t.off));
+        } catch {
+          return goQuote(t.text);
+        }
+      }
       return goQuote(typeof v === 'string' ? v : String(r.value));
     }
     if (t.k === 'seq') {
@@ -449,12 +459,32 @@ class Decoder {
       return `[]interface {}{${t.items.map((x, i) => this.goSyntaxNode(x, false, items[i] ?? null)).join(', ')}}`;
     }
     if (t.k !== 'map') return goSyntax(v, false, this.floats);
-    // merge keys make the decoded map differ from its pairs: print the decoded map
-    for (let i = 0; i < t.items.length; i += 2) if (isMergeKey(t.items[i]!)) return goSyntax(v, false, this.floats);
     const entries = new Map<string, { rank: number; sort: string | number; key: string; value: string }>();
+    if (!this.rawEntries(t, v, entries, 0)) return goSyntax(v, false, this.floats);
+    const list = [...entries.values()].sort((a, b) =>
+      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
+    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
+  }
+
+  /**
+   * The raw entries go-yaml v2 decodes for a mapping node, in its order: each pair sets its key (a later equal key
+   * replaces), and a merge key (`<<: map`, `<<: [maps]`, the list from its last element back) decodes the merged
+   * maps into the same map at that place. `v`: the decoded map, for the values of string keys. False: a key this
+   * printer cannot show (the decoded map is printed instead).
+   */
+  rawEntries(t: YNode & { k: 'map' }, v: Val, entries: Map<string, { rank: number; sort: string | number; key: string; value: string }>, depth: number): boolean {
+    if (depth > 64) return false;
+    const target = (n: YNode) => (n.k === 'alias' ? n.target : n);
     for (let i = 0; i + 1 < t.items.length; i += 2) {
-      const kn = t.items[i]!.k === 'alias' ? (t.items[i] as { target: YNode }).target : t.items[i]!;
-      if (kn.k !== 'scalar') return goSyntax(v, false, this.floats);
+      if (isMergeKey(t.items[i]!)) {
+        const m = target(t.items[i + 1]!);
+        const maps = m.k === 'map' ? [m] : m.k === 'seq' ? m.items.map(target).reverse() : [];
+        if (!maps.length || maps.some((x) => x.k !== 'map')) return false;
+        for (const x of maps) if (!this.rawEntries(x as YNode & { k: 'map' }, v, entries, depth + 1)) return false;
+        continue;
+      }
+      const kn = target(t.items[i]!);
+      if (kn.k !== 'scalar') return false;
       let rank = 1;
       let sort: string | number = kn.text;
       let key = goQuote(kn.text);
@@ -463,7 +493,7 @@ class Decoder {
         try {
           r = resolveScalar(kn.tag, kn.text, kn.plain);
         } catch {
-          return goSyntax(v, false, this.floats);
+          return false;
         }
         if (r.tag === NULL) [rank, sort, key] = [0, 0, 'interface {}(nil)'];
         else if (r.tag === INT) [rank, sort, key] = [2, r.value as number, goIntSyntax((r as { text: string }).text)];
@@ -476,9 +506,7 @@ class Decoder {
       // a later equal key replaces the earlier one (go-yaml's map assignment)
       entries.set(`${rank}:${String(sort)}`, { rank, sort, key, value: this.goSyntaxNode(t.items[i + 1]!, false, decoded) });
     }
-    const list = [...entries.values()].sort((a, b) =>
-      a.rank !== b.rank ? a.rank - b.rank : typeof a.sort === 'string' ? compareGoStrings(a.sort, b.sort as string) : (a.sort as number) - (b.sort as number));
-    return `map[interface {}]interface {}{${list.map((e) => `${e.key}:${e.value}`).join(', ')}}`;
+    return true;
   }
 
   /** sigs.k8s.io/yaml's key conversion; records (and skips) keys JSON cannot take. */
@@ -605,7 +633,10 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   let parsed = text;
   let mapOff = (o: number) => o;
   try {
-    events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
+    // go-yaml's first document ended where js-yaml's does not (`{}: x` is the document `{}` to go-yaml v2): read
+    // what go-yaml read, and nothing of the rest
+    const stray = verdict.strayEnd !== undefined ? retryAtDocumentEnd(text, verdict.strayEnd) : undefined;
+    events = stray ?? parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
   } catch (e) {
     const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
@@ -642,26 +673,64 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   return { value };
 }
 
+/** At most this many other messages are listed as what Helm may print instead. */
+const MAX_KEY_ALTERNATIVES = 64;
+
 /**
- * The key error sigs.k8s.io/yaml meets in the tree go-yaml kept: the decoder's rule (shallowest first; of two
- * equal keys the last) over the refused keys whose maps are still in the value.
+ * The key error sigs.k8s.io/yaml meets in the tree go-yaml kept. convertToJSONableObject walks each map in Go's
+ * random map order, each key before its value, and stops at the first key it refuses; a list it walks in order.
+ * So Helm names, at random, one of these candidates: every refused key of a map it reaches, and what it may name
+ * inside the value of any key it converts; of a list, only what it may name inside the first element that holds
+ * a refused key (every later element is never reached). Of two equal keys in one map go-yaml kept the last.
+ * We name the shallowest candidate, the first in the document of equal depth, and list the others as
+ * `alternatives` (Helm, run again on the same file, may print any of them; none outside them).
  */
 function survivingKeyError(d: Decoder, value: Val | undefined): YamlFailure | undefined {
-  const reachable = new Set<object>();
+  type KeyErr = (typeof d.keyErrors)[number];
+  // the refused keys of each map, the last of equal keys
+  const own = new Map<object, Map<string, KeyErr>>();
+  for (const e of d.keyErrors) {
+    let m = own.get(e.map);
+    if (!m) own.set(e.map, (m = new Map()));
+    m.delete(e.id);
+    m.set(e.id, e);
+  }
+  // which containers hold a refused key anywhere below them (the tree is a tree: aliases decode as copies),
+  // found bottom-up without recursion (values may nest thousands deep)
+  const holds = new Set<object>();
+  const order: object[] = [];
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
-    if (v === null || typeof v !== 'object' || reachable.has(v)) continue;
-    reachable.add(v);
+    if (v === null || typeof v !== 'object') continue;
+    order.push(v);
     for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
   }
-  let best: (typeof d.keyErrors)[number] | undefined;
-  for (const e of d.keyErrors) {
-    if (!reachable.has(e.map)) continue;
-    if (best && !(best.map === e.map && best.id === e.id) && best.depth <= e.depth) continue;
-    best = e;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i]!;
+    if (own.has(v) || Object.keys(v).some((k) => holds.has((v as Record<string, object>)[k]!))) holds.add(v);
   }
-  return best ? new YamlFailure('key', best.message, best.off) : undefined;
+  if (value === null || typeof value !== 'object' || !holds.has(value)) return undefined;
+  // the candidates, top-down
+  const candidates: KeyErr[] = [];
+  const walk: object[] = [value];
+  while (walk.length) {
+    const v = walk.pop()!;
+    if (Array.isArray(v)) {
+      const first = v.find((x) => x !== null && typeof x === 'object' && holds.has(x as object));
+      if (first !== undefined) walk.push(first as object);
+      continue;
+    }
+    for (const e of own.get(v)?.values() ?? []) candidates.push(e);
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && typeof x === 'object' && holds.has(x)) walk.push(x);
+    }
+  }
+  candidates.sort((a, b) => a.depth - b.depth || a.off - b.off);
+  const best = candidates[0]!;
+  const others = [...new Set(candidates.slice(1).map((e) => e.message))].filter((m) => m !== best.message).slice(0, MAX_KEY_ALTERNATIVES);
+  return new YamlFailure('key', best.message, best.off, others.length ? others : undefined);
 }
 
 /** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */

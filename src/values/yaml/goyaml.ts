@@ -119,6 +119,8 @@ class Scanner {
   tokens: Token[] = [];
   tokensHead = 0;
   tokensParsed = 0;
+  /** where the last token the parser consumed ends */
+  consumedEnd = 0;
   tokenAvailable = false;
   streamStartProduced = false;
   streamEndProduced = false;
@@ -296,6 +298,7 @@ class Scanner {
     // nothing but the memory a long file's stale keys would hold)
     this.simpleKeysByTok.delete(this.tokensParsed);
     this.tokensParsed++;
+    this.consumedEnd = this.tokens[this.tokensHead]!.end.pos;
     this.streamEndProduced = this.tokens[this.tokensHead]!.type === T.STREAM_END;
     this.tokensHead++;
     // drop what the parser has consumed, now and then, so a long file's queue stays short
@@ -394,6 +397,10 @@ class Scanner {
     if (this.flowLevel > 0) {
       this.flowLevel--;
       const last = this.simpleKeys.pop()!;
+      // as go-yaml v2 (2.4.0 and go.yaml.in 2.4.3): the placeholder a flow collection pushed has the token number
+      // of the collection's own start, which is also the number of the simple key that start saved one level
+      // out. Deleting the placeholder's entry forgets that key, so the parser takes `{}` of `{}: x` as a whole
+      // document before the `:` makes it a key (goYamlVerdict's strayEnd).
       this.simpleKeysByTok.delete(last.tokenNumber);
     }
   }
@@ -1034,6 +1041,10 @@ interface Event {
   type: E;
   anchor?: string;
   mark: Mark;
+  /** DOCUMENT_END: ended by a token that is no document boundary */
+  stray?: boolean;
+  /** DOCUMENT_END: where the document's last token ends */
+  contentEnd?: number;
 }
 
 /** The parser (parserc.go): one event per call, as decode.go pulls them. */
@@ -1072,10 +1083,13 @@ class Parser {
       }
       case S.DOCUMENT_END: {
         const t = s.peek();
+        // a token that is no document boundary (what a stale simple key left, say) ends the document all the same
+        const stray = !(t.type === T.DOCUMENT_END || t.type === T.DOCUMENT_START || t.type === T.STREAM_END || t.type === T.VERSION_DIRECTIVE || t.type === T.TAG_DIRECTIVE);
+        const contentEnd = s.consumedEnd;
         if (t.type === T.DOCUMENT_END) s.skipToken();
         this.tagHandles = [];
         this.state = S.DOCUMENT_START;
-        return { type: E.DOCUMENT_END, mark: t.start };
+        return { type: E.DOCUMENT_END, mark: t.start, stray, contentEnd };
       }
       case S.BLOCK_NODE:
         return this.node(true, false);
@@ -1413,6 +1427,12 @@ export interface GoYamlVerdict {
   dropped: number[];
   /** where the first document ends (the token after it), when something follows it: the rest is never read */
   end?: number;
+  /**
+   * where the first document's last token ends, when go-yaml's parser ended that document on a token that is
+   * no document boundary (`{}: x`: go-yaml v2 forgets the simple key a flow collection starts, see
+   * Scanner.decreaseFlowLevel, so the document is `{}` and the `: x` after it is never read)
+   */
+  strayEnd?: number;
 }
 
 /**
@@ -1435,7 +1455,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.DOCUMENT_START:
           continue;
         case E.DOCUMENT_END:
-          return { dropped: scanner.skipped, end: e.mark.pos };
+          return { dropped: scanner.skipped, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
         case E.ALIAS:
           if (!anchors.has(e.anchor!)) throw new GoYamlError(`unknown anchor '${e.anchor}' referenced`, e.mark.pos, 'unknown-anchor');
           break;

@@ -157,12 +157,8 @@ function readPiece(piece: Piece, origin: ValuesTextOrigin, version: HelmVersion)
   } catch (e) {
     if (e instanceof YamlFailure) {
       const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
-      throw new ValuesError(
-        FAILURE_CODES[e.kind],
-        `${prefixOf(origin)}: ${docPrefix}error converting YAML to JSON: ${converted}`,
-        where(e.offset),
-        origin.name,
-      );
+      const full = (m: string) => `${prefixOf(origin)}: ${docPrefix}error converting YAML to JSON: ${m}`;
+      throw new ValuesError(FAILURE_CODES[e.kind], full(converted), where(e.offset), origin.name, undefined, e.alternatives?.map(full));
     }
     throw e;
   }
