@@ -106,6 +106,12 @@ export interface RenderChartOptions {
   isUpgrade?: boolean;
   includeCrds?: boolean;
   showOnly?: string[];
+  /** Leave hooks out of the output (`helm template --no-hooks`). */
+  disableHooks?: boolean;
+  /** Leave test hooks (`helm.sh/hook: test`, or `test-success`) out of the output (`--skip-tests`). */
+  skipTests?: boolean;
+  /** Skip the charts' values.schema.json checks (`--skip-schema-validation`). */
+  skipSchemaValidation?: boolean;
   /** Counted budgets; exceeding one throws ResolveError 'render-limit'. */
   limits?: Partial<Limits>;
 }
@@ -128,6 +134,8 @@ export interface RenderResult {
   documents: RenderedDocument[];
   /** Each template's rendered text by name (partials and NOTES.txt included only when they render). */
   rendered: Record<string, string>;
+  /** With `includeCrds`: the CRD files printed first, whole, as Helm writes them (`--output-dir`). */
+  crds: Array<{ name: string; text: string }>;
 }
 
 const dec = new TextDecoder();
@@ -389,7 +397,7 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
   const helm = options.helmVersion ?? values.helmVersion;
   const tree = loadedTree(values) ?? { name: chart.name, chart, children: [] };
-  const schemaFailure = schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  const schemaFailure = options.skipSchemaValidation ? '' : schemaErrors(tree, values.values as Record<string, unknown>, helm);
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
   const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
@@ -455,8 +463,11 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
         continue;
       }
       // a hook naming an event Helm does not know is dropped from the release (and the output)
-      if (hook.split(',').some((h) => !HOOK_EVENTS.has(h.trim().toLowerCase()))) continue;
+      const events = hook.split(',').map((h) => h.trim().toLowerCase());
+      if (events.some((h) => !HOOK_EVENTS.has(h))) continue;
       d.hook = hook;
+      // helm template prints hooks unless --no-hooks, test hooks unless --skip-tests
+      if (options.disableHooks || (options.skipTests && events.some((h) => h === 'test' || h === 'test-success'))) continue;
       hooks.push(d);
     }
   }
@@ -464,8 +475,8 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   const sortedHooks = hooks.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
   let manifest = '';
   const crdDocs: RenderedDocument[] = [];
+  const crds: Array<{ name: string; text: string }> = [];
   if (options.includeCrds) {
-    const crds: Array<{ name: string; text: string }> = [];
     crdObjects(tree, tree.name, crds);
     for (const c of crds) {
       manifest += `---\n# Source: ${c.name}\n${c.text}\n`;
@@ -482,7 +493,7 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   if (options.showOnly && options.showOnly.length > 0) {
     ({ output, documents: all } = showOnly(output, all, options.showOnly));
   }
-  return { output, documents: all, rendered: Object.fromEntries(rendered) };
+  return { output, documents: all, rendered: Object.fromEntries(rendered), crds };
 }
 
 /** Sets a value in a values tree, making the maps on the way (a value that is not a map is replaced). */

@@ -51,11 +51,16 @@ const renderForValidation: ChartRenderer = ({ loaded, options, helmVersion, repo
  */
 function valuePlace(loaded: LoadedValues, path: string): Array<string | number> {
   const parts = parsePath(path);
-  if (loaded.locate(path)) return parts;
+  // how much of a path the user wrote: its longest prefix that has a source location
+  const written = (p: Array<string | number>) => {
+    for (let n = p.length; n > 0; n--) if (loaded.locate(formatPath(p.slice(0, n)))) return n;
+    return 0;
+  };
   for (let i = 1; i < parts.length; i++) {
     if (parts[i] !== 'global') continue;
     const top = parts.slice(i);
-    if (loaded.locate(formatPath(top))) return top;
+    const atTop = written(top);
+    if (atTop >= 2 && atTop >= written(parts) - i) return top;
   }
   return parts;
 }
