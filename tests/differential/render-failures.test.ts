@@ -144,3 +144,21 @@ test('flags of helm template that an offline render cannot honour are usage erro
     expect(r.stderr).toContain(`${flag.replace(/=.*/, '')} is a flag of helm template that this offline template does not support`);
   }
 });
+
+test.each(['trace/harbor-required-trust-ca', 'trace/cluster-autoscaler-range-map-required', 'trace/gloo-image-not-a-map'])('%s: validate --chart answers as validateValues does', async (id) => {
+  const c = corpus.cases.find((x) => x.id === id)!;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-val-'));
+  try {
+    fs.writeFileSync(path.join(tmp, 'f0.yaml'), c.values!);
+    const r = runCli(['validate', '--chart', chartDir(c.chart), 'f0.yaml', '--format', 'json'], { cwd: tmp });
+    expect(r.code).toBe(1);
+    const cli = JSON.parse(r.stdout).files[0].diagnostics as Array<{ code: string; path: string; message: string; helmOutput?: string }>;
+    const lib = validateValues(load(c, await loadChart(chartDir(c.chart)), 4)).diagnostics;
+    const pick = (ds: Array<{ code: string; path: string; message: string; helmOutput?: string }>) =>
+      ds.filter((d) => d.code === 'render-failed' || d.message.includes('helm template fails on it')).map((d) => [d.code, d.path, d.helmOutput ?? null]);
+    expect(pick(cli)).toEqual(pick(lib));
+    expect(pick(cli)).toHaveLength(1);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
