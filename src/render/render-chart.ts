@@ -397,7 +397,15 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
   const helm = options.helmVersion ?? values.helmVersion;
   const tree = loadedTree(values) ?? { name: chart.name, chart, children: [] };
-  const schemaFailure = options.skipSchemaValidation ? '' : schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  let schemaFailure = '';
+  try {
+    if (!options.skipSchemaValidation) schemaFailure = schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  } catch (e) {
+    // a schema whose references loop (`{"$ref": "#"}`) recurses without end: Helm 3 overflows its stack, Helm 4
+    // refuses the cycle; here it is a typed refusal, never a crash
+    if (e instanceof RangeError) throw new ResolveError('render-limit', `render-limit: the charts' values.schema.json could not be checked (${e.message}); a schema whose references loop recurses without end`);
+    throw e;
+  }
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
   const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
