@@ -249,7 +249,7 @@ const CHART_YAMLS = [
 ];
 
 /** Templates that are input like any other: each must render, or end with Helm's error or render-limit. */
-const HOSTILE_TEMPLATES = [
+const CHART_HOSTILE_TEMPLATES = [
   () => '{{ .Files.Get "files/big.txt" }}\n',
   () => 'data: {{ .Files.Get "files/big.txt" | b64enc | quote }}\n',
   () => '{{ range $p, $_ := .Files.Glob "files/**" }}{{ $p }}: {{ $.Files.Get $p | quote }}\n{{ end }}',
@@ -295,7 +295,7 @@ export function genChart(r) {
   // includes, huge outputs, documents that are not YAML, templates that are links
   if (r.chance(0.5)) {
     const n = r.int(1, 3);
-    for (let i = 0; i < n; i++) add({ path: `c/templates/h${i}.yaml`, type: 'file', text: r.pick(HOSTILE_TEMPLATES)(r) });
+    for (let i = 0; i < n; i++) add({ path: `c/templates/h${i}.yaml`, type: 'file', text: r.pick(CHART_HOSTILE_TEMPLATES)(r) });
     if (r.chance(0.5)) add({ path: 'c/files/big.txt', type: 'big', size: r.pick([1024, 1024 * 1024, 9 * 1024 * 1024]) });
     if (r.chance(0.4)) add({ path: 'c/files/bin.dat', type: 'binary', size: r.int(1, 200_000) });
     if (r.chance(0.3)) add({ path: 'c/files/many', type: 'many', count: r.int(100, 3000) });
