@@ -106,6 +106,11 @@ describe.each([3, 4] as const)('Helm %s', (h) => {
     expect(() => resolveImages(loaded, { requireLicense: true })).toThrow(helmError(out(c)));
     const strict = validateValues(loaded, { requireLicense: true });
     expect(strict.diagnostics.filter((d) => d.code === 'license-key-missing').map((d) => d.severity)).toEqual(['error']);
+    // Helm's licence failure is that error, not a second diagnostic
+    if (withKey(c).status === 0) {
+      expect(strict.diagnostics.filter((d) => d.code === 'render-failed')).toEqual([]);
+      expect(strict.diagnostics.find((d) => d.code === 'license-key-missing')!.message).toContain(`helm template fails on it: ${helmError(out(c))}`);
+    }
   });
 });
 
