@@ -248,6 +248,35 @@ const CHART_YAMLS = [
   (n) => `apiVersion: v2\nname: ${n}\nversion: 0.1.0\ndependencies:\n  - name: sub\n    import-values:\n      - child: a\n        parent: __proto__\n`,
 ];
 
+/** Templates that are input like any other: each must render, or end with Helm's error or render-limit. */
+const CHART_HOSTILE_TEMPLATES = [
+  () => '{{ .Files.Get "files/big.txt" }}\n',
+  () => 'data: {{ .Files.Get "files/big.txt" | b64enc | quote }}\n',
+  () => '{{ range $p, $_ := .Files.Glob "files/**" }}{{ $p }}: {{ $.Files.Get $p | quote }}\n{{ end }}',
+  () => 'kind: ConfigMap\ndata:\n{{ (.Files.Glob "files/many/*").AsConfig | indent 2 }}\n',
+  () => 'kind: Secret\ndata:\n{{ (.Files.Glob "**").AsSecrets | indent 2 }}\n',
+  () => 'b: {{ .Files.GetBytes "files/bin.dat" | len }}\nl: {{ .Files.Lines "files/bin.dat" | len }}\ns: {{ .Files.Get "files/bin.dat" | quote }}\n',
+  (r) => {
+    const n = r.int(2, 1200);
+    let t = '';
+    for (let i = 0; i < n; i++) t += `{{ define "d${i}" }}{{ include "d${i + 1}" . }}{{ end }}`;
+    return `${t}{{ define "d${n}" }}x: 1{{ end }}{{ include "d0" . }}\n`;
+  },
+  () => '{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}',
+  () => '{{ define "t" }}{{ template "t" . }}{{ end }}{{ template "t" . }}',
+  () => '{{ range until 10000000 }}x{{ end }}',
+  () => '{{ range until 200000 }}- a: {{ . }}\n{{ end }}',
+  () => 'a: b: c\n',
+  () => 'kind: [\n',
+  () => '- 1\n- 2\n',
+  () => '"just a string"\n',
+  () => '---\n---\nkind: A\n---\n\u0000\n',
+  () => `{{ tpl (.Files.Get "files/big.txt") . }}`,
+  () => '{{ $x := dict }}{{ range until 100000 }}{{ $_ := set $x (toString .) (list 1 2 3) }}{{ end }}{{ toYaml $x }}',
+  () => '{{ toYaml .Values }}\n{{ toJson .Files }}\n',
+  () => `metadata:\n  annotations:\n    helm.sh/hook: ${'test,'.repeat(200)}pre-install\nkind: Pod\n`,
+];
+
 /** A chart tree: files, directories, symlinks (loops, outside), FIFOs, nested charts and .tgz subcharts. */
 export function genChart(r) {
   const entries = [];
@@ -261,6 +290,18 @@ export function genChart(r) {
     if (r.chance(0.15)) add({ path: `${dir}/charts/z.tgz`, type: 'tgz', of: `${dir}/charts/sub`, mutate: r.pick(['none', 'truncate', 'flip', 'notgzip', 'empty']) });
   };
   chart('c', 'c', 0);
+  // hostile templates and files, rendered by renderChart (and by validateValues and resolveImages, which render a
+  // chart with templates): huge and binary files read by .Files, globs over thousands of files, deep and endless
+  // includes, huge outputs, documents that are not YAML, templates that are links
+  if (r.chance(0.5)) {
+    const n = r.int(1, 3);
+    for (let i = 0; i < n; i++) add({ path: `c/templates/h${i}.yaml`, type: 'file', text: r.pick(CHART_HOSTILE_TEMPLATES)(r) });
+    if (r.chance(0.5)) add({ path: 'c/files/big.txt', type: 'big', size: r.pick([1024, 1024 * 1024, 9 * 1024 * 1024]) });
+    if (r.chance(0.4)) add({ path: 'c/files/bin.dat', type: 'binary', size: r.int(1, 200_000) });
+    if (r.chance(0.3)) add({ path: 'c/files/many', type: 'many', count: r.int(100, 3000) });
+    if (r.chance(0.2)) add({ path: `c/templates/link${r.int(0, 9)}.yaml`, type: 'symlink', target: r.pick(['../values.yaml', '/etc/passwd', '/dev/zero', '.', 'h0.yaml', '../../../../../tmp']) });
+    if (r.chance(0.2)) add({ path: 'c/templates/NOTES.txt', type: 'file', text: r.pick(['{{ fail "notes" }}', '{{ .Files.Get "files/big.txt" }}', '{{ include "n" . }}{{ define "n" }}{{ include "n" . }}{{ end }}']) });
+  }
   const hostile = r.int(0, 9);
   if (hostile === 0) add({ path: 'c/values.yaml', type: 'symlink', target: r.pick(['values.yaml', '../../../../etc/passwd', '/dev/zero', 'nope', 'templates']) });
   else if (hostile === 1) add({ path: 'c/charts/loop', type: 'symlink', target: '.' });

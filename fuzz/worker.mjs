@@ -181,6 +181,11 @@ const RUN = {
       if (chart.value) {
         const loaded = guarded(problems, 'loadValues({chart})', [ValuesError], () => loadValues({ chart: chart.value, helmVersion: input.helmVersion }));
         if (loaded.value) valuesChecks(problems, loaded.value, {});
+        // the chart's templates and files are input too: a render ends, with output or a typed error
+        if (loaded.value) {
+          const rendered = guarded(problems, 'renderChart', [ResolveError], () => renderChart(loaded.value, { includeCrds: true, releaseName: 'r' }));
+          return { loaded: true, rendered: rendered.value ? rendered.value.documents.length : errText(rendered.error) };
+        }
         return { loaded: !!loaded.value, error: loaded.error ? errText(loaded.error) : undefined };
       }
       return { error: errText(chart.error) };
@@ -248,6 +253,8 @@ function materialize(dir, input) {
       else if (e.type === 'dir') { fs.rmSync(p, { force: true, recursive: true }); fs.mkdirSync(p, { recursive: true }); }
       else if (e.type === 'symlink') { fs.rmSync(p, { force: true, recursive: true }); fs.symlinkSync(e.target, p); }
       else if (e.type === 'fifo') { fs.rmSync(p, { force: true }); require('node:child_process').execFileSync('mkfifo', [p]); }
+      else if (e.type === 'big') fs.writeFileSync(p, Buffer.alloc(e.size, 'x\n'));
+      else if (e.type === 'binary') { const b = Buffer.alloc(e.size); for (let i = 0; i < e.size; i++) b[i] = (i * 2654435761) >>> 24; fs.writeFileSync(p, b); }
       else if (e.type === 'many') { fs.mkdirSync(p, { recursive: true }); for (let i = 0; i < e.count; i++) fs.writeFileSync(path.join(p, `f${i}.txt`), 'x'); }
       else if (e.type === 'tgz') {
         const files = filesUnder(input.entries, e.of).map(([n, t]) => [`sub/${n.slice(e.of.length + 1)}`, t]);

@@ -41,6 +41,6 @@ export type {
   ProfileWorkload,
 } from './images/profile.js';
 export { checkProfile, parseProfile, ProfileError } from './images/profile-check.js';
-export { validateValues } from './validate/validate.js';
+export { validateValues } from './render/validate-rendered.js';
 export type { ValidateOptions, ValidationResult } from './validate/validate.js';
 export { valuesSchema, imageBlockSchema, globalImageSchema } from './validate/schema.js';

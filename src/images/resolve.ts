@@ -307,14 +307,35 @@ function renderOptions(options: InternalOptions, base: RenderOptions): RenderOpt
 
 /** The info said when a licence check holds and the key is taken as passed at install. */
 function licenseNote(options: ResolveOptions, message: string): void {
+  options.onDiagnostic?.(licenseDiagnostic(message, 'license_key'));
+}
+
+/** The `license-key-missing` info for a licence check's failure text, at the key's values path. */
+export function licenseDiagnostic(message: string, path: string): Diagnostic {
   const said = message.replace(/^execution error at \([^)]*\): /, '');
-  options.onDiagnostic?.({
+  return {
     code: 'license-key-missing',
     severity: 'info',
     message: `no license_key in these values: the chart refuses to render without one ("${said}"). It is normally passed at install (helm install ... --set license_key=$LICENSE_KEY); the images are those a release with the key deploys. Use requireLicense (--require-license) to make this an error.`,
-    path: 'license_key',
-    pointer: '/license_key',
-  });
+    path,
+    pointer: formatPointer(parsePath(path)),
+  };
+}
+
+/**
+ * The licence checks of the charts a loaded chart tree holds that have a built-in profile (gloo-ee's
+ * `license_key`): each with the values path of its key from the top and the words its failure ends with.
+ */
+export function licenceChecks(charts: LoadedValues['charts']): Array<{ path: string; said: string }> {
+  const out: Array<{ path: string; said: string }> = [];
+  for (const [at, id] of Object.entries(charts ?? {})) {
+    const p = Object.prototype.hasOwnProperty.call(BUILT_IN, id.name) ? BUILT_IN[id.name] : undefined;
+    for (const ck of p?.checks ?? []) {
+      if (!ck.license || !ck.path) continue;
+      out.push({ path: at ? `${at}.${ck.path}` : ck.path, said: ck.message.replace(/^execution error at \([^)]*\): /, '') });
+    }
+  }
+  return out;
 }
 
 /**

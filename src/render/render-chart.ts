@@ -10,11 +10,13 @@ import { parseCacheFor } from './parse-cache.js';
 import { deepCopy, isMap, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } from '../template/engine.js';
 import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
-import type { Limits } from '../template/exec.js';
+import { newValueTrace, type Limits, type ValueTrace } from '../template/exec.js';
+import { formatPath } from '../values/paths.js';
 import { toYaml } from '../template/lib/yaml.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
+import { goYamlVerdict } from '../values/yaml/goyaml.js';
 import { GoInt, Src } from '../values/model.js';
 
 // Heads of documents already read, by text: a batch of releases of one chart renders mostly the same documents.
@@ -48,19 +50,11 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
   try {
     v = composeFirstDocument(doc, new Src(name, doc)).value;
   } catch (e) {
-    // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
-    // document that does not parse is kept rather than refused with another text
+    // Helm reads each document with sigs.k8s.io/yaml (go-yaml v2, then JSON): go-yaml's verdict on the text is
+    // Helm's, worded by go-yaml's own scanner and parser; a text only the values reader refuses is kept
     if (e instanceof YamlFailure) {
-      // one refusal both readers share and word alike: a plain value starting with a character that cannot
-      // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
-      const bad = badTokenLine(doc);
-      if (bad !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(bad)}found character that cannot start any token` };
-      }
-      const colon = mappingValueLine(doc);
-      if (colon !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(colon)}mapping values are not allowed in this context` };
-      }
+      const verdict = goYamlVerdict(doc);
+      if (verdict.error) return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${verdict.error.message}` };
       return {};
     }
     throw e;
@@ -71,29 +65,6 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
     return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
   }
   return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
-}
-
-/** go-yaml v2's place of a scanner error: `line N: `, left out on the first line (its 0-based line is 0). */
-function goYamlLine(line: number): string {
-  return line > 1 ? `line ${line}: ` : '';
-}
-
-/** The 1-based line of the first block value that starts with `%`, `@` or a backquote, if any. */
-function badTokenLine(doc: string): number | undefined {
-  const lines = doc.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s*(?:-\s+)*(?:[^\s#'"{[\-?:][^:#]*:\s+|-\s+)[%@`]/.test(lines[i]!)) return i + 1;
-  }
-  return undefined;
-}
-
-/** The 1-based line of the first block value that holds `: ` or ends with `:` (`image: quay.io/x/gloo:`), if any. */
-function mappingValueLine(doc: string): number | undefined {
-  const lines = doc.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s*(?:-\s+)*[^\s#'"{[\-?:][^:#]*:\s+[^\s'"{[|>&*!#%@`][^#]*?:(?:\s|$)/.test(lines[i]!)) return i + 1;
-  }
-  return undefined;
 }
 
 /** Helm's InstallOrder (pkg/releaseutil/kind_sorter.go): the order `helm template` prints kinds in. */
@@ -135,6 +106,12 @@ export interface RenderChartOptions {
   isUpgrade?: boolean;
   includeCrds?: boolean;
   showOnly?: string[];
+  /** Leave hooks out of the output (`helm template --no-hooks`). */
+  disableHooks?: boolean;
+  /** Leave test hooks (`helm.sh/hook: test`, or `test-success`) out of the output (`--skip-tests`). */
+  skipTests?: boolean;
+  /** Skip the charts' values.schema.json checks (`--skip-schema-validation`). */
+  skipSchemaValidation?: boolean;
   /** Counted budgets; exceeding one throws ResolveError 'render-limit'. */
   limits?: Partial<Limits>;
 }
@@ -157,6 +134,8 @@ export interface RenderResult {
   documents: RenderedDocument[];
   /** Each template's rendered text by name (partials and NOTES.txt included only when they render). */
   rendered: Record<string, string>;
+  /** With `includeCrds`: the CRD files printed first, whole, as Helm writes them (`--output-dir`). */
+  crds: Array<{ name: string; text: string }>;
 }
 
 const dec = new TextDecoder();
@@ -369,9 +348,10 @@ const MANIFEST_EXT = /\.(ya?ml|json)$/;
 function collectTemplates(
   node: RenderTreeNode,
   parent: Record<string, TVal> | null,
-  shared: { release: TVal; capabilities: TVal; values: TVal; helm: HelmVersion; valuesType: string },
+  shared: { release: TVal; capabilities: TVal; values: TVal; helm: HelmVersion; valuesType: string; trace?: ValueTrace },
   out: TemplateFile[],
   parentPath: string,
+  valuesPath: string[] = [],
 ): Record<string, TVal> {
   const isRoot = parent === null;
   const subcharts = newMap() as Record<string, TVal>;
@@ -384,6 +364,8 @@ function collectTemplates(
     const t = pv && Object.prototype.hasOwnProperty.call(pv, node.name) ? pv[node.name] : undefined;
     v = markNamed(t && isMap(t as Val) ? Object.assign(newMap(), t) : newMap(), shared.valuesType) as TVal;
   }
+  // each chart's .Values is known by its path from the top (a subchart's is the parent's map at its name)
+  shared.trace?.paths.set(v as object, valuesPath);
   const next: Record<string, TVal> = {
     Chart: chartObject(node.chart, shared.helm, node.name, isRoot),
     Files: filesObject(node.chart.files ?? []),
@@ -394,7 +376,7 @@ function collectTemplates(
   };
   markNamed(next, shared.valuesType);
   const fullPath = isRoot ? node.name : `${parentPath}/charts/${node.name}`;
-  for (const child of node.children) subcharts[child.name] = collectTemplates(child, next, shared, out, fullPath) as TVal;
+  for (const child of node.children) subcharts[child.name] = collectTemplates(child, next, shared, out, fullPath, [...valuesPath, child.name]) as TVal;
   const library = node.chart.type === 'library';
   for (const t of node.chart.templates ?? []) {
     if (library && !t.name.slice(t.name.lastIndexOf('/') + 1).startsWith('_')) continue;
@@ -429,11 +411,32 @@ function crdObjects(node: RenderTreeNode, fullPath: string, out: Array<{ name: s
  * when a budget runs out.
  */
 export function renderChart(values: LoadedValues, options: RenderChartOptions = {}): RenderResult {
+  return renderRelease(values, options, {});
+}
+
+/** What the package's own callers add to a render (validateValues, resolveImages): not part of the public options. */
+export interface RenderInternals {
+  /** Trace the values each action reads: a template's failure carries the value it is traced to (ResolveError.path). */
+  trace?: boolean;
+  /** Values set for this render only (by path from the top), over the loaded ones: a licence key taken as given. */
+  set?: Array<{ path: string[]; value: Val }>;
+}
+
+/** renderChart with the package's internal additions. */
+export function renderRelease(values: LoadedValues, options: RenderChartOptions, internals: RenderInternals): RenderResult {
   const chart = loadedChart(values);
   if (!chart) throw new ResolveError('render-failed', 'renderChart needs values loaded with a chart (loadValues({ chart }))');
   const helm = options.helmVersion ?? values.helmVersion;
   const tree = loadedTree(values) ?? { name: chart.name, chart, children: [] };
-  const schemaFailure = schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  let schemaFailure = '';
+  try {
+    if (!options.skipSchemaValidation) schemaFailure = schemaErrors(tree, values.values as Record<string, unknown>, helm);
+  } catch (e) {
+    // a schema whose references loop (`{"$ref": "#"}`) recurses without end: Helm 3 overflows its stack, Helm 4
+    // refuses the cycle; here it is a typed refusal, never a crash
+    if (e instanceof RangeError) throw new ResolveError('render-limit', `render-limit: the charts' values.schema.json could not be checked (${e.message}); a schema whose references loop recurses without end`);
+    throw e;
+  }
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
   const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
@@ -445,6 +448,8 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   const root = internalValues(values);
   const valuesType = helm === 4 ? 'common.Values' : 'chartutil.Values';
   const vals = markNamed(deepCopy((root ?? newMap()) as Val) as object, valuesType) as TVal;
+  for (const { path, value } of internals.set ?? []) setAt(vals as Record<string, Val>, path, value);
+  const trace = internals.trace ? newValueTrace() : undefined;
   const releaseName = options.releaseName ?? 'release-name';
   const release = {
     Name: releaseName,
@@ -455,16 +460,17 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
     Service: 'Helm',
   } as unknown as TVal;
   const files: TemplateFile[] = [];
-  collectTemplates(tree, null, { release, capabilities: caps, values: vals, helm, valuesType }, files, '');
+  collectTemplates(tree, null, { release, capabilities: caps, values: vals, helm, valuesType, ...(trace ? { trace } : {}) }, files, '');
   let rendered: Map<string, string>;
   try {
     rendered = renderTemplates(files, {
       helmVersion: helm,
       parseCache: parseCacheFor(chart),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(trace ? { trace } : {}),
     });
   } catch (e) {
-    if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message);
+    if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message, e.valuePath ? formatPath(e.valuePath) : undefined);
     throw e;
   }
   const documents: RenderedDocument[] = [];
@@ -496,8 +502,11 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
         continue;
       }
       // a hook naming an event Helm does not know is dropped from the release (and the output)
-      if (hook.split(',').some((h) => !HOOK_EVENTS.has(h.trim().toLowerCase()))) continue;
+      const events = hook.split(',').map((h) => h.trim().toLowerCase());
+      if (events.some((h) => !HOOK_EVENTS.has(h))) continue;
       d.hook = hook;
+      // helm template prints hooks unless --no-hooks, test hooks unless --skip-tests
+      if (options.disableHooks || (options.skipTests && events.some((h) => h === 'test' || h === 'test-success'))) continue;
       hooks.push(d);
     }
   }
@@ -505,8 +514,8 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   const sortedHooks = hooks.map((d, i) => ({ d, i })).sort((x, y) => byKind(x.d.kind ?? '', y.d.kind ?? '', helm) || x.i - y.i).map((x) => x.d);
   let manifest = '';
   const crdDocs: RenderedDocument[] = [];
+  const crds: Array<{ name: string; text: string }> = [];
   if (options.includeCrds) {
-    const crds: Array<{ name: string; text: string }> = [];
     crdObjects(tree, tree.name, crds);
     for (const c of crds) {
       manifest += `---\n# Source: ${c.name}\n${c.text}\n`;
@@ -523,7 +532,23 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   if (options.showOnly && options.showOnly.length > 0) {
     ({ output, documents: all } = showOnly(output, all, options.showOnly));
   }
-  return { output, documents: all, rendered: Object.fromEntries(rendered) };
+  return { output, documents: all, rendered: Object.fromEntries(rendered), crds };
+}
+
+/** Sets a value in a values tree, making the maps on the way (a value that is not a map is replaced). */
+function setAt(root: Record<string, Val>, path: string[], value: Val): void {
+  let m = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    const next = Object.prototype.hasOwnProperty.call(m, k) ? m[k] : undefined;
+    if (next && isMap(next)) m = next as Record<string, Val>;
+    else {
+      const made = newMap() as Record<string, Val>;
+      m[k] = made as Val;
+      m = made;
+    }
+  }
+  m[path[path.length - 1]!] = value;
 }
 
 /** Helm's ValidateAgainstSchema over the release's charts: each chart's failures under its name, in tree order. */

@@ -1,16 +1,18 @@
 // resolveImages as the package exports it: with no explicit profile, values loaded from a chart that has templates
 // are rendered (renderChart) and every image is read from the manifests (`source: 'rendered'`); otherwise the
 // profile's rules apply (images/resolve.ts). Browser-safe.
-import { checkResolveOptions, resolveImages as resolveByProfile, type ImageVariant, type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
+import { checkResolveOptions, licenceChecks, licenseDiagnostic, resolveImages as resolveByProfile, type ImageVariant, type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
+import { ResolveError, type Diagnostic } from '../errors.js';
+import { parsePath } from '../values/paths.js';
 import { loadedChart } from '../load/load-values.js';
 import { tryParseImageReference } from '../reference/index.js';
 import type { LoadedValues, Values } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import { manifestImages, type ManifestImage } from './manifest-images.js';
-import { renderChart } from './render-chart.js';
+import { renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
 
 /** Whether a chart or one of its subcharts has templates (what rendering needs). */
-function hasTemplates(c: Chart, depth = 0): boolean {
+export function hasTemplates(c: Chart, depth = 0): boolean {
   if ((c.templates ?? []).length > 0) return true;
   return depth < 32 && Object.values(c.subcharts).some((s) => hasTemplates(s, depth + 1));
 }
@@ -35,7 +37,10 @@ function variantOf(repository: string, tag: string | undefined): ImageVariant {
  */
 export function renderedImages(values: LoadedValues, options: ResolveOptions = {}): ResolvedImage[] {
   const helmVersion = options.helmVersion ?? values.helmVersion;
-  const result = renderChart(values, { releaseName: options.releaseName ?? 'gloo', helmVersion });
+  const result = renderWithLicence(values, { releaseName: options.releaseName ?? 'gloo', helmVersion }, {
+    ...(options.requireLicense ? { requireLicense: true } : {}),
+    ...(options.onDiagnostic ? { onDiagnostic: options.onDiagnostic } : {}),
+  });
   const found = manifestImages(result.documents);
   const hints = new Map<string, ResolvedImage>();
   try {
@@ -57,6 +62,48 @@ export function renderedImages(values: LoadedValues, options: ResolveOptions = {
     g.workloads.push({ kind: m.kind, name: m.name ?? '', container: m.container ?? '' });
   }
   return [...groups.values()];
+}
+
+/** A licence key taken as given when a chart's licence check is the failure (what a release with the key renders). */
+const LICENCE_PLACEHOLDER = 'placeholder-license-key';
+
+/**
+ * Renders a release as the resolver and the validator see it: when a chart's licence check (gloo-ee's
+ * `required "A license key is required!" .Values.license_key`) is what fails, the key is taken as passed at
+ * install (a `license-key-missing` info) and the release is rendered as with a key, unless `requireLicense`.
+ * A failure is known to be the licence check by its words and by the value it is traced to (a second, traced
+ * render, so that renders that do not fail cost nothing more). Throws ResolveError as renderChart does, the
+ * failure traced to its value where `trace` is asked.
+ */
+export function renderWithLicence(
+  values: LoadedValues,
+  options: RenderChartOptions,
+  opts: { requireLicense?: boolean; onDiagnostic?: (d: Diagnostic) => void; trace?: boolean },
+): RenderResult {
+  const checks = opts.requireLicense ? [] : licenceChecks(values.charts);
+  const internals: RenderInternals = opts.trace ? { trace: true } : {};
+  for (;;) {
+    try {
+      return renderRelease(values, options, internals);
+    } catch (e) {
+      if (!(e instanceof ResolveError) || e.code !== 'render-failed' || checks.length === 0) throw e;
+      const said = checks.filter((c) => e.message.endsWith(`: ${c.said}`) && !internals.set?.some((s) => s.path.join('.') === c.path));
+      if (said.length === 0) throw e;
+      // which value failed: the traced render says (a render already traced is not repeated)
+      let at = e.path;
+      if (!internals.trace) {
+        try {
+          renderRelease(values, options, { ...internals, trace: true });
+        } catch (t) {
+          if (t instanceof ResolveError) at = t.path;
+        }
+      }
+      const check = said.find((c) => c.path === at);
+      if (!check) throw e;
+      opts.onDiagnostic?.(licenseDiagnostic(e.message, check.path));
+      internals.set = [...(internals.set ?? []), { path: parsePath(check.path).map(String), value: LICENCE_PLACEHOLDER }];
+    }
+  }
 }
 
 function newImage(m: ManifestImage, hint: ResolvedImage | undefined, valuesPath: string): ResolvedImage {

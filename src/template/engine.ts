@@ -1,7 +1,7 @@
 // Helm's template engine (pkg/engine): every template of a chart parsed into one set in Helm's order,
 // Helm's functions (include, tpl, required, fail, lookup, toYaml...) added to text/template's and sprig's,
 // each non-partial template executed, `<no value>` removed, and errors reworded as each Helm version does.
-import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, type Budget, type Limits, type Templates } from './exec.js';
+import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, tracedPath, type Budget, type Limits, type Templates, type ValueTrace } from './exec.js';
 import { ParseError, parseTemplate, type TreeSet } from './parse.js';
 import { buildFuncs, type HelmFuncContext } from './table.js';
 import { BUILTIN_NAMES } from './funcs.js';
@@ -21,6 +21,8 @@ export class RenderError extends Error {
   constructor(
     message: string,
     readonly limit = false,
+    /** With a ValueTrace: the values path the failing action read last (see exec.ts's ValueTrace). */
+    readonly valuePath?: Array<string | number>,
   ) {
     super(message);
   }
@@ -165,6 +167,8 @@ export interface EngineOptions {
   /** Helm's --strict lint mode: missingkey=error. */
   strict?: boolean;
   limits?: Partial<Limits>;
+  /** Trace the values paths actions read, so that a failure names the value it is traced to (RenderError.valuePath). */
+  trace?: ValueTrace;
 }
 
 /**
@@ -184,6 +188,7 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
     options: { missingKey: opts.strict ? 'error' : 'zero', goVersion },
     budget,
     builtins: BUILTIN_NAMES,
+    ...(opts.trace ? { trace: opts.trace } : {}),
   };
   const ctx: HelmFuncContext = {
     helmVersion: helm,
@@ -255,12 +260,13 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
     const chartPath = name.slice(0, name.indexOf('/templates/') >= 0 ? name.lastIndexOf('/templates/') : name.lastIndexOf('/'));
     data.Template = { Name: name, BasePath: `${chartPath}/templates` } as unknown as TVal;
     current = name;
+    if (opts.trace) opts.trace.frames.length = 0;
     try {
       out.set(name, execute(t, name, data).split('<no value>').join(''));
     } catch (e) {
       if (e instanceof LimitError) throw new RenderError(e.message, true);
       if (e instanceof RangeError) throw new RenderError(`render-limit: ${e.message}`, true);
-      if (e instanceof ExecError) throw new RenderError(formatExecError(name, e, helm));
+      if (e instanceof ExecError) throw new RenderError(formatExecError(name, e, helm), false, opts.trace ? tracedPath(opts.trace) : undefined);
       throw e;
     }
   }

@@ -76,6 +76,71 @@ export interface Templates {
   budget: Budget;
   /** Builtins get the executor's own handling (and/or short-circuit, reflect.Value arguments). */
   builtins: Set<string>;
+  /** Which values paths the actions read (off unless a caller asks: validateValues locating a failure). */
+  trace?: ValueTrace;
+}
+
+/**
+ * Values paths read while rendering: maps and lists of .Values are known by their path (the roots registered by
+ * the caller, the rest learnt as field chains, `index`, `get`, `dig`, `with` and `range` reach them); each read
+ * is numbered, and each action (`{{ }}` pipeline) being evaluated keeps the number it started at. When a render
+ * fails, the value read last is the failing action's when it was read after that action started: it is the
+ * value the failure is traced to.
+ */
+export interface ValueTrace {
+  paths: WeakMap<object, Array<string | number>>;
+  /** Read numbers at which the actions now being evaluated started, innermost last. */
+  frames: number[];
+  seq: number;
+  last?: { path: Array<string | number>; seq: number };
+}
+
+export function newValueTrace(): ValueTrace {
+  return { paths: new WeakMap(), frames: [], seq: 0 };
+}
+
+/** The values path a failure is traced to: the last read, when the innermost open action made it. */
+export function tracedPath(tr: ValueTrace): Array<string | number> | undefined {
+  const start = tr.frames[tr.frames.length - 1];
+  if (start === undefined || !tr.last || tr.last.seq <= start) return undefined;
+  return tr.last.path;
+}
+
+function traceRead(tr: ValueTrace, path: Array<string | number>): void {
+  tr.last = { path, seq: ++tr.seq };
+}
+
+/** Learns the path of a map or list reached at `path` (the first path an object is reached by is kept). */
+function traceLearn(tr: ValueTrace, v: TVal, path: Array<string | number>): void {
+  if (v !== null && typeof v === 'object' && (Array.isArray(v) || isGoMap(v)) && !tr.paths.has(v)) tr.paths.set(v, path);
+}
+
+/** The values path `index`, `get` and `dig` look up, when their collection's path is known. */
+function lookupPath(tr: ValueTrace, name: string, argv: TVal[]): Array<string | number> | undefined {
+  let base: Array<string | number> | undefined;
+  let keys: TVal[];
+  if (name === 'index' || name === 'get') {
+    base = tracePathOf(tr, argv[0]);
+    keys = argv.slice(1);
+  } else if (name === 'dig' && argv.length >= 2) {
+    base = tracePathOf(tr, argv[argv.length - 1]);
+    keys = argv.slice(0, -2);
+  } else return undefined;
+  if (!base) return undefined;
+  const parts = keys.map(pathKey);
+  return parts.every((k) => k !== undefined) ? [...base, ...(parts as Array<string | number>)] : undefined;
+}
+
+function tracePathOf(tr: ValueTrace, v: TVal): Array<string | number> | undefined {
+  return v !== null && typeof v === 'object' ? tr.paths.get(v) : undefined;
+}
+
+/** A key of index/get/dig as a path part (strings and integers; anything else ends the trace). */
+function pathKey(k: TVal): string | number | undefined {
+  if (typeof k === 'string') return k;
+  if (k instanceof GoInt) return Number(k.value);
+  if (typeof k === 'number' && Number.isInteger(k)) return k;
+  return undefined;
 }
 
 function canBeNil(t: string): boolean {
@@ -199,11 +264,20 @@ class State {
   *walkRange(dot: TVal, dotIface: boolean, r: BranchNode): Gen<void> {
     this.at(r);
     const m0 = this.mark();
+    // the range's own frame stays open until its value is known to iterate: `range can't iterate over` is
+    // traced to the value ranged over
+    const tr = this.t.trace;
+    if (tr) tr.frames.push(tr.seq);
+    const closeFrame = () => {
+      if (tr) tr.frames.pop();
+    };
     try {
       const val = yield* this.evalPipeline(dot, dotIface, r.pipe);
       const mark = this.mark();
       const self = this;
+      const base = tr ? tracePathOf(tr, val) : undefined;
       const one = function* (index: TVal, elem: TVal, elemIface: boolean): Gen<boolean> {
+        if (base) traceLearn(tr!, elem, [...base, typeof index === 'string' ? index : Number((index as GoInt).value)]);
         if (r.pipe.decl.length > 0) self.setTopVar(1, elem, elemIface);
         if (r.pipe.decl.length > 1) self.setTopVar(2, index, false);
         try {
@@ -217,6 +291,7 @@ class State {
         return true;
       };
       if (Array.isArray(val) || val instanceof Uint8Array) {
+        closeFrame();
         if (val.length > 0) {
           const tagged = Array.isArray(val) && typeName(val) !== '[]interface {}';
           for (let i = 0; i < val.length; i++) {
@@ -226,6 +301,7 @@ class State {
           return;
         }
       } else if (isGoMap(val) || (val instanceof GoStruct && val.mapLike)) {
+        closeFrame();
         const mp = val instanceof GoStruct ? val.mapLike! : val;
         const keys = Object.keys(mp).sort(compareBytes);
         if (keys.length > 0) {
@@ -235,6 +311,7 @@ class State {
         }
       } else if (val instanceof GoInt && this.t.options.goVersion >= 24) {
         if (r.pipe.decl.length > 1) this.errorf(`can't use ${formatV(val)} to iterate over more than one variable`);
+        closeFrame();
         const kind = val instanceof GoNum ? val.kind : 'int64';
         for (let i = 0n; i < val.value; i++) {
           const x = kind === 'int64' ? new GoInt(i) : new GoNum(i, kind);
@@ -243,6 +320,7 @@ class State {
         return;
       } else if (val === undefined || val === null) {
         // an invalid value ranges like an empty map
+        closeFrame();
       } else if (val instanceof GoStruct && val.typeName.startsWith('*') === false) {
         this.errorf(`range can't iterate over ${formatV(val)}`);
       } else {
@@ -270,6 +348,9 @@ class State {
   *evalPipeline(dot: TVal, dotIface: boolean, pipe: PipeNode | undefined): Gen<TVal> {
     if (!pipe) return undefined;
     this.at(pipe);
+    // an action's frame is left open when it fails: the failure is traced to what the innermost one read
+    const tr = this.t.trace;
+    if (tr) tr.frames.push(tr.seq);
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = yield* this.evalCommand(dot, dotIface, cmd, value);
@@ -280,6 +361,7 @@ class State {
       if (pipe.isAssign) this.setVar(d.ident[0]!, v);
       else this.push(d.ident[0]!, v);
     }
+    if (tr) tr.frames.pop();
     return v;
   }
 
@@ -356,10 +438,32 @@ class State {
     const n = ident.length;
     let r = receiver;
     let ri = recvIface;
+    const tr = this.t.trace;
+    if (tr) return yield* this.evalFieldChainTraced(tr, dot, dotIface, receiver, recvIface, node, ident, args, final);
     for (let i = 0; i < n - 1; i++) {
       [r, ri] = yield* this.evalField(dot, dotIface, ident[i]!, node, [], MISSING, r, ri);
     }
     return (yield* this.evalField(dot, dotIface, ident[n - 1]!, node, args, final, r, ri))[0];
+  }
+
+  /** evalFieldChain noting each step's values path: `.Values.a.b` reads `a` then `a.b`, missing values included. */
+  *evalFieldChainTraced(tr: ValueTrace, dot: TVal, dotIface: boolean, receiver: TVal, recvIface: boolean, node: Node, ident: string[], args: Node[], final: Final): Gen<TVal> {
+    let r = receiver;
+    let ri = recvIface;
+    let path = tracePathOf(tr, r);
+    for (let i = 0; i < ident.length; i++) {
+      const last = i === ident.length - 1;
+      const step = path ? [...path, ident[i]!] : undefined;
+      if (step) traceRead(tr, step);
+      [r, ri] = yield* this.evalField(dot, dotIface, ident[i]!, node, last ? args : [], last ? final : MISSING, r, ri);
+      const known = tracePathOf(tr, r);
+      if (known) path = known;
+      else {
+        path = step;
+        if (step) traceLearn(tr, r, step);
+      }
+    }
+    return r;
   }
 
   *evalField(dot: TVal, dotIface: boolean, fieldName: string, node: Node, args: Node[], final: Final, receiver: TVal, recvIface: boolean): Gen<[TVal, boolean]> {
@@ -457,6 +561,8 @@ class State {
       argv.push(this.validateType(final, t));
     }
     let v: TVal;
+    const read = this.t.trace ? lookupPath(this.t.trace, name, argv) : undefined;
+    if (read) traceRead(this.t.trace!, read);
     try {
       v = fn.fn(...argv);
       if (v instanceof Deferred) v = yield* v.run();
@@ -474,6 +580,7 @@ class State {
       throw e;
     }
     if (typeof v === 'string' && v.length > 1024) chargeOutput(this.t.budget, v.length);
+    if (read) traceLearn(this.t.trace!, v, read);
     return v;
   }
 

@@ -162,8 +162,10 @@ class Parser {
   private rangeDepth = 0;
   private actionLine = 0;
 
-  constructor(name: string, readonly parseName: string, readonly text: string, readonly hasFunc: (n: string) => boolean, readonly set: TreeSet) {
-    this.items = lex(text);
+  // a define's or block's parser reads its parent's items: the text is lexed once (lexing it again for each
+  // definition made a file of n definitions cost n times its length)
+  constructor(name: string, readonly parseName: string, readonly text: string, readonly hasFunc: (n: string) => boolean, readonly set: TreeSet, items?: Item[]) {
+    this.items = items ?? lex(text);
     this.tree = { name, parseName, text, root: undefined as unknown as ListNode };
   }
 
@@ -225,8 +227,7 @@ class Parser {
         const save = this.i;
         this.next();
         if (this.nextNonSpace().typ === T.Define) {
-          const sub = new Parser('definition', this.parseName, this.text, this.hasFunc, this.set);
-          sub.items = this.items;
+          const sub = new Parser('definition', this.parseName, this.text, this.hasFunc, this.set, this.items);
           sub.i = this.i;
           sub.maxRead = this.maxRead;
           sub.parseDefinition();
@@ -370,8 +371,7 @@ class Parser {
     const tok = this.nextNonSpace();
     const name = this.templateName(tok, context);
     const pipe = this.pipeline(context, T.RightDelim);
-    const sub = new Parser(name, this.parseName, this.text, this.hasFunc, this.set);
-    sub.items = this.items;
+    const sub = new Parser(name, this.parseName, this.text, this.hasFunc, this.set, this.items);
     sub.i = this.i;
     sub.maxRead = this.maxRead;
     const [list, end] = sub.itemList();

@@ -5,6 +5,7 @@ import type { Profile } from '../images/profile.js';
 import { nestedCharts, optionProblem, resolveCollecting, ResolveError, selectProfile, typedError, type ResolvedImage } from '../images/resolve.js';
 import { ValuesError } from '../errors.js';
 import { makeLoaded } from '../values/load.js';
+import { loadValues } from '../load/load-values.js';
 import type { Chart } from '../chart/chart.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { internalValues, plainValuesCopy, type LoadedValues, type Values } from '../values/load.js';
@@ -88,10 +89,28 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  * file:line:col. Never throws on bad values; the input is never mutated.
  */
 export function validateValues(values: Values | LoadedValues, options: ValidateOptions = {}): ValidationResult {
+  return validateValuesWith(values, options, undefined);
+}
+
+/**
+ * What renders a chart for the validator (the render layer gives it: the package's validateValues renders every
+ * chart with templates). It reports the render's failures and says whether a render was done; a render done
+ * replaces the profile's emulated `render-failed` findings.
+ */
+export type ChartRenderer = (args: {
+  /** Values loaded with the chart (its templates reachable from them). */
+  loaded: LoadedValues;
+  options: ValidateOptions;
+  helmVersion: HelmVersion;
+  report: (d: NewDiagnostic) => void;
+}) => boolean;
+
+/** validateValues with a chart renderer (see ChartRenderer). */
+export function validateValuesWith(values: Values | LoadedValues, options: ValidateOptions, renderer: ChartRenderer | undefined): ValidationResult {
   const problem = optionProblem(options, VALIDATE_OPTIONS);
   if (problem) return refused('invalid-option', problem);
   try {
-    return validateChecked(values, options);
+    return validateChecked(values, options, renderer);
   } catch (err) {
     // bad values are diagnostics, never exceptions: what Helm would refuse while resolving is said as Helm says it
     const e = typedError(err);
@@ -125,7 +144,7 @@ function genericProfile(chart: string): Profile {
   return p;
 }
 
-function validateChecked(values: Values | LoadedValues, options: ValidateOptions): ValidationResult {
+function validateChecked(values: Values | LoadedValues, options: ValidateOptions, renderer?: ChartRenderer): ValidationResult {
   const loaded = isLoaded(values) ? values : undefined;
   const helmVersion: HelmVersion = options.helmVersion ?? loaded?.helmVersion ?? 4;
   const isMapLike = values !== null && typeof values === 'object' && !Array.isArray(values);
@@ -169,9 +188,19 @@ function validateChecked(values: Values | LoadedValues, options: ValidateOptions
   if (options.schema !== undefined) out.push(...chartSchemaDiagnostics(plainOf(), options.schema, helmVersion, ''));
   const chart = options.chart ?? (loaded ? loadedChart(loaded) : undefined);
   if (chart) out.push(...chartTreeDiagnostics(chart, loaded, helmVersion));
+  if (chart && renderer) {
+    const withChart = loaded && loadedChart(loaded) === chart ? loaded : loadWithChart(chart, plainOf(), helmVersion);
+    const found: NewDiagnostic[] = [];
+    const rendered = 'error' in withChart ? (found.push(withChart.error), true) : renderer({ loaded: withChart, options, helmVersion, report: (d) => found.push(d) });
+    if (rendered) {
+      // the real templates' verdict replaces the profile's emulation of them
+      for (let i = out.length - 1; i >= 0; i--) if (out[i]!.code === 'render-failed') out.splice(i, 1);
+      out.push(...found);
+    }
+  }
 
   const locate = loaded ? (p: string) => loaded.locate(p) : undefined;
-  const diagnostics = onePerPlace(dedupe(out).map((d) => finish(d, locate)));
+  const diagnostics = mergeRenderFailures(onePerPlace(dedupe(out).map((d) => finish(d, locate))));
   diagnostics.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
   return { valid: !diagnostics.some((d) => d.severity === 'error'), values: copy, diagnostics };
 }
@@ -291,6 +320,49 @@ function matchersOf(profile: Profile): Pick<RuleContext, 'isVariantBlock' | 'isG
     MATCHERS.set(profile, m);
   }
   return m;
+}
+
+/**
+ * Values given with a chart they were not loaded from (`chart` option): loaded again with that chart, the values
+ * as the user's values over its defaults, so that it can be rendered.
+ */
+function loadWithChart(chart: Chart, plain: Values, helmVersion: HelmVersion): LoadedValues | { error: NewDiagnostic } {
+  try {
+    return loadValues({ chart, helmVersion, valuesFiles: [{ name: 'values', text: JSON.stringify(plain) }] });
+  } catch (err) {
+    const e = typedError(err);
+    if (e instanceof ValuesError || e instanceof ResolveError) return { error: { code: e.code, severity: 'error', parts: e.path ? parsePath(e.path) : [], message: e.message } };
+    throw e;
+  }
+}
+
+/**
+ * A render failure traced to a value that another error already names (a `value-type`, an image field of the
+ * wrong type, a missing licence key the caller requires...) at that value or one that holds it is one mistake:
+ * one diagnostic, the other's, saying that helm template fails on it too.
+ */
+function mergeRenderFailures(list: Diagnostic[]): Diagnostic[] {
+  const failures = list.filter((d) => d.code === 'render-failed' && d.path !== '' && d.helmOutput !== undefined);
+  if (!failures.length) return list;
+  const drop = new Set<Diagnostic>();
+  const said = new Map<Diagnostic, Diagnostic>();
+  for (const f of failures) {
+    const fp = parsePath(f.path);
+    const other = list.find((d) => {
+      if (d === f || d.severity !== 'error' || d.code === 'render-failed' || d.code === 'chart-schema') return false;
+      const dp = parsePath(d.path);
+      return dp.length > 0 && dp.length <= fp.length && dp.every((p, i) => p === fp[i]);
+    });
+    if (!other) continue;
+    drop.add(f);
+    if (!said.has(other)) said.set(other, f);
+  }
+  return list
+    .filter((d) => !drop.has(d))
+    .map((d) => {
+      const f = said.get(d);
+      return f ? { ...d, message: `${d.message} helm template fails on it: ${f.message.replace(/^helm template would fail: /, '')}` } : d;
+    });
 }
 
 /** Codes said once per place, whichever image found them first. */

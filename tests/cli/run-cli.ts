@@ -18,7 +18,7 @@ export function runCli(
   options: { cwd?: string; env?: Record<string, string>; uid?: number; gid?: number; bin?: string; /** a command that runs node (e.g. setpriv with its flags) */ wrap?: string[] } = {},
 ): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const spawnOptions: SpawnSyncOptions = { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', timeout: 30_000 };
+  const spawnOptions: SpawnSyncOptions = { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 };
   if (options.uid !== undefined) spawnOptions.uid = options.uid;
   if (options.gid !== undefined) spawnOptions.gid = options.gid;
   const command = [...(options.wrap ?? []), process.execPath, options.bin ?? BIN, ...args];

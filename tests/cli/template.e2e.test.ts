@@ -37,7 +37,10 @@ describe.each([3, 4] as const)('Helm %s', (h) => {
     const r = runCli(argsOf(c, h));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`Error: ${(h === 3 ? c.helm3 : c.helm4).error}\n`);
+    // the corpus keeps the error trimmed; Helm prints a schema refusal's own final line break before its own
+    // (tests/differential/render-failures: flags/bitnami-rabbitmq-schema-failure, recorded whole)
+    const err = (h === 3 ? c.helm3 : c.helm4).error!;
+    expect(r.stderr).toBe(`Error: ${err}\n${err.startsWith("values don't meet") ? '\n' : ''}`);
   });
 });
 
