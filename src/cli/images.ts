@@ -9,6 +9,7 @@ import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
+import { createProgressBar } from './progress.js';
 import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
 import type { ReleaseImagesReport } from '../report/images.js';
 
@@ -120,12 +121,19 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
   const { checkImages } = await import('../node/registry.js');
   const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
   for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
-  const results = await checkImages(asked, {
-    ...(platforms ? { platforms } : {}),
-    ...(ca !== undefined ? { ca } : {}),
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(io.stdoutIsTTY ? { onProgress: (d: number, t: number) => io.stderr(`\rchecked ${d}/${t}${d === t ? '\n' : ''}`) } : {}),
-  });
+  // a bar on stderr only when it is a terminal outside CI: never in logs, never mixed into the report on stdout
+  const bar = createProgressBar('checking images', io.stderrStream, io.env);
+  let results;
+  try {
+    results = await checkImages(asked, {
+      ...(platforms ? { platforms } : {}),
+      ...(ca !== undefined ? { ca } : {}),
+      ...(flags.insecure ? { insecure: true } : {}),
+      ...(bar.drawn ? { onProgress: (d: number, t: number, f: number) => bar.update(d, t, f) } : {}),
+    });
+  } finally {
+    bar.finish();
+  }
   const width = Math.max(0, ...results.map((r) => r.status.length));
   for (const r of results) io.stdout(`${r.status.padEnd(width)}  ${r.reference}  ${r.message}\n`);
   const unreachable = results.filter((r) => r.status === 'unreachable' || r.status === 'unauthorized').length;

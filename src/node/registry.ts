@@ -46,8 +46,8 @@ export interface CheckImagesOptions {
   retries?: number;
   /** Requests in flight at once. Default 8. */
   concurrency?: number;
-  /** Called after each reference is checked (a progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called when a reference's check starts and when it ends: references done, in all, and being checked now (a progress bar). */
+  onProgress?: (done: number, total: number, inFlight: number) => void;
 }
 
 const MANIFEST_TYPES = [
@@ -327,11 +327,13 @@ export async function checkImages(images: readonly Pick<ResolvedImage, 'referenc
   const out: ImageCheck[] = new Array(refs.length);
   let next = 0;
   let done = 0;
+  let inFlight = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, refs.length)) }, async () => {
     while (next < refs.length) {
       const i = next++;
+      options.onProgress?.(done, refs.length, ++inFlight);
       out[i] = { ...(await checkOne(refs[i]!, sessionFor, options)), valuesPaths: paths.get(refs[i]!)! };
-      options.onProgress?.(++done, refs.length);
+      options.onProgress?.(++done, refs.length, --inFlight);
     }
   });
   await Promise.all(workers);
