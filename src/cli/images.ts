@@ -3,7 +3,7 @@
 // layered over the same defaults and -f files (as `validate` layers them), all in one process.
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, withArchPins, workloadArchPins, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
 import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError } from './errors.js';
@@ -100,16 +100,34 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
   const images: ResolvedImage[] = [];
   const sources: Array<ValuesSource | undefined> = files.length ? [] : [undefined];
   for (const f of await expandArgs(files, io.cwd)) sources.push(readValuesSourceSync(f, f));
+  let underived: string | undefined;
   for (const source of sources) {
     const r = releaseVariants(setup, options, source, variants);
     if (r.error) {
       io.stderr(failureLine(r.error, source?.name));
       return EXIT.found;
     }
-    images.push(...r.images!);
+    let found = r.images!;
+    // rendered images know how their workloads pin the nodes' architecture; a profile's do not: render for that
+    if (found.some((i) => i.source !== 'rendered')) {
+      try {
+        const pins = workloadArchPins(loadValues(loadInput(setup, source)), options);
+        if (pins) found = withArchPins(found, pins);
+        else underived = "no chart with templates was given (a profile's rules do not model scheduling)";
+      } catch (e) {
+        if (!(e instanceof ResolveError || e instanceof ValuesError)) throw e;
+        underived = `the chart's templates do not render: ${e.message}`;
+      }
+    }
+    images.push(...found);
   }
   notes.forEach(io.stderr);
-  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath }] : []));
+  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
+  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
+  if (underived !== undefined) {
+    io.stderr(`${PROGRAM}: note: the architectures the workloads pin their nodes to (nodeSelector, node affinity on kubernetes.io/arch) cannot be derived: ${underived}; every image is checked for ${(platforms ?? ['linux/amd64']).join(', ')} only (give --chart with the chart's templates)\n`);
+  }
+  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t, n) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath, workloads: images[n]!.workloads }] : []));
   let ca: string | undefined;
   if (typeof flags['ca-file'] === 'string') {
     try {
@@ -119,8 +137,6 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
     }
   }
   const { checkImages } = await import('../node/registry.js');
-  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
-  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
   // a bar on stderr only when it is a terminal outside CI: never in logs, never mixed into the report on stdout
   const bar = createProgressBar('checking images', io.stderrStream, io.env);
   let results;
