@@ -231,6 +231,7 @@ function overlay(setup: Setup, options: ResolveOptions, mirror: string, layout: 
       throw new InputError(`--output-file ${file}: ${(e as Error).message}`);
     }
   } else io.stdout(result.yaml);
+  for (const n of result.notes) io.stderr(`${PROGRAM}: note: ${n}\n`);
   for (const u of result.unmovable) io.stderr(`${PROGRAM}: ${flags['allow-unmovable'] ? 'warning' : 'error'}: not moved to the mirror: ${u.reference}${u.valuesPath ? ` (${u.valuesPath})` : ''}: ${u.reason}\n`);
   return result.unmovable.length && !flags['allow-unmovable'] ? EXIT.found : EXIT.ok;
 }

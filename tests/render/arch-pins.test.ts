@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { archPinOf } from '../../src/render/arch-pins';
 import { manifestImages } from '../../src/render/manifest-images';
-import { loadValues, resolveImages, withArchPins, workloadArchPins } from '../../src/index';
+import { loadValues, resolveImages, withArchPins, workloadArchPins, type ArchPin } from '../../src/index';
 import { loadChart, requiredPlatforms } from '../../src/node/index';
 import { fromPlain } from '../../src/values/strvals';
 
@@ -37,7 +37,7 @@ describe('archPinOf', () => {
 });
 
 describe('requiredPlatforms', () => {
-  const w = (arch?: object) => ({ kind: 'Deployment', name: 'gloo', container: 'gloo', ...(arch ? { arch } : {}) });
+  const w = (arch?: ArchPin) => ({ kind: 'Deployment', name: 'gloo', container: 'gloo', ...(arch ? { arch } : {}) });
   test('an unpinned workload, or unknown workloads: the cluster platforms', () => {
     expect([...requiredPlatforms([w()]).required]).toEqual([['linux/amd64', ['the default platform (no --platform)']]]);
     expect([...requiredPlatforms(undefined, ['linux/amd64', 'linux/arm64'], true).required.keys()]).toEqual(['linux/amd64', 'linux/arm64']);
