@@ -3,7 +3,7 @@
 // layered over the same defaults and -f files (as `validate` layers them), all in one process.
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, withArchPins, workloadArchPins, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, valuesArchPins, withArchPins, workloadArchPins, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
 import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError } from './errors.js';
@@ -111,9 +111,13 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
     // rendered images know how their workloads pin the nodes' architecture; a profile's do not: render for that
     if (found.some((i) => i.source !== 'rendered')) {
       try {
-        const pins = workloadArchPins(loadValues(loadInput(setup, source)), options);
+        const values = loadValues(loadInput(setup, source));
+        const pins = workloadArchPins(values, options);
+        const profile = typeof options.profile === 'string' ? options.profile : options.profile === undefined ? setup.chart?.name : undefined;
         if (pins) found = withArchPins(found, pins);
-        else underived = "no chart with templates was given (a profile's rules do not model scheduling)";
+        // the gloo chart's convention: a component's nodeSelector and affinity sit above its image block
+        else if (profile === 'gloo') found = valuesArchPins(values, found);
+        else underived = "no chart with templates was given, and only the gloo profile says where its values pin workloads";
       } catch (e) {
         if (!(e instanceof ResolveError || e instanceof ValuesError)) throw e;
         underived = `the chart's templates do not render: ${e.message}`;
