@@ -315,6 +315,9 @@ export function mirrorOverlay(input: LoadValuesInput, options: MirrorOptions): M
   }
   for (const [g, value] of globals) {
     if (value === undefined || edits.has(g)) continue;
+    // rendered: each try is a render; a chart reads the global registry its values declare (gloo's
+    // global.image.registry, Bitnami's global.imageRegistry, Dapr's global.registry)
+    if (rendered && tree && valueAt(tree, g.split('.')) === undefined) continue;
     const e: Edit = { parts: parsePath(g), value };
     edits.set(g, e);
     const next = judge();

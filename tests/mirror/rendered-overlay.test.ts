@@ -82,6 +82,18 @@ describe('rendered overlays: what the values cannot move, and the charts that ne
     expect(cli.stderr).toContain('note: global.security.allowInsecureImages is set to true');
   });
 
+  // the gloo charts have templates: without a profile their overlay is proved by rendering, and it is the overlay
+  // recorded in profile mode and rendered by both Helms (overlay.test.ts); standard and distroless kept, standard flattened
+  const glooCases = (JSON.parse(fs.readFileSync(path.join(__dirname, 'recorded', 'overlays.json'), 'utf8')) as { cases: Array<{ id: string; dataDir: string; profile: string; set: string[]; layout: 'keep' | 'flatten'; overlay: string; unmovable: unknown[] }> }).cases
+    .filter((c) => c.profile === 'gloo' && /\/((standard|distroless)\/keep|standard\/flatten)$/.test(c.id));
+  test.each(glooCases.map((c) => [c.id, c] as const))('%s: rendered mode proves the overlay recorded against Helm', async (_id, c) => {
+    const chart = await loadChart(path.join(ROOT, c.dataDir));
+    const o = mirrorOverlay({ chart, set: c.set }, { mirror: MIRROR, layout: c.layout });
+    expect(o.mode).toBe('rendered');
+    expect(o.yaml).toBe(c.overlay);
+    expect(o.unmovable).toEqual(c.unmovable);
+  });
+
   test('an explicit profile or chart version keeps the profile mode', async () => {
     const chart = await loadChart(path.join(ROOT, '..', 'shared', 'reference', 'charts', 'gloo-v1.18.40'));
     const rendered = mirrorOverlay({ chart }, { mirror: MIRROR });
