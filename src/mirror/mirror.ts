@@ -5,6 +5,9 @@
 // image block's `registry` and `repository`, an `image:` string), the release is resolved again with the overlay
 // as its last -f file, and only the fields that move their image to exactly the mirror reference (same tag, same
 // digest) and change nothing else are kept. What no field moves is reported as unmovable, with the reason.
+// "Resolved again" means what `resolveImages` does for the same options: the profile's rules, or, for a chart with
+// templates and neither profile nor chartVersion, a render of the chart (rendered mode), where every container of
+// every workload must show its image at the mirror reference.
 import { ResolveError } from '../errors.js';
 import { type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
 import { loadValues, type LoadValuesInput } from '../load/load-values.js';
