@@ -378,7 +378,15 @@ export function genRegistry(r) {
     return { status, headers, body: r.pick(bodies)(), hang: r.chance(0.05) };
   });
   const refs = Array.from({ length: r.int(1, 4) }, () => `a/${r.pick(['b', 'c'])}:${r.pick(['1', '2'])}${r.chance(0.3) ? `@${digest()}` : ''}`);
-  return { answers, refs, platforms: r.chance(0.5) ? ['linux/amd64'] : ['linux/arm64', 'linux/amd64'] };
+  // the workloads of each reference, some pinning their nodes' architecture (what the platforms asked derive from)
+  const arch = () => r.pick(['amd64', 'arm64', 's390x', 'arm', '']);
+  const pin = () => r.pick([
+    undefined,
+    { allowed: Array.from({ length: r.int(0, 3) }, arch), by: ['nodeSelector kubernetes.io/arch=x'] },
+    { excluded: Array.from({ length: r.int(1, 2) }, arch), by: ['nodeAffinity kubernetes.io/arch NotIn [x]'] },
+  ]);
+  const workloads = refs.map(() => (r.chance(0.3) ? undefined : Array.from({ length: r.int(0, 3) }, (_x, i) => ({ kind: 'Deployment', name: `w${i}`, container: 'c', ...(r.chance(0.5) ? { arch: pin() } : {}) }))));
+  return { answers, refs, workloads, platforms: r.chance(0.5) ? ['linux/amd64'] : ['linux/arm64', 'linux/amd64'] };
 }
 
 export const GENERATORS = { real: genReal, yaml: genYaml, set: genSet, image: genImage, profile: genProfile, chart: genChart, reference: genReference, cli: genCli, template: genTemplate, registry: genRegistry };

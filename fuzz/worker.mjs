@@ -87,11 +87,13 @@ const RUN = {
     await new Promise((r) => server.listen(0, '127.0.0.1', r));
     const port = server.address().port;
     try {
-      const images = input.refs.map((ref, i) => ({ reference: `127.0.0.1:${port}/${ref}`, valuesPath: `v${i}` }));
+      const images = input.refs.map((ref, i) => ({ reference: `127.0.0.1:${port}/${ref}`, valuesPath: `v${i}`, ...(input.workloads?.[i] ? { workloads: input.workloads[i].map((w) => (w.arch === undefined ? { kind: w.kind, name: w.name, container: w.container } : w)) } : {}) }));
       const checks = await node.checkImages(images, { insecure: true, timeoutMs: 300, retries: 1, platforms: input.platforms });
       const unique = new Set(images.map((i) => i.reference)).size;
       if (checks.length !== unique) problems.push({ invariant: 'registry-check', call: 'checkImages', error: `${checks.length} results for ${unique} references` });
       for (const c of checks) if (!STATUSES.has(c.status) || typeof c.message !== 'string' || c.message === '') problems.push({ invariant: 'registry-check', call: 'checkImages', error: `bad result ${JSON.stringify(c).slice(0, 200)}` });
+      // a platform-missing result names platforms that were asked for
+      for (const c of checks) if (c.status === 'platform-missing' && !(c.required ?? []).length) problems.push({ invariant: 'registry-check', call: 'checkImages', error: `platform-missing with nothing required: ${JSON.stringify(c).slice(0, 200)}` });
       return { statuses: checks.map((c) => c.status) };
     } finally {
       server.closeAllConnections();

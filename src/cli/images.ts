@@ -3,12 +3,13 @@
 // layered over the same defaults and -f files (as `validate` layers them), all in one process.
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
+import { loadValues, mirrorOverlay, mirrorTargets, resolveImages, ResolveError, ValuesError, valuesArchPins, withArchPins, workloadArchPins, type MirrorLayout, type ResolvedImage, type ResolveOptions, type ValuesSource } from '../index.js';
 import { readValuesSourceSync } from '../node/index.js';
 import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
+import { createProgressBar } from './progress.js';
 import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
 import type { ReleaseImagesReport } from '../report/images.js';
 
@@ -99,16 +100,38 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
   const images: ResolvedImage[] = [];
   const sources: Array<ValuesSource | undefined> = files.length ? [] : [undefined];
   for (const f of await expandArgs(files, io.cwd)) sources.push(readValuesSourceSync(f, f));
+  let underived: string | undefined;
   for (const source of sources) {
     const r = releaseVariants(setup, options, source, variants);
     if (r.error) {
       io.stderr(failureLine(r.error, source?.name));
       return EXIT.found;
     }
-    images.push(...r.images!);
+    let found = r.images!;
+    // rendered images know how their workloads pin the nodes' architecture; a profile's do not: render for that
+    if (found.some((i) => i.source !== 'rendered')) {
+      try {
+        const values = loadValues(loadInput(setup, source));
+        const pins = workloadArchPins(values, options);
+        const profile = typeof options.profile === 'string' ? options.profile : options.profile === undefined ? setup.chart?.name : undefined;
+        if (pins) found = withArchPins(found, pins);
+        // the gloo chart's convention: a component's nodeSelector and affinity sit above its image block
+        else if (profile === 'gloo') found = valuesArchPins(values, found);
+        else underived = "no chart with templates was given, and only the gloo profile says where its values pin workloads";
+      } catch (e) {
+        if (!(e instanceof ResolveError || e instanceof ValuesError)) throw e;
+        underived = `the chart's templates do not render: ${e.message}`;
+      }
+    }
+    images.push(...found);
   }
   notes.forEach(io.stderr);
-  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath }] : []));
+  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
+  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
+  if (underived !== undefined) {
+    io.stderr(`${PROGRAM}: note: the architectures the workloads pin their nodes to (nodeSelector, node affinity on kubernetes.io/arch) cannot be derived: ${underived}; every image is checked for ${(platforms ?? ['linux/amd64']).join(', ')} only (give --chart with the chart's templates)\n`);
+  }
+  const asked = mirror === undefined ? images : mirrorTargetsOrUsage(images, mirror, layout).flatMap((t, n) => (t.target ? [{ reference: t.target, valuesPath: t.valuesPath, workloads: images[n]!.workloads }] : []));
   let ca: string | undefined;
   if (typeof flags['ca-file'] === 'string') {
     try {
@@ -118,14 +141,19 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
     }
   }
   const { checkImages } = await import('../node/registry.js');
-  const platforms = Array.isArray(flags.platform) ? (flags.platform as string[]) : undefined;
-  for (const p of platforms ?? []) if (!/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p)) throw new UsageError(`--platform ${JSON.stringify(p)}: expected OS/ARCH[/VARIANT], e.g. linux/arm64`, 'images');
-  const results = await checkImages(asked, {
-    ...(platforms ? { platforms } : {}),
-    ...(ca !== undefined ? { ca } : {}),
-    ...(flags.insecure ? { insecure: true } : {}),
-    ...(io.stdoutIsTTY ? { onProgress: (d: number, t: number) => io.stderr(`\rchecked ${d}/${t}${d === t ? '\n' : ''}`) } : {}),
-  });
+  // a bar on stderr only when it is a terminal outside CI: never in logs, never mixed into the report on stdout
+  const bar = createProgressBar('checking images', io.stderrStream, io.env);
+  let results;
+  try {
+    results = await checkImages(asked, {
+      ...(platforms ? { platforms } : {}),
+      ...(ca !== undefined ? { ca } : {}),
+      ...(flags.insecure ? { insecure: true } : {}),
+      ...(bar.drawn ? { onProgress: (d: number, t: number, f: number) => bar.update(d, t, f) } : {}),
+    });
+  } finally {
+    bar.finish();
+  }
   const width = Math.max(0, ...results.map((r) => r.status.length));
   for (const r of results) io.stdout(`${r.status.padEnd(width)}  ${r.reference}  ${r.message}\n`);
   const unreachable = results.filter((r) => r.status === 'unreachable' || r.status === 'unauthorized').length;
@@ -207,6 +235,7 @@ function overlay(setup: Setup, options: ResolveOptions, mirror: string, layout: 
       throw new InputError(`--output-file ${file}: ${(e as Error).message}`);
     }
   } else io.stdout(result.yaml);
+  for (const n of result.notes) io.stderr(`${PROGRAM}: note: ${n}\n`);
   for (const u of result.unmovable) io.stderr(`${PROGRAM}: ${flags['allow-unmovable'] ? 'warning' : 'error'}: not moved to the mirror: ${u.reference}${u.valuesPath ? ` (${u.valuesPath})` : ''}: ${u.reason}\n`);
   return result.unmovable.length && !flags['allow-unmovable'] ? EXIT.found : EXIT.ok;
 }

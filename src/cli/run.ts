@@ -15,6 +15,7 @@ export function run(): void {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrStream: process.stderr,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -22,6 +22,7 @@ import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js
 import { coalesceChart } from '../chart/load-chart-values.js';
 import { valueAt } from './expr.js';
 import type { GlooRun } from './gloo-epochs.js';
+import type { ArchPin } from '../render/arch-pins.js';
 
 export type { ImageVariant } from './render.js';
 
@@ -40,7 +41,11 @@ export interface ResolvedImage {
   /** The variant actually applied to this image. */
   variant: ImageVariant;
   source: 'chart' | 'passthrough' | 'generic' | 'rendered';
-  workloads: Array<{ kind: string; name: string; container: string }>;
+  /**
+   * Each workload and container the image renders into; `arch` when the rendered pod spec pins the CPU architecture
+   * of its nodes (rendered mode only: profiles do not model scheduling).
+   */
+  workloads: Array<{ kind: string; name: string; container: string; arch?: ArchPin }>;
   /** GatewayParameters entries: the structured fields the resource holds. */
   fields?: Record<string, unknown>;
 }

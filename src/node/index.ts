@@ -66,7 +66,7 @@ export async function readProfile(path: string): Promise<Profile> {
   return parseProfile(source.text, source.name);
 }
 
-export { checkImages } from './registry.js';
-export type { CheckImagesOptions, ImageCheck, ImageCheckStatus } from './registry.js';
+export { checkImages, requiredPlatforms } from './registry.js';
+export type { CheckedImage, CheckImagesOptions, ImageCheck, ImageCheckStatus } from './registry.js';
 export { loadChart, readChartArchive, MAX_DECOMPRESSED_CHART_SIZE, MAX_DECOMPRESSED_FILE_SIZE } from './load-chart.js';
 export type { LoadChartOptions } from './load-chart.js';

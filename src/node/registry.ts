@@ -26,11 +26,23 @@ export interface ImageCheck {
   platforms?: string[];
   /** The values paths of the images with this reference. */
   valuesPaths: string[];
+  /** The platforms asked of this image, each with why: the workloads that pin it, or `--platform` (the default). */
+  required?: Array<{ platform: string; because: string[] }>;
+  /** The workloads of this image that pin the architecture of their nodes, and how (nodeSelector, node affinity). */
+  pins?: Array<{ workload: string; platforms: string[]; by: string[] }>;
 }
+
+/** An image to check: its reference, and where known the workloads it renders into (with their architecture pins). */
+export type CheckedImage = Pick<ResolvedImage, 'reference' | 'valuesPath'> & { workloads?: ResolvedImage['workloads'] };
 
 /** Options of {@link checkImages}. */
 export interface CheckImagesOptions {
-  /** Platforms every image must have, `os/arch[/variant]`. Default `['linux/amd64']`. */
+  /**
+   * The platforms of the cluster's nodes, `os/arch[/variant]`: what the image of a workload that does not pin its
+   * nodes' architecture must have. Default `['linux/amd64']`. A workload pinned to architectures (nodeSelector or
+   * required node affinity on kubernetes.io/arch) needs each of those instead, for every OS listed here; one that
+   * only excludes some needs these platforms less the excluded ones.
+   */
   platforms?: string[];
   /** PEM certificates to trust besides the system's (a private registry's CA). */
   ca?: string | Buffer;
@@ -46,8 +58,8 @@ export interface CheckImagesOptions {
   retries?: number;
   /** Requests in flight at once. Default 8. */
   concurrency?: number;
-  /** Called after each reference is checked (a progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called when a reference's check starts and when it ends: references done, in all, and being checked now (a progress bar). */
+  onProgress?: (done: number, total: number, inFlight: number) => void;
 }
 
 const MANIFEST_TYPES = [
@@ -256,8 +268,49 @@ function hasPlatform(have: string[], want: string): boolean {
   });
 }
 
+const DEFAULT_PLATFORMS = ['linux/amd64'];
+
+/** `Kind/name (container)` of a workload, as the check's messages name it. */
+function workloadText(w: NonNullable<CheckedImage['workloads']>[number]): string {
+  return `${w.kind}/${w.name}${w.container ? ` (${w.container})` : ''}`;
+}
+
+/**
+ * The platforms an image must have, each with why. A workload that pins its nodes to a finite set of architectures
+ * can be scheduled on a node of any of them, so its image must serve every one (an image without one of them fails
+ * on those nodes with `exec format error`): `os/arch` for each pinned arch and each OS of `platforms`. A workload
+ * that only excludes architectures needs `platforms` less those; a workload without a pin, or an image whose
+ * workloads are unknown, needs `platforms` (the cluster's). Pins that allow no architecture at all ask nothing (the
+ * pod is never scheduled).
+ */
+export function requiredPlatforms(workloads: CheckedImage['workloads'], platforms: readonly string[] = DEFAULT_PLATFORMS, given = false): { required: Map<string, string[]>; pins: NonNullable<ImageCheck['pins']> } {
+  const required = new Map<string, string[]>();
+  const pins: NonNullable<ImageCheck['pins']> = [];
+  const add = (p: string, why: string) => {
+    const list = required.get(p) ?? [];
+    if (!list.includes(why)) list.push(why);
+    required.set(p, list);
+  };
+  const cluster = given ? '--platform' : 'the default platform (no --platform)';
+  const oses = [...new Set(platforms.map((p) => p.split('/')[0]!))];
+  const list = workloads && workloads.length ? workloads : [undefined];
+  for (const w of list) {
+    const pin = w?.arch;
+    if (!w || !pin) {
+      for (const p of platforms) add(p, cluster);
+      continue;
+    }
+    const archOf = (p: string) => p.split('/')[1]!;
+    const wanted = pin.allowed ? oses.flatMap((o) => pin.allowed!.map((a) => `${o}/${a}`)) : platforms.filter((p) => !pin.excluded!.includes(archOf(p)));
+    const why = `${workloadText(w)}: ${pin.by.join(', ')}`;
+    for (const p of wanted) add(p, why);
+    pins.push({ workload: workloadText(w), platforms: wanted, by: pin.by });
+  }
+  return { required, pins };
+}
+
 /** Checks one reference. */
-async function checkOne(reference: string, sessionFor: (registry: string) => Session | Error, options: CheckImagesOptions): Promise<Omit<ImageCheck, 'valuesPaths'>> {
+async function checkOne(reference: string, sessionFor: (registry: string) => Session | Error, options: CheckImagesOptions, required: Map<string, string[]>): Promise<Omit<ImageCheck, 'valuesPaths'>> {
   const parsed = tryParseImageReference(reference);
   if (!parsed) return { reference, status: 'invalid', message: 'not a valid image reference' };
   const n = normalizeImageReference(parsed);
@@ -293,8 +346,12 @@ async function checkOne(reference: string, sessionFor: (registry: string) => Ses
         return { reference, status: 'unreachable', message: `the image config of ${n.repository}:${ref} is not JSON` };
       }
     }
-    const missing = (options.platforms ?? ['linux/amd64']).filter((p) => !hasPlatform(platforms, p));
-    if (missing.length) return { reference, status: 'platform-missing', digest: served, platforms, message: `${n.repository}:${ref} is built for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}` };
+    const missing = [...required.keys()].filter((p) => !hasPlatform(platforms, p));
+    if (missing.length) {
+      // why each missing platform is asked for, unless it is only the cluster's (the --platform list or its default)
+      const why = [...new Set(missing.flatMap((p) => required.get(p)!.filter((w) => !w.startsWith('--platform') && !w.startsWith('the default platform'))))];
+      return { reference, status: 'platform-missing', digest: served, platforms, message: `${n.repository}:${ref} is built for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}${why.length ? ` (pinned by ${why.join('; ')})` : ''}` };
+    }
     return { reference, status: 'ok', digest: served, platforms, message: `present (${platforms.join(', ')})` };
   } catch (e) {
     if (e instanceof Unreachable) return { reference, status: 'unreachable', message: e.message };
@@ -308,9 +365,19 @@ async function checkOne(reference: string, sessionFor: (registry: string) => Ses
  * `options.platforms`), `unauthorized` (credentials refused), `unreachable` (no answer, TLS, 5xx after retries).
  * Each reference is asked once, with bounded concurrency. Only this function touches the network.
  */
-export async function checkImages(images: readonly Pick<ResolvedImage, 'reference' | 'valuesPath'>[], options: CheckImagesOptions = {}): Promise<ImageCheck[]> {
+export async function checkImages(images: readonly CheckedImage[], options: CheckImagesOptions = {}): Promise<ImageCheck[]> {
   const paths = new Map<string, string[]>();
-  for (const i of images) if (i.reference) paths.set(i.reference, [...(paths.get(i.reference) ?? []), i.valuesPath]);
+  // the workloads of each reference; an image whose workloads are unknown counts as one unpinned workload
+  const workloadsOf = new Map<string, NonNullable<CheckedImage['workloads']>>();
+  const unknown = { kind: '', name: '', container: '' };
+  for (const i of images) {
+    if (!i.reference) continue;
+    paths.set(i.reference, [...(paths.get(i.reference) ?? []), i.valuesPath]);
+    const ws = workloadsOf.get(i.reference) ?? [];
+    for (const w of i.workloads?.length ? i.workloads : [unknown]) if (!ws.some((x) => x.kind === w.kind && x.name === w.name && x.container === w.container)) ws.push(w);
+    workloadsOf.set(i.reference, ws);
+  }
+  const platforms = options.platforms ?? DEFAULT_PLATFORMS;
   const config = readDockerConfig(options);
   const sessions = new Map<string, Session | Error>();
   const sessionFor = (registry: string): Session | Error => {
@@ -327,11 +394,17 @@ export async function checkImages(images: readonly Pick<ResolvedImage, 'referenc
   const out: ImageCheck[] = new Array(refs.length);
   let next = 0;
   let done = 0;
+  let inFlight = 0;
   const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, refs.length)) }, async () => {
     while (next < refs.length) {
       const i = next++;
-      out[i] = { ...(await checkOne(refs[i]!, sessionFor, options)), valuesPaths: paths.get(refs[i]!)! };
-      options.onProgress?.(++done, refs.length);
+      options.onProgress?.(done, refs.length, ++inFlight);
+      const { required, pins } = requiredPlatforms(workloadsOf.get(refs[i]!)!, platforms, options.platforms !== undefined);
+      const checked: ImageCheck = { ...(await checkOne(refs[i]!, sessionFor, options, required)), valuesPaths: paths.get(refs[i]!)! };
+      checked.required = [...required].map(([platform, because]) => ({ platform, because }));
+      if (pins.length) checked.pins = pins;
+      out[i] = checked;
+      options.onProgress?.(++done, refs.length, --inFlight);
     }
   });
   await Promise.all(workers);

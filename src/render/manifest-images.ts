@@ -6,6 +6,7 @@ import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { formatGoV } from '../values/gofmt.js';
 import { isMap, Src, type GoMap, type Val } from '../values/model.js';
 import type { RenderedDocument } from './render-chart.js';
+import { archPinOf, type ArchPin } from './arch-pins.js';
 
 /** One image as a manifest holds it. */
 export interface ManifestImage {
@@ -22,6 +23,8 @@ export interface ManifestImage {
   template: string;
   /** GatewayParameters only: the structured fields present (registry, repository, tag, digest, pullPolicy). */
   fields?: Record<string, Val>;
+  /** How the pod spec pins the architecture of its nodes (nodeSelector, required node affinity), when it does. */
+  arch?: ArchPin;
 }
 
 // Where each workload kind keeps its pod spec.
@@ -63,6 +66,7 @@ function goS(v: Val | undefined): string {
 
 /** A pod spec's containers of the three lists, in the order init, regular, ephemeral. */
 function podImages(spec: GoMap, base: Omit<ManifestImage, 'container' | 'image' | 'field'>, out: ManifestImage[]): void {
+  const arch = archPinOf(spec);
   for (const field of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
     const list = spec[field];
     if (!Array.isArray(list)) continue;
@@ -70,7 +74,7 @@ function podImages(spec: GoMap, base: Omit<ManifestImage, 'container' | 'image' 
       const m = isMap(c) ? c : undefined;
       const name = m && typeof m.name === 'string' ? m.name : null;
       const img = m?.image;
-      out.push({ ...base, container: name, image: img === undefined || img === null ? null : goS(img), field });
+      out.push({ ...base, container: name, image: img === undefined || img === null ? null : goS(img), field, ...(arch ? { arch } : {}) });
     }
   }
 }

@@ -9,7 +9,8 @@ import { tryParseImageReference } from '../reference/index.js';
 import type { LoadedValues, Values } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import { manifestImages, type ManifestImage } from './manifest-images.js';
-import { renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
+import type { ArchPin } from './arch-pins.js';
+import { renderChart, renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
 
 /** Whether a chart or one of its subcharts has templates (what rendering needs). */
 export function hasTemplates(c: Chart, depth = 0): boolean {
@@ -59,7 +60,7 @@ export function renderedImages(values: LoadedValues, options: ResolveOptions = {
     let g = groups.get(key);
     if (!g) g = newImage(m, hint, valuesPath);
     groups.set(key, g);
-    g.workloads.push({ kind: m.kind, name: m.name ?? '', container: m.container ?? '' });
+    g.workloads.push({ kind: m.kind, name: m.name ?? '', container: m.container ?? '', ...(m.arch ? { arch: m.arch } : {}) });
   }
   return [...groups.values()];
 }
@@ -141,4 +142,37 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
     }
   }
   return resolveByProfile(values, options);
+}
+
+/** Whether values were loaded from a chart that has templates (what {@link resolveImages} renders, and what {@link workloadArchPins} needs). */
+export function hasChartTemplates(values: Values | LoadedValues): boolean {
+  if (!isLoaded(values)) return false;
+  const chart = loadedChart(values);
+  return chart !== undefined && hasTemplates(chart);
+}
+
+/**
+ * How each workload container of a release pins the CPU architecture of its nodes (nodeSelector or required node
+ * affinity on `kubernetes.io/arch`), keyed `Kind/name/container`: the chart rendered as `helm template
+ * <releaseName>` renders it. Profiles do not model scheduling, so this is how images resolved by a profile learn
+ * their pins ({@link withArchPins}). Undefined when the values hold no chart with templates: the pins cannot be
+ * derived then. Throws ResolveError `render-failed` as resolveImages does.
+ */
+export function workloadArchPins(values: Values | LoadedValues, options: Pick<ResolveOptions, 'releaseName' | 'helmVersion'> = {}): Map<string, ArchPin> | undefined {
+  if (!isLoaded(values) || !hasChartTemplates(values)) return undefined;
+  const result = renderChart(values, { releaseName: options.releaseName ?? 'gloo', helmVersion: options.helmVersion ?? values.helmVersion });
+  const pins = new Map<string, ArchPin>();
+  for (const m of manifestImages(result.documents)) if (m.arch) pins.set(`${m.kind}/${m.name ?? ''}/${m.container ?? ''}`, m.arch);
+  return pins;
+}
+
+/** The images with each workload's architecture pin from `pins` ({@link workloadArchPins}); workloads not in it stay unpinned. */
+export function withArchPins(images: readonly ResolvedImage[], pins: ReadonlyMap<string, ArchPin>): ResolvedImage[] {
+  return images.map((i) => ({
+    ...i,
+    workloads: i.workloads.map((w) => {
+      const pin = pins.get(`${w.kind}/${w.name}/${w.container}`);
+      return pin ? { ...w, arch: pin } : w;
+    }),
+  }));
 }

@@ -120,6 +120,9 @@ maybe('a real registry (distribution 2.8, TLS, htpasswd)', () => {
     }
     amd64Digest = (await pushImage('solo-io/gloo', '1.18.0-distroless', 'amd64')).digest;
     indexDigest = await pushIndex('solo-io/gloo', '1.18.0', ['amd64', 'arm64']);
+    // the gloo chart 1.18.40 (rendered by the CLI tests below): the standard image for both archs, distroless amd64 only
+    await pushIndex('solo-io/gloo', '1.18.40', ['amd64', 'arm64']);
+    await pushImage('solo-io/gloo', '1.18.40-distroless', 'amd64');
   }, 60_000);
   afterAll(() => {
     server?.kill();
@@ -173,6 +176,70 @@ maybe('a real registry (distribution 2.8, TLS, htpasswd)', () => {
     expect(r.stdout).toMatch(new RegExp(`^ok +127\\.0\\.0\\.1:${port}/solo-io/gloo:1\\.18\\.0-distroless  present \\(linux/amd64\\)$`, 'm'));
     expect(r.stdout).toMatch(/^missing +.*solo-io\/discovery:1\.18\.0-distroless/m);
     expect(r.stdout).toMatch(/images checked: \d+ with findings, 0 could not be checked\n$/);
+  });
+
+  test('platforms from the workloads: a pod pinned to arm64 needs arm64 (not the default amd64), and the check says who pinned it', async () => {
+    const pinned = { kind: 'Deployment', name: 'gloo', container: 'gloo', arch: { allowed: ['arm64'], by: ['nodeSelector kubernetes.io/arch=arm64'] } };
+    const r = await checkImages([
+      { ...img('solo-io/gloo:1.18.0-distroless'), workloads: [pinned] },
+      { ...img('solo-io/gloo:1.18.0'), workloads: [pinned] },
+    ], opts());
+    expect(r.map((c) => c.status)).toEqual(['ok', 'platform-missing']);
+    expect(r[1]!.message).toBe('solo-io/gloo:1.18.0-distroless is built for linux/amd64, not linux/arm64 (pinned by Deployment/gloo (gloo): nodeSelector kubernetes.io/arch=arm64)');
+    expect(r[1]!.pins).toEqual([{ workload: 'Deployment/gloo (gloo)', platforms: ['linux/arm64'], by: ['nodeSelector kubernetes.io/arch=arm64'] }]);
+    expect(r[0]!.required).toEqual([{ platform: 'linux/arm64', because: ['Deployment/gloo (gloo): nodeSelector kubernetes.io/arch=arm64'] }]);
+    // the same amd64-only image for a workload that may land on either arch, and for an unpinned one: amd64 is enough only for the latter
+    const either = { ...pinned, arch: { allowed: ['amd64', 'arm64'], by: ['nodeAffinity kubernetes.io/arch In [amd64, arm64]'] } };
+    const [both] = await checkImages([{ ...img('solo-io/gloo:1.18.0-distroless'), workloads: [either] }], opts());
+    expect(both).toMatchObject({ status: 'platform-missing', message: expect.stringContaining('not linux/arm64 (pinned by Deployment/gloo (gloo): nodeAffinity kubernetes.io/arch In [amd64, arm64])') });
+    const [free] = await checkImages([{ ...img('solo-io/gloo:1.18.0-distroless'), workloads: [{ kind: 'Deployment', name: 'gloo', container: 'gloo' }] }], opts());
+    expect(free!.status).toBe('ok');
+    // --platform (the cluster's nodes) is what unpinned workloads need; a pin adds its own
+    const [withCluster] = await checkImages([{ ...img('solo-io/gloo:1.18.0'), workloads: [pinned, { kind: 'Job', name: 'certgen', container: 'certgen' }] }], { ...opts(), platforms: ['linux/amd64', 'linux/s390x'] });
+    expect(withCluster).toMatchObject({ status: 'platform-missing', message: 'solo-io/gloo:1.18.0 is built for linux/amd64, linux/arm64, not linux/s390x' });
+  });
+
+  describe('the CLI derives the platforms from the workloads the gloo chart renders', () => {
+    const pin = () => {
+      const f = path.join(dir, 'pin-arm64.yaml');
+      fs.writeFileSync(f, 'gloo:\n  deployment:\n    nodeSelector:\n      kubernetes.io/arch: arm64\n');
+      return f;
+    };
+    const env = () => {
+      fs.mkdirSync(path.join(dir, 'dc'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'dc', 'config.json'), JSON.stringify({ auths: { [`127.0.0.1:${port}`]: { username: USER.username, password: USER.password } } }));
+      return { DOCKER_CONFIG: path.join(dir, 'dc') };
+    };
+    const chart = path.join(__dirname, '..', '..', '..', 'shared', 'reference', 'charts', 'gloo-v1.18.40');
+    const line = (variant: string) => new RegExp(`^(\\S+) +127\\.0\\.0\\.1:${port}/solo-io/gloo:1\\.18\\.40${variant}  (.*)$`, 'm');
+
+    test.each([
+      ['rendered (no --profile)', [] as string[]],
+      ['a profile, the pins from rendering the chart', ['--profile', 'gloo']],
+    ])('%s: gloo pinned to arm64 by values: distroless (amd64 only) is platform-missing, standard (amd64+arm64) is ok', (_name, extra) => {
+      const base = ['images', '--chart', chart, ...extra, '-f', pin(), '--mirror', `127.0.0.1:${port}`, '--check', '--ca-file', path.join(dir, 'ca.crt')];
+      const distroless = runCli([...base, '--set', 'global.image.variant=distroless'], { env: env() });
+      expect(distroless.stderr).toBe('');
+      expect(distroless.code).toBe(1);
+      expect(line('-distroless').exec(distroless.stdout)!.slice(1)).toEqual(['platform-missing', 'solo-io/gloo:1.18.40-distroless is built for linux/amd64, not linux/arm64 (pinned by Deployment/gloo (gloo): nodeSelector kubernetes.io/arch=arm64)']);
+      const standard = runCli(base, { env: env() });
+      expect(line('').exec(standard.stdout)!.slice(1)).toEqual(['ok', 'present (linux/amd64, linux/arm64)']);
+      // without the pin the distroless image is fine for the default linux/amd64
+      const unpinned = runCli(base.filter((a) => a !== '-f' && a !== pin()).concat('--set', 'global.image.variant=distroless'), { env: env() });
+      expect(line('-distroless').exec(unpinned.stdout)![1]).toBe('ok');
+    });
+
+    test('no chart with templates, the gloo profile: the pins come from the values (the chart convention the render agrees with)', () => {
+      const r = runCli(['images', '--profile', 'gloo', '--chart-version', '1.18.40', '-f', pin(), '--set', 'global.image.variant=distroless', '--mirror', `127.0.0.1:${port}`, '--check', '--ca-file', path.join(dir, 'ca.crt')], { env: env() });
+      expect(r.stderr).toBe('');
+      expect(line('-distroless').exec(r.stdout)!.slice(1)).toEqual(['platform-missing', 'solo-io/gloo:1.18.40-distroless is built for linux/amd64, not linux/arm64 (pinned by Deployment/gloo (gloo): nodeSelector kubernetes.io/arch=arm64)']);
+    });
+
+    test('no chart with templates, another profile: the CLI says the pins cannot be derived, and checks --platform only', () => {
+      const r = runCli(['images', '--profile', 'gloo-ee', '--chart-version', '1.17.0', '-f', pin(), '--mirror', `127.0.0.1:${port}`, '--check', '--ca-file', path.join(dir, 'ca.crt')], { env: env() });
+      expect(r.stderr).toMatch(/^helm-image-variant: note: the architectures the workloads pin their nodes to \(nodeSelector, node affinity on kubernetes\.io\/arch\) cannot be derived: no chart with templates was given, .*; every image is checked for linux\/amd64 only/m);
+      expect(r.code).toBe(1);
+    });
   });
 
   test('without the CA the TLS handshake fails: unreachable, not a crash', async () => {
