@@ -22,7 +22,7 @@ export {
 } from './reference/index.js';
 export type { ImageReference, ImageReferenceErrorCode } from './reference/index.js';
 export { resolveImages, workloadArchPins, withArchPins } from './render/resolve-rendered.js';
-export type { ArchPin } from './render/arch-pins.js';
+export type { ArchPin } from './images/arch-pins.js';
 export { valuesArchPins } from './images/values-arch-pins.js';
 export { diffImages } from './images/diff.js';
 export type { ImageChange, ImageChangeField, ImageSide } from './images/diff.js';

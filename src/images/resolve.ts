@@ -22,7 +22,7 @@ import { glooEeChart, GlooEeVersionError } from '../profiles/gloo-ee-defaults.js
 import { coalesceChart } from '../chart/load-chart-values.js';
 import { valueAt } from './expr.js';
 import type { GlooRun } from './gloo-epochs.js';
-import type { ArchPin } from '../render/arch-pins.js';
+import type { ArchPin } from './arch-pins.js';
 
 export type { ImageVariant } from './render.js';
 

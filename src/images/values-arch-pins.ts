@@ -3,7 +3,7 @@
 // (`gloo.deployment.nodeSelector` beside `gloo.deployment.image`, `gateway.certGenJob.affinity`), and a gateway
 // proxy's `podTemplate.nodeSelector` beside `podTemplate.image` with its `affinity` one level up. The nearest
 // ancestor of the image block that has a `nodeSelector` (an `affinity`) gives it. Browser-safe.
-import { archPinOf } from '../render/arch-pins.js';
+import { archPinOf } from './arch-pins.js';
 import { internalValues, type LoadedValues, type Values } from '../values/load.js';
 import { fromPlain } from '../values/strvals.js';
 import { isMap, newMap, type GoMap } from '../values/model.js';

@@ -6,7 +6,7 @@ import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { formatGoV } from '../values/gofmt.js';
 import { isMap, Src, type GoMap, type Val } from '../values/model.js';
 import type { RenderedDocument } from './render-chart.js';
-import { archPinOf, type ArchPin } from './arch-pins.js';
+import { archPinOf, type ArchPin } from '../images/arch-pins.js';
 
 /** One image as a manifest holds it. */
 export interface ManifestImage {

@@ -9,7 +9,7 @@ import { tryParseImageReference } from '../reference/index.js';
 import type { LoadedValues, Values } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import { manifestImages, type ManifestImage } from './manifest-images.js';
-import type { ArchPin } from './arch-pins.js';
+import type { ArchPin } from '../images/arch-pins.js';
 import { renderChart, renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
 
 /** Whether a chart or one of its subcharts has templates (what rendering needs). */

@@ -92,7 +92,10 @@ describe.each([3, 4] as const)('Helm %s', (h) => {
     expect(r.valid).toBe(false);
   });
 
-  test.each(corpus.cases.filter((c) => c.licence && present(c)).map((c) => [c.id, c] as const))('%s: resolveImages renders as with a key unless requireLicense', async (_id, c) => {
+  const licenceCases = corpus.cases.filter((c) => c.licence && present(c)).map((c) => [c.id, c] as const);
+  // the licence cases are all gloo-ee charts, which a clean clone has not materialised
+  if (!licenceCases.length) test.skip('resolveImages renders as with a key unless requireLicense (gloo-ee charts not materialised)', () => {});
+  else test.each(licenceCases)('%s: resolveImages renders as with a key unless requireLicense', async (_id, c) => {
     const loaded = load(c, await loadChart(chartDir(c.chart)), h);
     const notes: string[] = [];
     if (withKey(c).status === 0) {

@@ -2,7 +2,7 @@
 // platforms the registry check then asks of each image, and the pins read from real charts rendered with values
 // that set them (gloo's per-component nodeSelector and affinity, dapr's daprControlPlaneArch).
 import path from 'node:path';
-import { archPinOf } from '../../src/render/arch-pins';
+import { archPinOf } from '../../src/images/arch-pins';
 import { manifestImages } from '../../src/render/manifest-images';
 import { loadValues, resolveImages, withArchPins, workloadArchPins, type ArchPin } from '../../src/index';
 import { loadChart, requiredPlatforms } from '../../src/node/index';
