@@ -137,6 +137,8 @@ export interface RenderChartOptions {
   showOnly?: string[];
   /** Counted budgets; exceeding one throws ResolveError 'render-limit'. */
   limits?: Partial<Limits>;
+  /** Filled with each executed template's execution time in milliseconds, by template name (profiling). */
+  timings?: Map<string, number>;
 }
 
 /** One rendered manifest. */
@@ -431,6 +433,7 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
       helmVersion: helm,
       parseCache: parseCacheFor(chart),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.timings ? { timings: options.timings } : {}),
     });
   } catch (e) {
     if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message);

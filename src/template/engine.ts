@@ -165,6 +165,8 @@ export interface EngineOptions {
   /** Helm's --strict lint mode: missingkey=error. */
   strict?: boolean;
   limits?: Partial<Limits>;
+  /** Filled with each executed template's execution time in milliseconds (profiling: bench/templates.mjs). */
+  timings?: Map<string, number>;
 }
 
 /**
@@ -255,8 +257,10 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
     const chartPath = name.slice(0, name.indexOf('/templates/') >= 0 ? name.lastIndexOf('/templates/') : name.lastIndexOf('/'));
     data.Template = { Name: name, BasePath: `${chartPath}/templates` } as unknown as TVal;
     current = name;
+    const t0 = opts.timings ? performance.now() : 0;
     try {
       out.set(name, execute(t, name, data).split('<no value>').join(''));
+      if (opts.timings) opts.timings.set(name, performance.now() - t0);
     } catch (e) {
       if (e instanceof LimitError) throw new RenderError(e.message, true);
       if (e instanceof RangeError) throw new RenderError(`render-limit: ${e.message}`, true);
