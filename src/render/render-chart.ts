@@ -11,11 +11,12 @@ import { deepCopy, isMap, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } from '../template/engine.js';
 import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import type { Limits } from '../template/exec.js';
-import { toYaml } from '../template/lib/yaml.js';
+import { toYaml, yamlToJsonError } from '../template/lib/yaml.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
 import { GoInt, Src } from '../values/model.js';
+import { goBytes, goString, goText, hasRawBytes } from '../values/gofmt.js';
 
 // Heads of documents already read, by text: a batch of releases of one chart renders mostly the same documents.
 const HEADS = new Map<string, { problem?: string; head?: Record<string, unknown> }>();
@@ -46,10 +47,13 @@ function slim(r: { problem?: string; head?: Record<string, unknown> }): { proble
 function readHeadUncached(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
   let v: unknown;
   try {
-    v = composeFirstDocument(doc, new Src(name, doc)).value;
+    // go-yaml reads the document as SplitManifests left it: trimmed, without a final line break
+    v = composeFirstDocument(doc, new Src(name, doc), false, false).value;
   } catch (e) {
-    // go-yaml v2 accepts texts the values reader refuses (`a: [1][2]`) and words its errors otherwise: a
-    // document that does not parse is kept rather than refused with another text
+    // go-yaml's own refusals (its scanner, parser and reader, src/values/yaml/goyaml.ts) are Helm's, word
+    // for word; go-yaml v2 accepts texts the values reader refuses otherwise (`a: [1][2]`): such a document
+    // is kept rather than refused with another text
+    if (e instanceof YamlFailure && e.goYaml) return { problem: `YAML parse error on ${name}: ${yamlToJsonError(e)}` };
     if (e instanceof YamlFailure) {
       // one refusal both readers share and word alike: a plain value starting with a character that cannot
       // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
@@ -249,7 +253,7 @@ function filesAsYaml(files: ChartFile[], text: (d: Uint8Array) => string): strin
 function filesObject(files: ChartFile[]): GoStruct {
   const m = newMap() as Record<string, TVal>;
   for (const f of files) m[f.name] = f.data;
-  const get = (n: string) => (Object.prototype.hasOwnProperty.call(m, n) ? dec.decode(m[n] as Uint8Array) : '');
+  const get = (n: string) => (Object.prototype.hasOwnProperty.call(m, n) ? goString(m[n] as Uint8Array) : '');
   const self: GoStruct = new GoStruct('engine.files', {}, {
     Get: func(['string'], (n) => get(n as string)),
     GetBytes: func(['string'], (n) => (Object.prototype.hasOwnProperty.call(m, n as string) ? (m[n as string] as Uint8Array) : new Uint8Array(0))),
@@ -264,7 +268,7 @@ function filesObject(files: ChartFile[]): GoStruct {
       return filesObject(files.filter((f) => re.test(f.name)));
     }),
     // Helm's files.AsConfig/AsSecrets: a map from each file's base name to its text (or base64), as toYaml
-    AsConfig: func([], () => filesAsYaml(files, (d) => dec.decode(d))),
+    AsConfig: func([], () => filesAsYaml(files, (d) => goString(d))),
     AsSecrets: func([], () => filesAsYaml(files, base64)),
   }, undefined, m as never);
   return self;
@@ -439,6 +443,9 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
     if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message);
     throw e;
   }
+  // Go strings are bytes: a text holding bytes that are not UTF-8 reaches Helm's manifest reader as those
+  // bytes (go-yaml's reader refuses them) and leaves as the replacement character (goText)
+  for (const [n, text] of rendered) if (hasRawBytes(text)) rendered.set(n, goString(goBytes(text)));
   const documents: RenderedDocument[] = [];
   const hooks: RenderedDocument[] = [];
   // files in path order, documents in file order, then a stable sort by kind (Helm's SortManifests)
@@ -451,10 +458,10 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
       if (problem) {
         // Helm refuses the render; its --debug output shows the rendered text, which the error carries
         const err = new ResolveError('render-failed', problem);
-        Object.defineProperty(err, 'rendered', { value: Object.fromEntries(rendered), enumerable: false });
+        Object.defineProperty(err, 'rendered', { value: printable(rendered), enumerable: false });
         throw err;
       }
-      const d: RenderedDocument = { template: name, text: doc };
+      const d: RenderedDocument = { template: name, text: goText(doc) };
       const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
       const meta = head && typeof head.metadata === 'object' && head.metadata ? (head.metadata as Record<string, unknown>) : undefined;
       const ann = meta && typeof meta.annotations === 'object' && meta.annotations ? (meta.annotations as Record<string, unknown>) : undefined;
@@ -495,7 +502,14 @@ export function renderChart(values: LoadedValues, options: RenderChartOptions = 
   if (options.showOnly && options.showOnly.length > 0) {
     ({ output, documents: all } = showOnly(output, all, options.showOnly));
   }
-  return { output, documents: all, rendered: Object.fromEntries(rendered) };
+  return { output, documents: all, rendered: printable(rendered) };
+}
+
+/** Each template's text as it leaves Helm (bytes that are not UTF-8 as U+FFFD). */
+function printable(rendered: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [n, text] of rendered) out[n] = goText(text);
+  return out;
 }
 
 /** Helm's ValidateAgainstSchema over the release's charts: each chart's failures under its name, in tree order. */

@@ -244,12 +244,15 @@ function unmarshalUncached(text: string): Val | undefined {
     // as its reader meets them
     return composeFirstDocument(text, new Src('fromYaml', text), false, false).value;
   } catch (e) {
-    if (e instanceof YamlFailure) {
-      const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
-      throw new Error(`error converting YAML to JSON: ${converted}`);
-    }
+    if (e instanceof YamlFailure) throw new Error(yamlToJsonError(e));
     throw e;
   }
+}
+
+/** sigs.k8s.io/yaml's words for a text go-yaml or the conversion to JSON refuses (Unmarshal's first step). */
+export function yamlToJsonError(e: YamlFailure): string {
+  const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
+  return `error converting YAML to JSON: ${converted}`;
 }
 
 function jsonKind(v: Val): string {

@@ -35,6 +35,8 @@ export class YamlFailure extends Error {
       | 'number',
     message: string,
     readonly offset: number,
+    /** go-yaml's own verdict (its exact words), not a check of the composer's */
+    readonly goYaml = false,
   ) {
     super(message);
   }
@@ -586,7 +588,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   // (below) builds the values of what go-yaml accepts
   // (Helm 4's document reader hands go-yaml every document ending in a line break; Helm 3 the file as it is)
   const verdict = goYamlVerdict(finalBreak && !text.endsWith('\n') ? text + '\n' : text);
-  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset);
+  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset, true);
   // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
   if (verdict.dropped.length) {
     text = blankOut(text, verdict.dropped);
