@@ -50,23 +50,10 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
     // go-yaml reads the document as SplitManifests left it: trimmed, without a final line break
     v = composeFirstDocument(doc, new Src(name, doc), false, false).value;
   } catch (e) {
-    // go-yaml's own refusals (its scanner, parser and reader, src/values/yaml/goyaml.ts) are Helm's, word
-    // for word; go-yaml v2 accepts texts the values reader refuses otherwise (`a: [1][2]`): such a document
-    // is kept rather than refused with another text
-    if (e instanceof YamlFailure && e.goYaml) return { problem: `YAML parse error on ${name}: ${yamlToJsonError(e)}` };
-    if (e instanceof YamlFailure) {
-      // one refusal both readers share and word alike: a plain value starting with a character that cannot
-      // start a token (`image: %!s(<nil>)/x`, what printf makes of a nil registry)
-      const bad = badTokenLine(doc);
-      if (bad !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(bad)}found character that cannot start any token` };
-      }
-      const colon = mappingValueLine(doc);
-      if (colon !== undefined) {
-        return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${goYamlLine(colon)}mapping values are not allowed in this context` };
-      }
-      return {};
-    }
+    // go-yaml's refusals (its reader, scanner and parser, ported in src/values/yaml/goyaml.ts) in Helm's words,
+    // as fromYaml; a text go-yaml accepts that the values reader refuses for its own reasons (a flow mapping's
+    // deficient indentation, its depth limit) is kept rather than refused with another text
+    if (e instanceof YamlFailure) return e.goYaml ? { problem: `YAML parse error on ${name}: ${yamlToJsonError(e)}` } : {};
     throw e;
   }
   const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
@@ -75,29 +62,6 @@ function readHeadUncached(doc: string, name: string, helm: HelmVersion): { probl
     return { problem: `YAML parse error on ${name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${head}` };
   }
   return v && typeof v === 'object' ? { head: v as Record<string, unknown> } : {};
-}
-
-/** go-yaml v2's place of a scanner error: `line N: `, left out on the first line (its 0-based line is 0). */
-function goYamlLine(line: number): string {
-  return line > 1 ? `line ${line}: ` : '';
-}
-
-/** The 1-based line of the first block value that starts with `%`, `@` or a backquote, if any. */
-function badTokenLine(doc: string): number | undefined {
-  const lines = doc.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s*(?:-\s+)*(?:[^\s#'"{[\-?:][^:#]*:\s+|-\s+)[%@`]/.test(lines[i]!)) return i + 1;
-  }
-  return undefined;
-}
-
-/** The 1-based line of the first block value that holds `: ` or ends with `:` (`image: quay.io/x/gloo:`), if any. */
-function mappingValueLine(doc: string): number | undefined {
-  const lines = doc.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (/^\s*(?:-\s+)*[^\s#'"{[\-?:][^:#]*:\s+[^\s'"{[|>&*!#%@`][^#]*?:(?:\s|$)/.test(lines[i]!)) return i + 1;
-  }
-  return undefined;
 }
 
 /** Helm's InstallOrder (pkg/releaseutil/kind_sorter.go): the order `helm template` prints kinds in. */
