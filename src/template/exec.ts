@@ -88,9 +88,11 @@ export function goTypeString(t: string): string {
 
 class State {
   vars: Var[] = [];
-  node: Node | undefined;
+  node: Node | undefined = undefined;
   depth = 0;
   out = '';
+  /** The interface-ness of the last mapField result (whether its map's elements are interface {}). */
+  fieldIface = false;
   constructor(
     readonly t: Templates,
     public tmplName: string,
@@ -298,12 +300,20 @@ class State {
     this.step();
     const first = cmd.args[0]!;
     switch (first.kind) {
-      case 'field':
+      case 'field': {
+        this.at(first);
+        const v = this.plainFieldChain(dot, first.ident, cmd.args, final);
+        if (v !== NOT_PLAIN) return v;
         return yield* this.evalFieldNode(dot, dotIface, first, cmd.args, final);
+      }
       case 'chain':
         return yield* this.evalChainNode(dot, dotIface, first, cmd.args, final);
-      case 'identifier':
-        return yield* this.evalFunction(dot, dotIface, first.ident, first, cmd, cmd.args, final);
+      case 'identifier': {
+        this.at(first);
+        const fn = this.t.funcs.get(first.ident);
+        if (!fn) this.errorf(`${JSON.stringify(first.ident)} is not a defined function`);
+        return yield* this.evalCall(dot, dotIface, fn, this.t.builtins.has(first.ident), cmd, first.ident, cmd.args, final);
+      }
       case 'pipe':
         this.notAFunction(cmd.args, final);
         return yield* this.evalPipeline(dot, dotIface, first);
@@ -376,8 +386,20 @@ class State {
     return r;
   }
 
-  /** The interface-ness of the last mapField result (whether its map's elements are interface {}). */
-  fieldIface = false;
+  /**
+   * A field chain evaluated without a generator while every receiver is a plain map (the common case): the
+   * value, or NOT_PLAIN when a receiver is something else (a struct, a method, no value), to be evaluated by
+   * evalFieldChain. Nothing is evaluated twice: map lookups have no effects.
+   */
+  plainFieldChain(receiver: TVal, ident: string[], args: Node[], final: Final): TVal | typeof NOT_PLAIN {
+    const n = ident.length;
+    let r = receiver;
+    for (let i = 0; i < n; i++) {
+      if (!isPlainMap(r)) return NOT_PLAIN;
+      r = this.mapField(r, ident[i]!, i === n - 1 ? args.length > 1 || final !== MISSING : false);
+    }
+    return r;
+  }
 
   /** A field of a map: Go's map index with the missingkey option (evalField's map case). */
   mapField(receiver: { [key: string]: TVal }, fieldName: string, hasArgs: boolean): TVal {
@@ -523,7 +545,8 @@ class State {
         this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
         break;
       case 'field': {
-        const fin = yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
+        const plain = this.plainFieldChain(dot, n.ident, NO_ARGS, MISSING);
+        const fin = plain !== NOT_PLAIN ? plain : yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
         return this.validateType(fin, typ, lastIface);
       }
       case 'variable': {
@@ -609,6 +632,7 @@ class State {
 }
 
 const NO_ARGS: Node[] = [];
+const NOT_PLAIN = Symbol('not a plain map');
 
 /** A map value without methods: what most field chains walk through (.Values.a.b). */
 function isPlainMap(v: TVal): v is { [key: string]: TVal } {
