@@ -295,6 +295,11 @@ function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot 
 
 /** Helm's SplitManifests: documents separated by `---` lines, each trimmed, empty ones dropped. */
 export function splitManifests(text: string): string[] {
+  // most templates hold one document: without a separator the split has nothing to find
+  if (!text.includes('---')) {
+    const one = text.trim();
+    return one === '' ? [] : [one];
+  }
   const docs = text.trim().split(/(?:^|\s*\n)---\s*/);
   return docs.filter((d) => d !== '').map((d) => d.trim());
 }
