@@ -332,7 +332,7 @@ export function generateSnippets() {
     ['bcrypt', 'v: {{ regexMatch "^\\$2a\\$10\\$[./A-Za-z0-9]{53}$" (bcrypt "pw") }}\n'], ['bcrypt', 'v: {{ bcrypt "" | len }}\n'], ['bcrypt', 'v: {{ bcrypt 1 }}\n'], ['bcrypt', 'v: {{ ne (bcrypt "a") (bcrypt "a") }}\n'], ['bcrypt', 'v: {{ typeOf (bcrypt "x") }}\n'],
     ['htpasswd', 'v: {{ regexMatch "^user:\\$2a\\$10\\$" (htpasswd "user" "pw") }}\n'], ['htpasswd', 'v: {{ htpasswd "a:b" "pw" }}\n'], ['htpasswd', 'v: {{ htpasswd "u" "" | len }}\n'], ['htpasswd', 'v: {{ htpasswd "u" }}\n'], ['htpasswd', 'v: {{ htpasswd "ü" "p" | len }}\n'],
     ['encryptAES', 'v: {{ encryptAES "secret" "plain" | decryptAES "secret" }}\n'], ['encryptAES', 'v: {{ encryptAES "k" "" | decryptAES "k" }}\n'], ['encryptAES', 'v: {{ encryptAES "k" "abc" | b64dec | len }}\n'], ['encryptAES', 'v: {{ encryptAES "k" }}\n'], ['encryptAES', 'v: {{ ne (encryptAES "k" "a") (encryptAES "k" "a") }}\n'],
-    ['decryptAES', 'v: {{ decryptAES "k" "bad" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "AAAA" }}\n'], ['decryptAES', 'v: {{ encryptAES "a" "x" | decryptAES "b" | len | lt -1 }}\n'], ['decryptAES', 'v: {{ decryptAES 1 "x" }}\n'],
+    ['decryptAES', 'v: {{ decryptAES "k" "bad" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "" }}\n'], ['decryptAES', 'v: {{ decryptAES "k" "AAAA" }}\n'], ['decryptAES', 'v: {{ decryptAES "b" "AAAAAAAAAAAAAAAAAAAAAILz6JxtWgN5tLw5/IXRBZg=" | len }}\n'], ['decryptAES', 'v: {{ decryptAES 1 "x" }}\n'],
     ['derivePassword', 'v: {{ derivePassword 1 "long" "password" "user" "example.com" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "maximum" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 2 "pin" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "bogus" "pw" "u" "site" }}\n'], ['derivePassword', 'v: {{ derivePassword 1 "basic" "pw" "u" "site" }}\n'],
     ['genPrivateKey', 'v: {{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "bogus" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey "rsa" | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }}\n'], ['genPrivateKey', 'v: {{ genPrivateKey }}\n'],
     ['genCA', 'v: {{ $c := genCA "my-ca" 365 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $c.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----" $c.Key }}\n'], ['genCA', 'v: {{ typeOf (genCA "x" 1) }}\n'], ['genCA', 'v: {{ genCA "x" "1" }}\n'], ['genCA', 'v: {{ (genCA "x" 1).Nope }}\n'], ['genCA', 'v: {{ genCA "x" }}\n'],
@@ -450,6 +450,30 @@ export function generateSnippets() {
     const q = JSON.stringify(x);
     add('xstrings', `v: {{ list (kebabcase ${q}) (snakecase ${q}) | toJson }}\n`, { functions: ['kebabcase', 'snakecase'] });
   }
+
+  // ---- Go strings are bytes: bytes that are not UTF-8 (b64dec, decryptAES with a wrong key, substr inside a
+  // character), measured, encoded, quoted, joined again, and refused by go-yaml's reader in a manifest ----
+  // (the ciphertexts are "x" encrypted with key "a" under fixed IVs; with key "b" they decrypt to bytes that
+  // are not UTF-8: 12 of them for the first, a padding byte cutting past the start for the second)
+  const OK_CT = 'AAAAAAAAAAAAAAAAAAAAEgE5GSiIqEFpjq4tOwfz/4A=';
+  for (const t of [
+    `v: {{ decryptAES "b" "${OK_CT}" | len }}\n`, `v: {{ decryptAES "b" "${OK_CT}" | b64enc }}\n`, `v: {{ decryptAES "b" "${OK_CT}" | printf "%x" }}\n`,
+    `v: {{ decryptAES "b" "${OK_CT}" | quote }}\n`, `v: {{ decryptAES "b" "${OK_CT}" | sha256sum }}\n`, `v: {{ decryptAES "b" "${OK_CT}" | toJson | quote }}\n`,
+    'v: {{ b64dec "/w==" | toJson }}\n', 'v: {{ b64dec "/w==" | toYaml | quote }}\n', 'v: {{ b64dec "/w==" | printf "%q" | quote }}\n', 'v: {{ b64dec "/w==" | len }}\n',
+    'v: {{ b64dec "/w==" | b64enc }}\n', 'v: {{ b64dec "wyg=" | substr 0 1 | printf "%x" }}\n', 'v: {{ cat (b64dec "w6k=" | substr 0 1) (b64dec "w6k=" | substr 1 2) | quote }}\n',
+    'v: {{ print (b64dec "w6k=" | substr 0 1) (b64dec "w6k=" | substr 1 2) | quote }}\n', 'v: {{ "é" | substr 0 1 | quote }}\n', 'v: {{ "é" | substr 0 1 | len }}\n',
+    'v: {{ b64dec "wyg=" | quote }}\n', 'v: {{ b64dec "4oI=" | quote }}\n', 'v: {{ b64dec "7aCA" | quote }}\n', 'v: {{ b64dec "wIA=" | quote }}\n', 'v: {{ b64dec "/w==" | b32enc }}\n',
+    'v: {{ index (b64dec "/w==") 0 }}\n', 'v: {{ slice (b64dec "/8Op") 1 | quote }}\n', 'v: {{ b64dec "/w==" | trunc 1 | len }}\n', 'v: {{ dict "k" (b64dec "/w==") | toJson }}\n',
+    'v: {{ b64dec "wyg=" }}\n', 'v: {{ b64dec "4oI=" }}\n', 'v: {{ b64dec "4oI=" }} # x\n', 'v: {{ b64dec "7aCA" }}\n', 'v: {{ b64dec "wIA=" }}\n', 'v: {{ b64dec "+A==" }}\n',
+    '# {{ b64dec "/w==" }}\nv: 1\n', 'v: [1\nw: {{ b64dec "/w==" }}\n', '{{ range until 600 }}a{{ . }}: 1\n{{ end }}b: [\nc: {{ b64dec "/w==" }}\n',
+    'v: {{ b64dec "w6k=" | substr 0 1 }}{{ b64dec "w6k=" | substr 1 2 }}\n',
+  ]) add('bytes', t, { functions: [] });
+
+  // ---- zones before their first transition: the tz database's local mean time (LMT), "-00" ----
+  for (const [zone, date] of [['Europe/Berlin', '1850-01-01'], ['Antarctica/Casey', '1950-01-01'], ['Etc/GMT+5', '1850-01-01'], ['America/New_York', '1883-11-18'], ['Asia/Tokyo', '1800-01-01'], ['Australia/Sydney', '1890-01-01'], ['Europe/London', '1847-12-01']]) {
+    add('zones', `v: {{ dateInZone "2006-01-02T15:04:05 -07:00:00 Z07:00 MST" (toDate "2006-01-02" "${date}") "${zone}" }}\n`, { functions: ['dateInZone'] });
+  }
+  add('zones', 'v: {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T16:59:59Z") "America/New_York" }} {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T17:00:00Z") "America/New_York" }}\n', { functions: ['dateInZone'] });
 
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

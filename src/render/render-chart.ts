@@ -12,12 +12,12 @@ import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } fro
 import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, type GoFunc, type TVal } from '../template/value.js';
 import { newValueTrace, type Limits, type ValueTrace } from '../template/exec.js';
 import { formatPath } from '../values/paths.js';
-import { toYaml } from '../template/lib/yaml.js';
+import { toYaml, yamlToJsonError } from '../template/lib/yaml.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
-import { goYamlVerdict } from '../values/yaml/goyaml.js';
 import { GoInt, Src } from '../values/model.js';
+import { goBytes, goString, goText, hasRawBytes } from '../values/gofmt.js';
 
 // Heads of documents already read, by text: a batch of releases of one chart renders mostly the same documents.
 const HEADS = new Map<string, { problem?: string; head?: Record<string, unknown> }>();
@@ -48,15 +48,13 @@ function slim(r: { problem?: string; head?: Record<string, unknown> }): { proble
 function readHeadUncached(doc: string, name: string, helm: HelmVersion): { problem?: string; head?: Record<string, unknown> } {
   let v: unknown;
   try {
-    v = composeFirstDocument(doc, new Src(name, doc)).value;
+    // go-yaml reads the document as SplitManifests left it: trimmed, without a final line break
+    v = composeFirstDocument(doc, new Src(name, doc), false, false).value;
   } catch (e) {
-    // Helm reads each document with sigs.k8s.io/yaml (go-yaml v2, then JSON): go-yaml's verdict on the text is
-    // Helm's, worded by go-yaml's own scanner and parser; a text only the values reader refuses is kept
-    if (e instanceof YamlFailure) {
-      const verdict = goYamlVerdict(doc);
-      if (verdict.error) return { problem: `YAML parse error on ${name}: error converting YAML to JSON: yaml: ${verdict.error.message}` };
-      return {};
-    }
+    // go-yaml's refusals (its reader, scanner and parser, ported in src/values/yaml/goyaml.ts) in Helm's words,
+    // as fromYaml; a text go-yaml accepts that the values reader refuses for its own reasons (a flow mapping's
+    // deficient indentation, its depth limit) is kept rather than refused with another text
+    if (e instanceof YamlFailure) return e.goYaml ? { problem: `YAML parse error on ${name}: ${yamlToJsonError(e)}` } : {};
     throw e;
   }
   const kind = typeof v === 'string' ? 'string' : typeof v === 'number' || v instanceof GoInt ? 'number' : typeof v === 'boolean' ? 'bool' : Array.isArray(v) ? 'array' : undefined;
@@ -114,6 +112,8 @@ export interface RenderChartOptions {
   skipSchemaValidation?: boolean;
   /** Counted budgets; exceeding one throws ResolveError 'render-limit'. */
   limits?: Partial<Limits>;
+  /** Filled with each executed template's execution time in milliseconds, by template name (profiling). */
+  timings?: Map<string, number>;
 }
 
 /** One rendered manifest. */
@@ -226,7 +226,7 @@ function filesAsYaml(files: ChartFile[], text: (d: Uint8Array) => string): strin
 function filesObject(files: ChartFile[]): GoStruct {
   const m = newMap() as Record<string, TVal>;
   for (const f of files) m[f.name] = f.data;
-  const get = (n: string) => (Object.prototype.hasOwnProperty.call(m, n) ? dec.decode(m[n] as Uint8Array) : '');
+  const get = (n: string) => (Object.prototype.hasOwnProperty.call(m, n) ? goString(m[n] as Uint8Array) : '');
   const self: GoStruct = new GoStruct('engine.files', {}, {
     Get: func(['string'], (n) => get(n as string)),
     GetBytes: func(['string'], (n) => (Object.prototype.hasOwnProperty.call(m, n as string) ? (m[n as string] as Uint8Array) : new Uint8Array(0))),
@@ -241,7 +241,7 @@ function filesObject(files: ChartFile[]): GoStruct {
       return filesObject(files.filter((f) => re.test(f.name)));
     }),
     // Helm's files.AsConfig/AsSecrets: a map from each file's base name to its text (or base64), as toYaml
-    AsConfig: func([], () => filesAsYaml(files, (d) => dec.decode(d))),
+    AsConfig: func([], () => filesAsYaml(files, (d) => goString(d))),
     AsSecrets: func([], () => filesAsYaml(files, base64)),
   }, undefined, m as never);
   return self;
@@ -313,6 +313,11 @@ const goSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0
  * is, the white space just before it (not before the search position), and the white space after the `---`.
  */
 export function splitManifests(text: string): string[] {
+  // most templates hold one document: without a separator the split has nothing to find
+  if (!text.includes('---')) {
+    const one = text.trim();
+    return one === '' ? [] : [one];
+  }
   const t = text.trim();
   const docs: string[] = [];
   let from = 0; // where the current document starts
@@ -468,11 +473,15 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
       parseCache: parseCacheFor(chart),
       ...(options.limits ? { limits: options.limits } : {}),
       ...(trace ? { trace } : {}),
+      ...(options.timings ? { timings: options.timings } : {}),
     });
   } catch (e) {
     if (e instanceof RenderError) throw new ResolveError(e.limit ? 'render-limit' : 'render-failed', e.message, e.valuePath ? formatPath(e.valuePath) : undefined);
     throw e;
   }
+  // Go strings are bytes: a text holding bytes that are not UTF-8 reaches Helm's manifest reader as those
+  // bytes (go-yaml's reader refuses them) and leaves as the replacement character (goText)
+  for (const [n, text] of rendered) if (hasRawBytes(text)) rendered.set(n, goString(goBytes(text)));
   const documents: RenderedDocument[] = [];
   const hooks: RenderedDocument[] = [];
   // files in path order, documents in file order, then a stable sort by kind (Helm's SortManifests)
@@ -485,10 +494,10 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
       if (problem) {
         // Helm refuses the render; its --debug output shows the rendered text, which the error carries
         const err = new ResolveError('render-failed', problem);
-        Object.defineProperty(err, 'rendered', { value: Object.fromEntries(rendered), enumerable: false });
+        Object.defineProperty(err, 'rendered', { value: printable(rendered), enumerable: false });
         throw err;
       }
-      const d: RenderedDocument = { template: name, text: doc };
+      const d: RenderedDocument = { template: name, text: goText(doc) };
       const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
       const meta = head && typeof head.metadata === 'object' && head.metadata ? (head.metadata as Record<string, unknown>) : undefined;
       const ann = meta && typeof meta.annotations === 'object' && meta.annotations ? (meta.annotations as Record<string, unknown>) : undefined;
@@ -532,7 +541,7 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   if (options.showOnly && options.showOnly.length > 0) {
     ({ output, documents: all } = showOnly(output, all, options.showOnly));
   }
-  return { output, documents: all, rendered: Object.fromEntries(rendered), crds };
+  return { output, documents: all, rendered: printable(rendered), crds };
 }
 
 /** Sets a value in a values tree, making the maps on the way (a value that is not a map is replaced). */
@@ -549,6 +558,13 @@ function setAt(root: Record<string, Val>, path: string[], value: Val): void {
     }
   }
   m[path[path.length - 1]!] = value;
+}
+
+/** Each template's text as it leaves Helm (bytes that are not UTF-8 as U+FFFD). */
+function printable(rendered: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [n, text] of rendered) out[n] = goText(text);
+  return out;
 }
 
 /** Helm's ValidateAgainstSchema over the release's charts: each chart's failures under its name, in tree order. */

@@ -5,7 +5,7 @@ import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, trace
 import { ParseError, parseTemplate, type TreeSet } from './parse.js';
 import { buildFuncs, type HelmFuncContext } from './table.js';
 import { BUILTIN_NAMES } from './funcs.js';
-import { GoError, type TVal } from './value.js';
+import { GoError, type GoFunc, type TVal } from './value.js';
 
 export type HelmVersion = 3 | 4;
 
@@ -169,6 +169,8 @@ export interface EngineOptions {
   limits?: Partial<Limits>;
   /** Trace the values paths actions read, so that a failure names the value it is traced to (RenderError.valuePath). */
   trace?: ValueTrace;
+  /** Filled with each executed template's execution time in milliseconds (profiling: bench/templates.mjs). */
+  timings?: Map<string, number>;
 }
 
 /**
@@ -232,46 +234,93 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
     currentName: () => current,
   };
   let current = 'gotpl';
-  t.funcs = buildFuncs(ctx, { goVersion, maxOutput: budget.limits.maxOutput });
-  const byName = new Map(files.map((f) => [f.name, f]));
-  const keys = sortTemplates([...byName.keys()]);
-  const cacheKey = opts.parseCache ? `${helm}|${opts.strict ? 's' : ''}|${keys.map((k) => `${k}:${byName.get(k)!.text.length}`).join('|')}` : '';
-  const cached = opts.parseCache?.get(cacheKey);
-  if (cached) {
-    trees = cached;
-    t.trees = trees;
-  } else {
+  const table = boundTable(helm, goVersion, budget.limits.maxOutput);
+  table.bind.ctx = ctx;
+  table.busy = true;
+  t.funcs = table.funcs;
+  try {
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const keys = sortTemplates([...byName.keys()]);
+    const cacheKey = opts.parseCache ? `${helm}|${opts.strict ? 's' : ''}|${keys.map((k) => `${k}:${byName.get(k)!.text.length}`).join('|')}` : '';
+    const cached = opts.parseCache?.get(cacheKey);
+    if (cached) {
+      trees = cached;
+      t.trees = trees;
+    } else {
+      for (const name of keys) {
+        try {
+          parseTemplate(name, byName.get(name)!.text, (n) => t.funcs.has(n), trees);
+        } catch (e) {
+          if (e instanceof ParseError) throw new RenderError(cleanupParseError(name, e));
+          throw e;
+        }
+      }
+      opts.parseCache?.set(cacheKey, trees);
+    }
+    const out = new Map<string, string>();
     for (const name of keys) {
+      const base = name.slice(name.lastIndexOf('/') + 1);
+      if (base.startsWith('_')) continue;
+      const f = byName.get(name)!;
+      const data = f.data as Record<string, TVal>;
+      const chartPath = name.slice(0, name.indexOf('/templates/') >= 0 ? name.lastIndexOf('/templates/') : name.lastIndexOf('/'));
+      data.Template = { Name: name, BasePath: `${chartPath}/templates` } as unknown as TVal;
+      current = name;
+      if (opts.trace) opts.trace.frames.length = 0;
+      const t0 = opts.timings ? performance.now() : 0;
       try {
-        parseTemplate(name, byName.get(name)!.text, (n) => t.funcs.has(n), trees);
+        out.set(name, execute(t, name, data).split('<no value>').join(''));
+        if (opts.timings) opts.timings.set(name, performance.now() - t0);
       } catch (e) {
-        if (e instanceof ParseError) throw new RenderError(cleanupParseError(name, e));
+        if (e instanceof LimitError) throw new RenderError(e.message, true);
+        if (e instanceof RangeError) throw new RenderError(`render-limit: ${e.message}`, true);
+        if (e instanceof ExecError) throw new RenderError(formatExecError(name, e, helm), false, opts.trace ? tracedPath(opts.trace) : undefined);
         throw e;
       }
     }
-    opts.parseCache?.set(cacheKey, trees);
+    return out;
+  } finally {
+    table.busy = false;
+    table.bind.ctx = undefined;
   }
-  const out = new Map<string, string>();
-  for (const name of keys) {
-    const base = name.slice(name.lastIndexOf('/') + 1);
-    if (base.startsWith('_')) continue;
-    const f = byName.get(name)!;
-    const data = f.data as Record<string, TVal>;
-    const chartPath = name.slice(0, name.indexOf('/templates/') >= 0 ? name.lastIndexOf('/templates/') : name.lastIndexOf('/'));
-    data.Template = { Name: name, BasePath: `${chartPath}/templates` } as unknown as TVal;
-    current = name;
-    if (opts.trace) opts.trace.frames.length = 0;
-    try {
-      out.set(name, execute(t, name, data).split('<no value>').join(''));
-    } catch (e) {
-      if (e instanceof LimitError) throw new RenderError(e.message, true);
-      if (e instanceof RangeError) throw new RenderError(`render-limit: ${e.message}`, true);
-      if (e instanceof ExecError) throw new RenderError(formatExecError(name, e, helm), false, opts.trace ? tracedPath(opts.trace) : undefined);
-      throw e;
-    }
-  }
-  return out;
 }
+
+/**
+ * Function tables kept between renders, one per Helm version and output budget: building the ~240 functions
+ * (closures over sprig's and the libraries' code) cost as much as executing a small chart. A table's Helm
+ * functions (include, tpl, the budget) reach the render through `bind`, set for the render that uses it; a
+ * render started while the kept table is in use (none today) builds its own.
+ */
+interface BoundTable {
+  funcs: Map<string, GoFunc>;
+  bind: { ctx: HelmFuncContext | undefined };
+  busy: boolean;
+}
+const TABLES = new Map<string, BoundTable>();
+
+function boundTable(helm: HelmVersion, goVersion: number, maxOutput: number): BoundTable {
+  const key = `${helm}|${goVersion}|${maxOutput}`;
+  const kept = TABLES.get(key);
+  if (kept && !kept.busy) return kept;
+  const bind: BoundTable['bind'] = { ctx: undefined };
+  const ctx = (): HelmFuncContext => {
+    if (!bind.ctx) throw new Error('a template function ran outside its render');
+    return bind.ctx;
+  };
+  const proxy: HelmFuncContext = {
+    helmVersion: helm,
+    get budget() {
+      return ctx().budget;
+    },
+    include: (name, data) => ctx().include(name, data),
+    tpl: (text, data, parentName) => ctx().tpl(text, data, parentName),
+    currentName: () => ctx().currentName(),
+  };
+  const table: BoundTable = { funcs: buildFuncs(proxy, { goVersion, maxOutput }), bind, busy: false };
+  if (!kept && TABLES.size < 16) TABLES.set(key, table);
+  return table;
+}
+
 
 /** Go's %q of a template text in tpl's messages. */
 function goQuoteText(s: string): string {

@@ -3,7 +3,7 @@
 // (undefined: an invalid reflect.Value) and a nil interface (null: a map entry or list element that is nil).
 import { errorContext, nodeString, type BranchNode, type ChainNode, type CommandNode, type FieldNode, type ListNode, type Node, type PipeNode, type TemplateNode, type Tree, type VariableNode } from './node.js';
 import { formatV } from './fmt.js';
-import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, methodsOf, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
+import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, mapElemType, methodsOf, typeName, truth, underlyingType, type GoFunc, type TVal } from './value.js';
 import type { TreeSet } from './parse.js';
 
 /** An execution error: `message` is Go's full text (`template: NAME:L:C: executing "NAME" at <X>: msg`). */
@@ -153,9 +153,11 @@ export function goTypeString(t: string): string {
 
 class State {
   vars: Var[] = [];
-  node: Node | undefined;
+  node: Node | undefined = undefined;
   depth = 0;
   out = '';
+  /** The interface-ness of the last mapField result (whether its map's elements are interface {}). */
+  fieldIface = false;
   constructor(
     readonly t: Templates,
     public tmplName: string,
@@ -232,7 +234,14 @@ class State {
         yield* this.walkIfOrWith(node, dot, dotIface);
         return;
       case 'list':
-        for (const n of node.nodes) yield* this.walk(dot, dotIface, n);
+        for (const n of node.nodes) {
+          if (n.kind === 'text') {
+            // most of a template is text: written here rather than through a nested walk
+            this.at(n);
+            this.step();
+            this.write(n.text);
+          } else yield* this.walk(dot, dotIface, n);
+        }
         return;
       case 'range':
         yield* this.walkRange(dot, dotIface, node);
@@ -373,12 +382,20 @@ class State {
     this.step();
     const first = cmd.args[0]!;
     switch (first.kind) {
-      case 'field':
+      case 'field': {
+        this.at(first);
+        const v = this.plainFieldChain(dot, first.ident, cmd.args, final);
+        if (v !== NOT_PLAIN) return v;
         return yield* this.evalFieldNode(dot, dotIface, first, cmd.args, final);
+      }
       case 'chain':
         return yield* this.evalChainNode(dot, dotIface, first, cmd.args, final);
-      case 'identifier':
-        return yield* this.evalFunction(dot, dotIface, first.ident, first, cmd, cmd.args, final);
+      case 'identifier': {
+        this.at(first);
+        const fn = this.t.funcs.get(first.ident);
+        if (!fn) this.errorf(`${JSON.stringify(first.ident)} is not a defined function`);
+        return yield* this.evalCall(dot, dotIface, fn, this.t.builtins.has(first.ident), cmd, first.ident, cmd.args, final);
+      }
       case 'pipe':
         this.notAFunction(cmd.args, final);
         return yield* this.evalPipeline(dot, dotIface, first);
@@ -440,10 +457,51 @@ class State {
     let ri = recvIface;
     const tr = this.t.trace;
     if (tr) return yield* this.evalFieldChainTraced(tr, dot, dotIface, receiver, recvIface, node, ident, args, final);
-    for (let i = 0; i < n - 1; i++) {
-      [r, ri] = yield* this.evalField(dot, dotIface, ident[i]!, node, [], MISSING, r, ri);
+    for (let i = 0; i < n; i++) {
+      const last = i === n - 1;
+      if (isPlainMap(r)) {
+        // a map without methods (values, dicts): looked up here, no call can be nested in it
+        r = this.mapField(r, ident[i]!, last ? args.length > 1 || final !== MISSING : false);
+        ri = this.fieldIface;
+      } else {
+        [r, ri] = yield* this.evalField(dot, dotIface, ident[i]!, node, last ? args : NO_ARGS, last ? final : MISSING, r, ri);
+      }
     }
-    return (yield* this.evalField(dot, dotIface, ident[n - 1]!, node, args, final, r, ri))[0];
+    return r;
+  }
+
+  /**
+   * A field chain evaluated without a generator while every receiver is a plain map (the common case): the
+   * value, or NOT_PLAIN when a receiver is something else (a struct, a method, no value), to be evaluated by
+   * evalFieldChain. Nothing is evaluated twice: map lookups have no effects.
+   */
+  plainFieldChain(receiver: TVal, ident: string[], args: Node[], final: Final): TVal | typeof NOT_PLAIN {
+    // a traced render notes each step's values path (evalFieldChainTraced)
+    if (this.t.trace) return NOT_PLAIN;
+    const n = ident.length;
+    let r = receiver;
+    for (let i = 0; i < n; i++) {
+      if (!isPlainMap(r)) return NOT_PLAIN;
+      r = this.mapField(r, ident[i]!, i === n - 1 ? args.length > 1 || final !== MISSING : false);
+    }
+    return r;
+  }
+
+  /** A field of a map: Go's map index with the missingkey option (evalField's map case). */
+  mapField(receiver: { [key: string]: TVal }, fieldName: string, hasArgs: boolean): TVal {
+    if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
+    const elem = mapElemType(receiver);
+    this.fieldIface = elem === 'interface {}';
+    if (!Object.prototype.hasOwnProperty.call(receiver, fieldName)) {
+      if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+      if (this.t.options.missingKey === 'default') {
+        this.fieldIface = false;
+        return undefined;
+      }
+      return zeroOf(elem);
+    }
+    const v = receiver[fieldName];
+    return v === undefined ? null : v;
   }
 
   /** evalFieldChain noting each step's values path: `.Values.a.b` reads `a` then `a.b`, missing values included. */
@@ -472,7 +530,7 @@ class State {
       return [undefined, false];
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
-    const typ = recvIface ? 'interface {}' : typeName(receiver);
+    const typ = () => (recvIface ? 'interface {}' : typeName(receiver));
     const named = methodsOf(receiver)?.[fieldName];
     if (named) return [yield* this.evalCall(dot, dotIface, named, false, node, fieldName, args, final), false];
     if (receiver instanceof GoStruct) {
@@ -488,22 +546,14 @@ class State {
         const v = receiver.mapLike[fieldName];
         return [v === undefined ? null : (v as TVal), false];
       }
-      this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+      this.errorf(`can't evaluate field ${fieldName} in type ${typ()}`);
     }
     const hasArgs = args.length > 1 || final !== MISSING;
     if (isGoMap(receiver)) {
-      if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-      const has = Object.prototype.hasOwnProperty.call(receiver, fieldName);
-      const elem = underlyingType(receiver).slice('map[string]'.length);
-      if (!has) {
-        if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
-        if (this.t.options.missingKey === 'default') return [undefined, false];
-        return [zeroOf(elem), elem === 'interface {}'];
-      }
-      const v = receiver[fieldName];
-      return [v === undefined ? null : v, elem === 'interface {}'];
+      const v = this.mapField(receiver, fieldName, hasArgs);
+      return [v, this.fieldIface];
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${typ()}`);
   }
 
   *evalFunction(dot: TVal, dotIface: boolean, name: string, node: Node, cmd: Node, args: Node[], final: Final): Gen<TVal> {
@@ -604,7 +654,8 @@ class State {
         this.errorf(`cannot assign nil to ${goTypeString(typ ?? 'any')}`);
         break;
       case 'field': {
-        const fin = yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
+        const plain = this.plainFieldChain(dot, n.ident, NO_ARGS, MISSING);
+        const fin = plain !== NOT_PLAIN ? plain : yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
         return this.validateType(fin, typ, lastIface);
       }
       case 'variable': {
@@ -687,6 +738,14 @@ class State {
     if (v instanceof GoFuncVal) this.errorf(`can't print ${nodeString(n)} of type ${v.typeName}`);
     this.write(formatV(v));
   }
+}
+
+const NO_ARGS: Node[] = [];
+const NOT_PLAIN = Symbol('not a plain map');
+
+/** A map value without methods: what most field chains walk through (.Values.a.b). */
+function isPlainMap(v: TVal): v is { [key: string]: TVal } {
+  return typeof v === 'object' && v !== null && isGoMap(v) && methodsOf(v) === undefined;
 }
 
 // The static type of the last map lookup (interface {} for map[string]interface {}): recorded by evalField

@@ -1,6 +1,6 @@
 // Go's fmt as templates reach it (print, printf, println, and every place a value becomes text): verbs, flags,
 // widths and precisions, and the `%!verb(type=value)` forms fmt writes instead of failing.
-import { formatFloatG, formatGoV, goQuote, goQuoteRune } from '../values/gofmt.js';
+import { formatFloatG, formatGoV, goBytes, goQuote, goQuoteRune, goString } from '../values/gofmt.js';
 import type { Val } from '../values/model.js';
 import { elemOf, GoFuncVal, GoInt, GoNum, GoStruct, isUnsigned, sortedKeys, typeName, type TVal } from './value.js';
 
@@ -354,7 +354,7 @@ class Printer {
       }
       case 'x':
       case 'X': {
-        const bytes = new TextEncoder().encode(s);
+        const bytes = goBytes(s);
         let out = '';
         const n = f.prec !== undefined ? Math.min(f.prec, bytes.length) : bytes.length;
         for (let i = 0; i < n; i++) {
@@ -465,7 +465,7 @@ class Printer {
     }
     if (v instanceof Uint8Array) {
       if ('sqxX'.includes(verb)) {
-        this.fmtString(new TextDecoder().decode(v), verb, f);
+        this.fmtString(goString(v), verb, f);
         return;
       }
       this.buf += '[';

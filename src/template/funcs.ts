@@ -1,6 +1,7 @@
 // text/template's builtin functions (funcs.go): and, or, not, len, index, slice, print family, html, js,
 // urlquery, call, and the comparisons with Go's kind rules.
 import { sprint, sprintf, sprintln, formatV } from './fmt.js';
+import { goBytes, goString } from '../values/gofmt.js';
 import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, isUnsigned, truth, typeName, type GoFunc, type TVal } from './value.js';
 
 type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'other';
@@ -108,8 +109,8 @@ function lt(o: BuiltinOptions, a: TVal, b: TVal): boolean {
 }
 
 function compareUtf8(a: string, b: string): number {
-  const ea = new TextEncoder().encode(a);
-  const eb = new TextEncoder().encode(b);
+  const ea = goBytes(a);
+  const eb = goBytes(b);
   const n = Math.min(ea.length, eb.length);
   for (let i = 0; i < n; i++) if (ea[i] !== eb[i]) return ea[i]! - eb[i]!;
   return ea.length - eb.length;
@@ -124,8 +125,8 @@ function indexArg(i: TVal, cap: number): number {
 }
 
 /** Bytes of a Go string (strings index and slice by byte). */
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const fromUtf8 = (b: Uint8Array) => new TextDecoder().decode(b);
+const utf8 = goBytes;
+const fromUtf8 = goString;
 
 function index(item: TVal, ...indexes: TVal[]): TVal {
   if (item === undefined || item === null) throw new GoError('index of untyped nil');

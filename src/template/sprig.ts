@@ -3,14 +3,14 @@
 // regular expressions, encodings, crypto) live in ./lib and are wired in ./table.ts.
 import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
-import { goQuote } from '../values/gofmt.js';
+import { goBytes, goQuote, goString } from '../values/gofmt.js';
 import { toKebabCase, toSnakeCase } from './xstrings.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
-// created on first use: some embedders' sandboxes lack TextEncoder until they polyfill it
-const bytesOf = (s: string) => new TextEncoder().encode(s);
-const strOf = (b: Uint8Array) => new TextDecoder().decode(b);
+// Go strings are bytes: see goBytes in src/values/gofmt.ts
+const bytesOf = goBytes;
+const strOf = goString;
 
 /** sprig's strval: strings as they are, Stringers by String(), anything else as %v. */
 export function strval(v: TVal): string {

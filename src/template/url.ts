@@ -1,11 +1,11 @@
 // sprig's urlParse and urlJoin over Go's net/url (Parse, Hostname, Userinfo.String, URL.String), for the
 // URLs charts handle: scheme, userinfo, host, path, query, fragment, opaque.
 import { GoError, kindName, newMap, type TVal } from './value.js';
-import { goQuote } from '../values/gofmt.js';
+import { goBytes, goQuote, goString } from '../values/gofmt.js';
 
 const validUserinfo = (s: string) => /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(s);
 
-const enc = (s: string) => new TextEncoder().encode(s);
+const enc = goBytes;
 
 type Mode = 'path' | 'host' | 'userinfo' | 'fragment' | 'segment';
 
@@ -55,7 +55,7 @@ function unescape(s: string, what: string): string {
       i += 2;
     } else for (const b of enc(s[i]!)) bytes.push(b);
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  return goString(new Uint8Array(bytes));
 }
 
 /** sprig urlParse: the parts of a URL as a dict. */

@@ -67,6 +67,11 @@ export function methodsOf(v: TVal): Record<string, GoFunc> | undefined {
   return v && typeof v === 'object' ? METHODS.get(v) : undefined;
 }
 
+/** The element type of a map value (its declared one, `interface {}` for a named map type or none declared). */
+export function mapElemType(v: object): string {
+  return NAMED.has(v) ? 'interface {}' : (elemOf(v) ?? 'interface {}');
+}
+
 /** The underlying type of a named map type, or the type itself. */
 export function underlyingType(v: TVal): string {
   if (Array.isArray(v) && NAMED.has(v)) return `[]${elemOf(v) ?? 'interface {}'}`;

@@ -110,6 +110,7 @@ export function compareGoStrings(a: string, b: string): number {
 
 /** Go's %q of a string (strconv.Quote), as in `key "a" has no value`. */
 export function goQuote(s: string): string {
+  if (hasRawBytes(s)) s = goString(goBytes(s));
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -123,6 +124,7 @@ export function goQuote(s: string): string {
     else if (c === 0x09) out += '\\t';
     else if (c === 0x0b) out += '\\v';
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c >= 0xdc80 && c <= 0xdcff) out += `\\x${(c - 0xdc00).toString(16)}`; // a raw byte (see goBytes)
     else if (c === 0xfffd && ch !== '\ufffd') out += '\\ufffd';
     else if ((c >= 0x80 && c < 0xa0) || c === 0xad || (c >= 0x2028 && c <= 0x2029) || c === 0xfeff) {
       out += c > 0xffff ? `\\U${c.toString(16).padStart(8, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
@@ -143,3 +145,98 @@ export function goQuoteRune(ch: string): string {
   const q = goQuote(ch);
   return `'${q.slice(1, -1)}'`;
 }
+
+// ---- Go strings are bytes ----
+// A JavaScript string holds UTF-16; a Go string any bytes. Bytes that are not UTF-8 (b64dec of random bytes,
+// decryptAES with a wrong key, a binary file read with .Files.Get, a substr cutting a character) are kept in
+// the JavaScript string as lone low surrogates U+DC80-U+DCFF, one per byte (0x80-0xFF), which decoding valid
+// UTF-8 never produces: len, b64enc, the digests, %x and %q see Go's bytes. Where Go's output leaves the
+// program (the rendered text) they are Unicode's replacement character, as a UTF-8 reader shows them.
+
+const RAW_BYTE_BASE = 0xdc00;
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+let utf8Decoder: TextDecoder | undefined;
+let utf8Encoder: TextEncoder | undefined;
+
+/** Whether a string holds bytes that are not UTF-8 (kept as U+DC80-U+DCFF). */
+export function hasRawBytes(s: string): boolean {
+  return HAS_SURROGATE.test(s) && /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(s);
+}
+
+/** A Go string's bytes: UTF-8, with each kept raw byte as itself (other lone surrogates as U+FFFD, as Go). */
+export function goBytes(s: string): Uint8Array {
+  // TextEncoder where the platform has it (module loading must not need it: see tests/browser-safe.test.ts)
+  if (!HAS_SURROGATE.test(s) && typeof TextEncoder !== 'undefined') return (utf8Encoder ??= new TextEncoder()).encode(s);
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+        out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+        continue;
+      }
+    }
+    if (c >= 0xdc80 && c <= 0xdcff) {
+      out.push(c - RAW_BYTE_BASE);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return new Uint8Array(out);
+}
+
+/** Go's string(bytes): UTF-8 decoded as Go's utf8.DecodeRune reads it, each byte it refuses kept raw. */
+export function goString(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    // runs of ASCII at once
+    let j = i;
+    while (j < b.length && b[j]! < 0x80 && j - i < 4096) j++;
+    if (j > i) {
+      out += String.fromCharCode.apply(null, b.subarray(i, j) as unknown as number[]);
+      i = j;
+      continue;
+    }
+    const n = validRuneLength(b, i);
+    const c = b[i]!;
+    if (n === 0) out += String.fromCharCode(RAW_BYTE_BASE + c);
+    else if (n === 2) out += String.fromCharCode(((c & 0x1f) << 6) | (b[i + 1]! & 0x3f));
+    else if (n === 3) out += String.fromCharCode(((c & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f));
+    else out += String.fromCodePoint(((c & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f));
+    i += n === 0 ? 1 : n;
+  }
+  return out;
+}
+
+/** The length of the valid UTF-8 sequence at b[i] (Go's utf8 rules: no overlong forms, surrogates or > U+10FFFF), or 0. */
+function validRuneLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < b.length && b[i + k]! >= lo && b[i + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if (c === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (c >= 0xe1 && c <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (c === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xf1 && c <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * A Go string as text leaving the program, read back by a UTF-8 decoder (WHATWG's, as Node's and browsers'):
+ * raw bytes that form UTF-8 together (two halves of a character cut by substr and joined again) are that
+ * character, the others U+FFFD (one for each maximal bad sequence).
+ */
+export function goText(s: string): string {
+  if (!hasRawBytes(s)) return s;
+  return (utf8Decoder ??= new TextDecoder()).decode(goBytes(s));
+}
+

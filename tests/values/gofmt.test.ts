@@ -1,5 +1,5 @@
 // Go's number and value printing, which goValue and Helm's messages depend on.
-import { formatFloatG, formatGoT, formatGoV, goQuote } from '../../src/values/gofmt';
+import { formatFloatG, formatGoT, formatGoV, goBytes, goQuote, goString, goText, hasRawBytes } from '../../src/values/gofmt';
 import { GoInt, newMap } from '../../src/values/model';
 
 test.each([
@@ -32,4 +32,24 @@ test('%v and %t of values', () => {
 
 test('%q', () => {
   expect(goQuote('a"b\\c\n')).toBe('"a\\"b\\\\c\\n"');
+});
+
+describe('Go strings are bytes (goBytes / goString / goText)', () => {
+  test('every byte sequence survives string(bytes) and back, valid UTF-8 decodes as TextDecoder does', () => {
+    const seqs: number[][] = [[0xff], [0xc3], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98, 0x80], [0x61, 0xc3, 0xa9, 0xfe]];
+    for (let b = 0; b < 256; b++) seqs.push([b], [0x41, b, 0x42]);
+    for (const seq of seqs) {
+      const bytes = new Uint8Array(seq);
+      expect(Array.from(goBytes(goString(bytes)))).toEqual(seq);
+      expect(goText(goString(bytes))).toBe(new TextDecoder().decode(bytes));
+    }
+    expect(goString(new Uint8Array([0x61, 0xc3, 0xa9]))).toBe('aé');
+    expect(hasRawBytes('aé😀')).toBe(false);
+    expect(hasRawBytes(goString(new Uint8Array([0xff])))).toBe(true);
+  });
+  test('halves of a character joined again are the character', () => {
+    const [a, b] = [goString(new Uint8Array([0xc3])), goString(new Uint8Array([0xa9]))];
+    expect(goText(a + b)).toBe('é');
+    expect(goBytes(a + b)).toEqual(new Uint8Array([0xc3, 0xa9]));
+  });
 });

@@ -2,34 +2,14 @@
 // error texts returned as the result, as sprig does), sha1sum/sha256sum/sha512sum/adler32sum (hex or
 // decimal), derivePassword (Master Password, scrypt through the crypto provider), encryptAES/decryptAES.
 //
-// Strings are Go byte strings in Helm; here they are JavaScript strings taken as UTF-8. Decoded bytes
-// that are not UTF-8 become U+FFFD (Helm would print the raw bytes).
+// Strings are Go byte strings in Helm; here they are JavaScript strings, with decoded bytes that are not
+// UTF-8 kept raw as Go keeps them (goString in src/values/gofmt.ts).
 import { hmacSha256, sha1, sha256, sha512 } from './_hash.js';
 import { cryptoProvider, randomBytes } from './provider.js';
+import { goBytes, goString } from '../../values/gofmt.js';
 
-// Created on first use: module loading must not need platform globals (the browser-safety check runs
-// the bundle where only a few exist)
-let decoder: TextDecoder | undefined;
-const fromUtf8 = {
-  decode(b: Uint8Array): string {
-    decoder ??= new TextDecoder();
-    return decoder.decode(b);
-  },
-};
-
-/** A string's UTF-8 bytes (lone surrogates as U+FFFD, as TextEncoder and Go's conversions do). */
-export function bytesOf(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    let c = ch.codePointAt(0)!;
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return new Uint8Array(out);
-}
+/** A Go string's bytes: UTF-8, with bytes that are not UTF-8 kept raw (src/values/gofmt.ts goBytes). */
+export const bytesOf: (s: string) => Uint8Array = goBytes;
 
 function hex(b: Uint8Array): string {
   let s = '';
@@ -167,7 +147,7 @@ export function b64enc(s: string): string {
 /** sprig's `b64dec`: the decoded text, or Go's error text as the result. */
 export function b64dec(s: string): string {
   try {
-    return fromUtf8.decode(base64Decode(s));
+    return goString(base64Decode(s));
   } catch (e) {
     return (e as Error).message;
   }
@@ -181,7 +161,7 @@ export function b32enc(s: string): string {
 /** sprig's `b32dec`: the decoded text, or Go's error text as the result. */
 export function b32dec(s: string): string {
   try {
-    return fromUtf8.decode(base32Decode(s));
+    return goString(base32Decode(s));
   } catch (e) {
     return (e as Error).message;
   }
@@ -298,5 +278,5 @@ export function decryptAES(password: string, crypt64: string): string {
   if (plain.length === 0) throw new Error('runtime error: index out of range [-1]');
   const cut = plain.length - plain[plain.length - 1]!;
   if (cut < 0) throw new Error(`runtime error: slice bounds out of range [:${cut}]`);
-  return fromUtf8.decode(plain.subarray(0, cut));
+  return goString(plain.subarray(0, cut));
 }

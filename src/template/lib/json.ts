@@ -1,7 +1,7 @@
 // Go's encoding/json as Helm's and sprig's JSON functions use it: Marshal (sorted keys, HTML-safe
 // escapes), the Encoder without HTML escaping (toRawJson), MarshalIndent (toPrettyJson), and
 // Unmarshal into interface{} with Go's syntax-error texts.
-import { compareGoStrings, formatFloatG, goQuoteRune } from '../../values/gofmt.js';
+import { compareGoStrings, formatFloatG, goBytes, goQuoteRune, goString, hasRawBytes } from '../../values/gofmt.js';
 import { GoInt, isMap, newMap, type GoMap, type Val } from '../../values/model.js';
 import { isGoNil, markGoNil } from './nil.js';
 
@@ -22,6 +22,7 @@ export function jsonNumber(v: number): string {
 const HEX = '0123456789abcdef';
 
 function jsonString(s: string, escapeHTML: boolean): string {
+  if (hasRawBytes(s)) s = goString(goBytes(s));
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -56,8 +57,8 @@ function jsonString(s: string, escapeHTML: boolean): string {
         continue;
       }
     }
-    // a lone surrogate is invalid UTF-8 to Go: written as the replacement character
-    out += c >= 0xd800 && c <= 0xdfff ? '\ufffd' : s[i];
+    // a byte that is not UTF-8 (kept as a lone surrogate, see goBytes): encoding/json writes `\ufffd`
+    out += c >= 0xd800 && c <= 0xdfff ? '\\ufffd' : s[i];
   }
   return out + '"';
 }

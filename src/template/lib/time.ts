@@ -65,27 +65,85 @@ export function validZone(zone: string): boolean {
 
 function zoneInfo(t: GoTime): { offset: number; name: string } {
   if (t.fixedOffset !== undefined) return { offset: t.fixedOffset, name: t.fixedName ?? '' };
-  let zone = t.zone === 'Local' ? localZone() : t.zone;
+  const zone = t.zone === 'Local' ? localZone() : t.zone;
   if (zone === '' || zone === 'UTC' || zone === 'Etc/UTC') return { offset: 0, name: 'UTC' };
+  const f = zoneFormatter(zone);
+  if (!f) return { offset: 0, name: 'UTC' };
+  const offset = offsetAt(f, Number(t.unixSec) * 1000);
+  // before a zone's first transition Go uses the zone's first zone type: the tz database's local mean time
+  // (LMT) for places, "-00" where the database starts with no time at all (Antarctic stations)
+  const first = firstTransition(zone, f);
+  if (first !== undefined && Number(t.unixSec) * 1000 < first.at) return { offset, name: first.initial === 0 ? '-00' : 'LMT' };
+  return { offset, name: abbreviation(zone, new Date(Number(t.unixSec) * 1000)) ?? modernAbbreviation(zone, f, offset) ?? numericZoneName(offset) };
+}
+
+/**
+ * Intl names a zone's times by its metazone, which begins in the 20th century: an older time whose offset is
+ * one the zone still uses today (New York's -05:00 of 1883) takes today's name for it (EST), as the tz
+ * database's rules do for most places.
+ */
+function modernAbbreviation(zone: string, f: Intl.DateTimeFormat, offset: number): string | undefined {
+  for (const ms of [Date.UTC(2024, 0, 15), Date.UTC(2024, 6, 15)]) {
+    if (offsetAt(f, ms) === offset) return abbreviation(zone, new Date(ms));
+  }
+  return undefined;
+}
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat | undefined {
   let f = ZONE_FORMATTERS.get(zone);
   if (!f) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZoneName: 'short',
+        timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', timeZoneName: 'short',
       });
     } catch {
-      zone = 'UTC';
-      return { offset: 0, name: 'UTC' };
+      return undefined;
     }
     ZONE_FORMATTERS.set(zone, f);
   }
-  const ms = Number(t.unixSec) * 1000;
-  const date = new Date(ms);
-  const parts = Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+  return f;
+}
+
+/** The zone's offset from UTC in seconds at an instant (ms), from the local time Intl shows for it. */
+function offsetAt(f: Intl.DateTimeFormat, ms: number): number {
+  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  // year 0 and before are 1 BC and before (the era makes them distinct from year 1)
   const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year);
   const asUtc = utcMs(year, Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
-  return { offset, name: abbreviation(zone, date) ?? numericZoneName(offset) };
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
+}
+
+// JavaScript's dates reach 271,821 BC; Go's zero time (year 1) and the tz database's first transitions (1835
+// to 1970s) are well inside
+const FAR_PAST_MS = -8_000_000_000_000_000;
+const FIRST_TRANSITION = new Map<string, { at: number; initial: number } | null>();
+
+/**
+ * When a place's first zone type ends (the instant its offset first changes) and that type's offset, for
+ * zones named Area/Location (Etc/ zones and the old names like EST have no local mean time); undefined for
+ * a zone whose offset never changes.
+ */
+function firstTransition(zone: string, f: Intl.DateTimeFormat): { at: number; initial: number } | undefined {
+  if (!zone.includes('/') || zone.startsWith('Etc/')) return undefined;
+  let r = FIRST_TRANSITION.get(zone);
+  if (r === undefined) {
+    r = null;
+    const initial = offsetAt(f, FAR_PAST_MS);
+    let hi = Date.UTC(2000, 0, 1);
+    if (offsetAt(f, hi) !== initial || offsetAt(f, Date.UTC(2000, 6, 1)) !== initial) {
+      if (offsetAt(f, hi) === initial) hi = Date.UTC(2000, 6, 1);
+      // the offset is the initial one before the transition and another after it: bisect to the second
+      let lo = FAR_PAST_MS;
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (offsetAt(f, mid) === initial) lo = mid;
+        else hi = mid;
+      }
+      r = { at: hi, initial };
+    }
+    FIRST_TRANSITION.set(zone, r);
+  }
+  return r ?? undefined;
 }
 
 function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number {

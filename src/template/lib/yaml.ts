@@ -7,7 +7,7 @@
 import { composeFirstDocument, YamlFailure } from '../../values/yaml/compose.js';
 import { INT, resolveScalar, STR } from '../../values/yaml/resolve.js';
 import { formatFloatG } from '../../values/gofmt.js';
-import { isMap, newMap, Src, type GoMap, type Val } from '../../values/model.js';
+import { deepCopy, isMap, newMap, Src, type GoMap, type Val } from '../../values/model.js';
 import { emitYamlDocument, type YamlNode } from './_emitter.js';
 import { isGoNil } from './nil.js';
 import { compareJsonKeys, jsonMarshal, jsonNumber } from './json.js';
@@ -211,21 +211,48 @@ export function mustToYaml(v: Val): string {
   return yamlMarshal(v).replace(/\n$/, '');
 }
 
+// What unmarshal made of a text: charts call fromYaml on the same included text in every release and often
+// several times in one (gloo's `gloo.util.merge` for each deployment), and reading a text costs two parsers
+// (the composer and go-yaml's verdict). Each caller gets its own copy (mergeOverwrite writes into it).
+const UNMARSHALED = new Map<string, { value: Val | undefined } | { error: Error }>();
+const MAX_UNMARSHALED = 256;
+const MAX_UNMARSHALED_TEXT = 64 * 1024;
+
 // Text as sigs.k8s.io/yaml Unmarshal reads it: go-yaml v2's first document, converted to JSON and
 // decoded by encoding/json into the target type.
 function unmarshal(text: string): Val | undefined {
+  if (text.length > MAX_UNMARSHALED_TEXT) return unmarshalUncached(text);
+  let r = UNMARSHALED.get(text);
+  if (!r) {
+    try {
+      r = { value: unmarshalUncached(text) };
+    } catch (e) {
+      if (!(e instanceof Error) || e.constructor !== Error) throw e;
+      r = { error: e };
+    }
+    if (UNMARSHALED.size >= MAX_UNMARSHALED) UNMARSHALED.delete(UNMARSHALED.keys().next().value as string);
+    UNMARSHALED.set(text, r);
+  }
+  if ('error' in r) throw new Error(r.error.message);
+  return r.value === undefined ? undefined : deepCopy(r.value);
+}
+
+function unmarshalUncached(text: string): Val | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     // go-yaml gets the text as it is (no line reader adds a final line break), and refuses control characters
     // as its reader meets them
     return composeFirstDocument(text, new Src('fromYaml', text), false, false).value;
   } catch (e) {
-    if (e instanceof YamlFailure) {
-      const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
-      throw new Error(`error converting YAML to JSON: ${converted}`);
-    }
+    if (e instanceof YamlFailure) throw new Error(yamlToJsonError(e));
     throw e;
   }
+}
+
+/** sigs.k8s.io/yaml's words for a text go-yaml or the conversion to JSON refuses (Unmarshal's first step). */
+export function yamlToJsonError(e: YamlFailure): string {
+  const converted = e.kind === 'key' && !e.message.startsWith('invalid map key') ? e.message : e.kind === 'number' ? e.message : `yaml: ${e.message}`;
+  return `error converting YAML to JSON: ${converted}`;
 }
 
 function jsonKind(v: Val): string {

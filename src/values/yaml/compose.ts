@@ -37,6 +37,8 @@ export class YamlFailure extends Error {
     readonly offset: number,
     /** the other messages Helm may give instead, where its choice is random (see survivingKeyError) */
     readonly alternatives?: string[],
+    /** go-yaml's own verdict (its exact words), not a check of the composer's */
+    readonly goYaml = false,
   ) {
     super(message);
   }
@@ -614,7 +616,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   // (below) builds the values of what go-yaml accepts
   // (Helm 4's document reader hands go-yaml every document ending in a line break; Helm 3 the file as it is)
   const verdict = goYamlVerdict(finalBreak && !text.endsWith('\n') ? text + '\n' : text);
-  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset);
+  if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset, undefined, true);
   // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
   if (verdict.dropped.length) {
     text = blankOut(text, verdict.dropped);

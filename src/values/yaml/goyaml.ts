@@ -87,6 +87,36 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 /** Outside go-yaml's printable set (readerc.go), or a lone surrogate; checked one read at a time. */
 const SUSPECT = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd]/;
 
+/**
+ * The reader's UTF-8 error for a byte that is not UTF-8 at `at` (kept as U+DC80-U+DCFF: see goBytes in
+ * src/values/gofmt.ts), as yaml_parser_update_buffer words it: a byte that cannot lead a sequence, a leading
+ * byte followed by one that does not continue it, a sequence cut by the end, too long for its value, or
+ * encoding a surrogate or a value past U+10FFFF. Undefined for any other character.
+ */
+function rawByteProblem(t: string, at: number): string | undefined {
+  const raw = (k: number): number | undefined => {
+    const c = t.charCodeAt(k);
+    const prev = k > 0 ? t.charCodeAt(k - 1) : 0;
+    return c >= 0xdc80 && c <= 0xdcff && !(prev >= 0xd800 && prev <= 0xdbff) ? c - 0xdc00 : undefined;
+  };
+  const octet = raw(at);
+  if (octet === undefined) return undefined;
+  const width = (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
+  if (width === 0) return 'invalid leading UTF-8 octet';
+  // the bytes after it: raw ones are themselves; a character that is UTF-8 begins with a byte that is not a
+  // continuation byte (ASCII or a leading byte)
+  let value = octet & (width === 2 ? 0x1f : width === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < width; k++) {
+    if (at + k >= t.length) return 'incomplete UTF-8 octet sequence';
+    const next = raw(at + k);
+    if (next === undefined || (next & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
+    value = (value << 6) | (next & 0x3f);
+  }
+  if ((width === 2 && value < 0x80) || (width === 3 && value < 0x800) || (width === 4 && value < 0x10000)) return 'invalid length of a UTF-8 sequence';
+  if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff) return 'invalid Unicode character';
+  return undefined;
+}
+
 /** The offset of the first character go-yaml's reader refuses in [from, to), or -1. */
 function controlCharacterIn(text: string, from: number, to: number): number {
   const slice = text.slice(from, to);
@@ -171,7 +201,7 @@ class Scanner {
     }
     this.bufferEnd = i;
     const bad = controlCharacterIn(t, from, i);
-    if (bad >= 0) throw new GoYamlError('control characters are not allowed', bad, 'control');
+    if (bad >= 0) throw new GoYamlError(rawByteProblem(t, bad) ?? 'control characters are not allowed', bad, 'control');
   }
 
   unread(): number {

@@ -6,6 +6,7 @@ import { internalValues } from '../../../src/values/load';
 import { loadValues } from '../../../src/load/load-values';
 import { GoInt, newMap, type GoMap, type Val } from '../../../src/values/model';
 import { toJson } from '../../../src/template/lib/json';
+import { goText } from '../../../src/values/gofmt';
 import type { SemverVersion } from '../../../src/template/lib/semver';
 
 export type Arg = { y: string } | { s: string } | { i: number } | { f: number } | { b: boolean } | { expr: string; val: string } | { call: { fn: string; args: Arg[] } };
@@ -95,7 +96,8 @@ export function run(c: RecordedCase, impl: Impl, version: 3 | 4, impls: Record<s
   if (c.pipe) throw new Error(`unknown pipe ${c.pipe}`);
   if (typeof v === 'boolean') return { out: String(v) };
   if (typeof v !== 'string') throw new Error(`${c.fn} gave a non-string without a pipe`);
-  return { out: v };
+  // the text as Helm printed it and the recorder read it: bytes that are not UTF-8 as U+FFFD
+  return { out: goText(v) };
 }
 
 /** What the recorded Helm outcome says: text, or the function's error message. */
