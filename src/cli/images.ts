@@ -9,6 +9,7 @@ import { commandHelp, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import { expandArgs } from './files.js';
 import { PROGRAM, type CliIo } from './io.js';
+import { invalidReference } from '../images/resolve.js';
 import { createProgressBar } from './progress.js';
 import { loadInput, prepareSetup, specFromFlags, type Setup } from './setup.js';
 import type { ReleaseImagesReport } from '../report/images.js';
@@ -56,11 +57,12 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
     notes.forEach(io.stderr);
     const table = output === 'table' && mirror === undefined ? modeLine(r.images!, options) : '';
     io.stdout((await format(output, r.images!, mirror, layout)) + table);
-    return EXIT.ok;
+    return r.invalid ? EXIT.found : EXIT.ok;
   }
 
   const releases: ReleaseImagesReport[] = [];
   let unreadable = false;
+  let invalidReleases = 0;
   for (const file of await expandArgs(positionals, io.cwd)) {
     let source: ValuesSource;
     try {
@@ -76,7 +78,9 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
       releases.push({ file, error: failureOf(e) });
       continue;
     }
-    releases.push({ file, ...releaseVariants(setup, options, source, variants) });
+    const { invalid, ...r } = releaseVariants(setup, options, source, variants);
+    if (invalid) invalidReleases++;
+    releases.push({ file, ...r });
   }
   for (const r of releases) if (r.error) io.stderr(failureLine(r.error, r.file));
   notes.forEach(io.stderr);
@@ -89,7 +93,7 @@ export async function runImages(args: string[], io: CliIo): Promise<number> {
         : await format(output, all, mirror, layout),
   );
   if (unreadable) return EXIT.usage;
-  return releases.some((r) => r.error) ? EXIT.found : EXIT.ok;
+  return releases.some((r) => r.error) || invalidReleases ? EXIT.found : EXIT.ok;
 }
 
 const VARIANTS = ['standard', 'fips', 'distroless', 'fips-distroless'];
@@ -101,8 +105,10 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
   const sources: Array<ValuesSource | undefined> = files.length ? [] : [undefined];
   for (const f of await expandArgs(files, io.cwd)) sources.push(readValuesSourceSync(f, f));
   let underived: string | undefined;
+  let invalid = 0;
   for (const source of sources) {
     const r = releaseVariants(setup, options, source, variants);
+    invalid += r.invalid ?? 0;
     if (r.error) {
       io.stderr(failureLine(r.error, source?.name));
       return EXIT.found;
@@ -159,7 +165,7 @@ async function check(setup: Setup, options: ResolveOptions, files: string[], var
   const unreachable = results.filter((r) => r.status === 'unreachable' || r.status === 'unauthorized').length;
   const findings = results.filter((r) => r.status !== 'ok').length - unreachable;
   io.stdout(`${results.length} images checked: ${findings} with findings, ${unreachable} could not be checked\n`);
-  return unreachable ? EXIT.usage : findings ? EXIT.found : EXIT.ok;
+  return unreachable ? EXIT.usage : findings || invalid ? EXIT.found : EXIT.ok;
 }
 
 /** Refuses flag combinations that have no meaning, before anything is read. */
@@ -176,19 +182,27 @@ function checkMirrorFlags(flags: Record<string, unknown>, output: string, mirror
 }
 
 /** One release's images in each variant asked for (the release's own when `variants` is [undefined]), without repeats. */
-function releaseVariants(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined, variants: ReadonlyArray<string | undefined>): { images?: ResolvedImage[]; error?: Failure } {
+/**
+ * The images of a release in each variant asked for. A reference no runtime could pull (the library's
+ * `reference-invalid` error, printed on stderr) is counted in `invalid` and left out: what `images` prints is
+ * what can be pulled, mirrored and checked.
+ */
+function releaseVariants(setup: Setup, options: ResolveOptions, file: ValuesSource | undefined, variants: ReadonlyArray<string | undefined>): { images?: ResolvedImage[]; error?: Failure; invalid?: number } {
   const images: ResolvedImage[] = [];
   const seen = new Set<string>();
+  let invalid = 0;
   for (const v of variants) {
     const r = release(setup, options, file, v);
     if (r.error) return r;
     for (const i of r.images!) {
       const k = `${i.valuesPath}\u0000${i.reference}`;
-      if (!seen.has(k)) images.push(i);
+      if (seen.has(k)) continue;
       seen.add(k);
+      if (invalidReference(i.reference) !== undefined) invalid++;
+      else images.push(i);
     }
   }
-  return { images };
+  return invalid ? { images, invalid } : { images };
 }
 
 /** The list, copy, skopeo or json output of images (json with --mirror: every image with its place in the mirror). */

@@ -1,7 +1,7 @@
 // resolveImages: every image a release deploys, with the workloads it renders into, as `helm template` would
 // render them for the chart version in use.
 import { ValuesError, type Diagnostic } from '../errors.js';
-import { tryParseImageReference } from '../reference/index.js';
+import { ImageReferenceError, parseImageReference, tryParseImageReference } from '../reference/index.js';
 import { glooDefaults } from '../profiles/gloo-defaults.js';
 import { glooProfile } from '../profiles/gloo.js';
 import { Coalescer } from '../values/coalesce.js';
@@ -135,6 +135,7 @@ export function resolveImages(values: Values | LoadedValues, options: ResolveOpt
   try {
     const images = resolveWith(values, options);
     noteUnquotedFields(images, options);
+    if (options.onDiagnostic) invalidReferenceDiagnostics(images).forEach(options.onDiagnostic);
     return images;
   } catch (e) {
     throw typedError(e);
@@ -159,6 +160,44 @@ function noteUnquotedFields(images: ResolvedImage[], options: ResolveOptions): v
         pointer: formatPointer(parsePath(path)),
       });
     }
+  }
+}
+
+/**
+ * A `reference-invalid` error for each image whose reference no container runtime could pull (what the chart prints
+ * for a value of the wrong type, `%!s(float64=0)`, an empty registry, upper case): Helm renders it as given, and
+ * Kubernetes refuses the pod (InvalidImageName). The reference stays in the result, exactly as rendered; a list of
+ * images to pull leaves it out (the CLI does). A container without an image (reference '') is not one: workload
+ * controllers may fill it in.
+ */
+export function invalidReferenceDiagnostics(images: readonly ResolvedImage[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const img of images) {
+    const reason = invalidReference(img.reference);
+    if (reason === undefined || seen.has(`${img.valuesPath}\u0000${img.reference}`)) continue;
+    seen.add(`${img.valuesPath}\u0000${img.reference}`);
+    const where = [...new Set(img.workloads.map((w) => `${w.kind}/${w.name}${w.container ? ` (${w.container})` : ''}`))].slice(0, 3).join(', ');
+    out.push({
+      code: 'reference-invalid',
+      severity: 'error',
+      message: `${img.valuesPath || where || img.component} renders ${JSON.stringify(img.reference)}${img.valuesPath && where ? ` into ${where}` : ''}, which no container runtime can pull (${reason}); Kubernetes refuses the pod (InvalidImageName). Check the registry, repository and tag values (strings, not empty, no trailing slash).`,
+      path: img.valuesPath,
+      pointer: formatPointer(parsePath(img.valuesPath)),
+    });
+  }
+  return out;
+}
+
+/** Why a rendered reference cannot be pulled, or undefined when it can (or is empty: no image). */
+export function invalidReference(reference: string): string | undefined {
+  if (reference === '') return undefined;
+  try {
+    parseImageReference(reference);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ImageReferenceError) return e.message;
+    throw e;
   }
 }
 

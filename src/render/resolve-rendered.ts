@@ -1,7 +1,7 @@
 // resolveImages as the package exports it: with no explicit profile, values loaded from a chart that has templates
 // are rendered (renderChart) and every image is read from the manifests (`source: 'rendered'`); otherwise the
 // profile's rules apply (images/resolve.ts). Browser-safe.
-import { checkResolveOptions, licenceChecks, licenseDiagnostic, resolveImages as resolveByProfile, type ImageVariant, type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
+import { checkResolveOptions, invalidReferenceDiagnostics, licenceChecks, licenseDiagnostic, resolveImages as resolveByProfile, type ImageVariant, type ResolvedImage, type ResolveOptions } from '../images/resolve.js';
 import { ResolveError, type Diagnostic } from '../errors.js';
 import { parsePath } from '../values/paths.js';
 import { loadedChart } from '../load/load-values.js';
@@ -10,7 +10,7 @@ import type { LoadedValues, Values } from '../values/load.js';
 import type { Chart } from '../chart/chart.js';
 import { manifestImages, type ManifestImage } from './manifest-images.js';
 import type { ArchPin } from '../images/arch-pins.js';
-import { renderChart, renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
+import { renderRelease, type RenderChartOptions, type RenderInternals, type RenderResult } from './render-chart.js';
 
 /** Whether a chart or one of its subcharts has templates (what rendering needs). */
 export function hasTemplates(c: Chart, depth = 0): boolean {
@@ -62,7 +62,9 @@ export function renderedImages(values: LoadedValues, options: ResolveOptions = {
     groups.set(key, g);
     g.workloads.push({ kind: m.kind, name: m.name ?? '', container: m.container ?? '', ...(m.arch ? { arch: m.arch } : {}) });
   }
-  return [...groups.values()];
+  const images = [...groups.values()];
+  if (options.onDiagnostic) invalidReferenceDiagnostics(images).forEach(options.onDiagnostic);
+  return images;
 }
 
 /** A licence key taken as given when a chart's licence check is the failure (what a release with the key renders). */
@@ -158,9 +160,10 @@ export function hasChartTemplates(values: Values | LoadedValues): boolean {
  * their pins ({@link withArchPins}). Undefined when the values hold no chart with templates: the pins cannot be
  * derived then. Throws ResolveError `render-failed` as resolveImages does.
  */
-export function workloadArchPins(values: Values | LoadedValues, options: Pick<ResolveOptions, 'releaseName' | 'helmVersion'> = {}): Map<string, ArchPin> | undefined {
+export function workloadArchPins(values: Values | LoadedValues, options: Pick<ResolveOptions, 'releaseName' | 'helmVersion' | 'requireLicense'> = {}): Map<string, ArchPin> | undefined {
   if (!isLoaded(values) || !hasChartTemplates(values)) return undefined;
-  const result = renderChart(values, { releaseName: options.releaseName ?? 'gloo', helmVersion: options.helmVersion ?? values.helmVersion });
+  // rendered as resolveImages renders it: a licence check alone does not stop it (unless requireLicense)
+  const result = renderWithLicence(values, { releaseName: options.releaseName ?? 'gloo', helmVersion: options.helmVersion ?? values.helmVersion }, options.requireLicense ? { requireLicense: true } : {});
   const pins = new Map<string, ArchPin>();
   for (const m of manifestImages(result.documents)) if (m.arch) pins.set(`${m.kind}/${m.name ?? ''}/${m.container ?? ''}`, m.arch);
   return pins;
