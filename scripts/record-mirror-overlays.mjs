@@ -57,19 +57,27 @@ async function renderedCases(jobs) {
       cases.push({ id: `${id}/${layout}`, dir, chartDir: path.relative(ROOT, dir), layout, yaml: overlay.yaml, unmovable: overlay.unmovable, notes: overlay.notes, targets: overlay.images.map((t) => ({ source: t.source, target: t.target ?? null })) });
     }
   }
+  return withHelmRenders(cases, jobs, (c) => ({ id: c.id, chartDir: c.chartDir, layout: c.layout, overlay: c.yaml, unmovable: c.unmovable, notes: c.notes, targets: c.targets }));
+}
+
+/**
+ * Each case rendered by both Helms without and with its overlay (the last -f): `entry(c)` and its `helm` map,
+ * `{ 3|4: { before, after } }`, each `{ status, images, stderr }`.
+ */
+async function withHelmRenders(cases, jobs, entry) {
   const renders = await pool(cases.flatMap((c) => [3, 4].flatMap((major) => [{ c, major, withOverlay: false }, { c, major, withOverlay: true }])), jobs, async ({ c, major, withOverlay }) => {
-    const r = await renderCase(major, c.dir, { valuesFiles: withOverlay ? [c.yaml] : [] }, 'record-mirror-overlays');
+    const r = await renderCase(major, c.dir, { ...(c.set ? { set: c.set } : {}), valuesFiles: withOverlay ? [c.yaml] : [] }, 'record-mirror-overlays');
     return { id: c.id, major, withOverlay, ...r };
   });
   return cases.map((c) => {
-    const entry = { id: c.id, chartDir: c.chartDir, layout: c.layout, overlay: c.yaml, unmovable: c.unmovable, notes: c.notes, targets: c.targets, helm: {} };
+    const e = { ...entry(c), helm: {} };
     for (const major of [3, 4]) {
       const get = (w) => renders.find((r) => r.id === c.id && r.major === major && r.withOverlay === w);
       const b = get(false);
       const a = get(true);
-      entry.helm[major] = { before: { status: b.status, images: b.images, stderr: b.stderr }, after: { status: a.status, images: a.images, stderr: a.stderr } };
+      e.helm[major] = { before: { status: b.status, images: b.images, stderr: b.stderr }, after: { status: a.status, images: a.images, stderr: a.stderr } };
     }
-    return entry;
+    return e;
   });
 }
 
@@ -96,20 +104,7 @@ async function main() {
       }
     }
   }
-  const renders = await pool(cases.flatMap((c) => [3, 4].flatMap((major) => [{ c, major, withOverlay: false }, { c, major, withOverlay: true }])), jobs, async ({ c, major, withOverlay }) => {
-    const r = await renderCase(major, c.dir, { set: c.set, valuesFiles: withOverlay ? [c.yaml] : [] }, 'record-mirror-overlays');
-    return { id: c.id, major, withOverlay, ...r };
-  });
-  const out = cases.map((c) => {
-    const entry = { id: c.id, chart: c.chart, dataDir: c.dataDir, profile: c.profile, variant: c.variant, layout: c.layout, set: c.set, overlay: c.yaml, unmovable: c.unmovable, helm: {} };
-    for (const major of [3, 4]) {
-      const get = (w) => renders.find((r) => r.id === c.id && r.major === major && r.withOverlay === w);
-      const b = get(false);
-      const a = get(true);
-      entry.helm[major] = { before: { status: b.status, images: b.images, stderr: b.stderr }, after: { status: a.status, images: a.images, stderr: a.stderr } };
-    }
-    return entry;
-  });
+  const out = await withHelmRenders(cases, jobs, (c) => ({ id: c.id, chart: c.chart, dataDir: c.dataDir, profile: c.profile, variant: c.variant, layout: c.layout, set: c.set, overlay: c.yaml, unmovable: c.unmovable }));
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   const rendered = await renderedCases(jobs);
   fs.writeFileSync(OUT, `${JSON.stringify({ mirror: MIRROR, recordedWith: { helm3: 'v3.17.1', helm4: 'v4.1.4' }, cases: out, renderedCases: rendered }, null, 1)}\n`);

@@ -49,6 +49,7 @@ const RULES: Readonly<Record<string, RuleHelp>> = {
   'chart-version-unsupported': { summary: 'The chart version is outside the versions this tool knows.', help: 'Use a supported chart version or upgrade helm-image-variant.' },
   'chart-version-invalid': { summary: 'The chart version is not a semantic version.', help: 'Give a version such as 1.18.0.' },
   'profile-unknown': { summary: 'The profile is not known.', help: 'Use a built-in profile or a profile file.' },
+  'render-limit': { summary: 'The chart could not be rendered within the renderer\'s budgets (time, output, depth).', help: 'A template loops, recurses or prints more than any real release does; the message names the budget. Raise it only for a chart you trust.' },
   'render-failed': { summary: '`helm template` would fail on these values.', help: 'Fix the value named in the message; the chart cannot render with it.' },
   'workloads-unknown': { summary: 'Generic mode: which workloads render the images is unknown.', help: 'Use a profile for the chart to know its workloads.' },
   'image-not-rendered': { summary: 'An image block could not be rendered.', help: 'Fix the image block named in the message.' },

@@ -9,6 +9,7 @@ import { loadValues, resolveImages, ResolveError, type ResolvedImage } from '../
 import { loadChart } from '../../src/node/index';
 import type { Chart } from '../../src/chart/chart';
 import { SHARED } from '../helpers/cases';
+import { imageRows } from '../helpers/image-rows';
 
 interface Row {
   kind: string;
@@ -39,22 +40,7 @@ const DIR = path.join(__dirname, 'gloo-ee-renders');
 const versions = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')) : [];
 
 /** The rendered rows of a resolved list, in the corpus order. */
-function rowsOf(images: ResolvedImage[]): Row[] {
-  const rows: Row[] = images.flatMap((i) =>
-    i.workloads.map((w) => {
-      const r: Row = { kind: w.kind, name: w.name, container: w.container, image: i.source === 'passthrough' && i.reference === '' ? null : i.reference };
-      if (i.fields) r.fields = i.fields;
-      return r;
-    }),
-  );
-  const key = (x: Row) => [x.kind, x.name, String(x.container), x.image === null ? 'null' : x.image];
-  return rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
-    return 0;
-  });
-}
+const rowsOf = (images: ResolvedImage[]): Row[] => imageRows(images, (i) => i.source === 'passthrough' && i.reference === '');
 
 /** A real values file, as bytes; it must be the file the corpus was recorded with. */
 function realFile(c: Case): { name: string; text: Uint8Array } {
