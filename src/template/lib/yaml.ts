@@ -15,11 +15,16 @@ import { compareJsonKeys, jsonMarshal, jsonNumber } from './json.js';
 // go-yaml v2 sorts mapping keys with its own order: letters before other characters, runs of digits
 // compared as numbers ("a2" < "a10"), then shorter first.
 function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   return /\p{L}/u.test(ch);
 }
 
 function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{Nd}/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return /\p{Nd}/u.test(ch);
 }
 
 function digitValue(ch: string): number {
@@ -29,8 +34,11 @@ function digitValue(ch: string): number {
 
 /** go-yaml v2's keyList.Less for two string keys (v3: after a digit, a letter sorts first). */
 export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
-  const ar = Array.from(a);
-  const br = Array.from(b);
+  return runesLess(Array.from(a), Array.from(b), v3);
+}
+
+/** yamlKeyLess over the keys' code points (split once per key when sorting). */
+function runesLess(ar: string[], br: string[], v3: boolean): boolean {
   let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) {
@@ -41,22 +49,35 @@ export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
     const bl = isLetter(br[i]!);
     if (al && bl) return ar[i]!.codePointAt(0)! < br[i]!.codePointAt(0)!;
     if (al || bl) return v3 && digits ? al : bl;
-    let an = 0n;
-    let bn = 0n;
+    let ascii = true; // every digit of both runs is 0-9
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) ascii &&= ar[ai]!.length === 1 && ar[ai]! <= '9';
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) ascii &&= br[bi]!.length === 1 && br[bi]! <= '9';
+    // a zero after a non-zero digit of the same run counts as a digit (go-yaml starts both numbers at 1)
+    let one = false;
     if (ar[i] === '0' || br[i] === '0') {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== '0') {
-          an = 1n;
-          bn = 1n;
+          one = true;
           break;
         }
       }
     }
-    let ai = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(digitValue(ar[ai]!)));
-    let bi = i;
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(digitValue(br[bi]!)));
-    if (an !== bn) return an < bn;
+    if (ascii && ai - i <= 15 && bi - i <= 15) {
+      // exact in a double, and Go's int64 arithmetic cannot wrap in 16 decimal digits
+      let an = one ? 1 : 0;
+      let bn = an;
+      for (let k = i; k < ai; k++) an = an * 10 + digitValue(ar[k]!);
+      for (let k = i; k < bi; k++) bn = bn * 10 + digitValue(br[k]!);
+      if (an !== bn) return an < bn;
+    } else {
+      let an = one ? 1n : 0n;
+      let bn = an;
+      for (let k = i; k < ai; k++) an = BigInt.asIntN(64, an * 10n + BigInt(digitValue(ar[k]!)));
+      for (let k = i; k < bi; k++) bn = BigInt.asIntN(64, bn * 10n + BigInt(digitValue(br[k]!)));
+      if (an !== bn) return an < bn;
+    }
     if (ai !== bi) return ai < bi;
     return ar[i]!.codePointAt(0)! < br[i]!.codePointAt(0)!;
   }
@@ -65,7 +86,13 @@ export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
 
 /** Keys in go-yaml v2's order (a stable merge sort, as Go's sort.Sort gives for distinct keys). */
 function sortYamlKeys(keys: string[], v3 = false): string[] {
-  return keys.sort((x, y) => (yamlKeyLess(x, y, v3) ? -1 : yamlKeyLess(y, x, v3) ? 1 : 0));
+  const runes = new Map<string, string[]>();
+  for (const k of keys) runes.set(k, Array.from(k));
+  return keys.sort((x, y) => {
+    const xr = runes.get(x)!;
+    const yr = runes.get(y)!;
+    return runesLess(xr, yr, v3) ? -1 : runesLess(yr, xr, v3) ? 1 : 0;
+  });
 }
 
 // The value as go-yaml v2 reads the JSON text back: numbers become int, uint or float64 by their
