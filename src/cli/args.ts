@@ -49,6 +49,8 @@ export const COMMANDS = {
       { name: 'no-color', type: 'boolean', help: 'never colour the text report (as NO_COLOR does)' },
       { name: 'config', type: 'string', value: 'PATH', help: 'configuration file (default: .helm-image-variant.yaml in the current directory, when present)' },
       { name: 'no-config', type: 'boolean', help: 'ignore .helm-image-variant.yaml' },
+      { name: 'release-name', type: 'string', value: 'NAME', help: 'the release name the chart is rendered and resolved with, as in helm template NAME (default gloo)' },
+      { name: 'namespace', short: 'n', type: 'string', value: 'NAMESPACE', help: 'the release namespace the chart is rendered with (default "default")' },
       HELP,
     ] as FlagSpec[],
   },

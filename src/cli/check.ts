@@ -9,9 +9,9 @@ import type { Setup } from './setup.js';
 const USAGE_CODES = new Set(['chart-version-unsupported', 'chart-version-invalid', 'profile-unknown']);
 
 /** Every diagnostic about the loaded values; a wrong profile or chart version is a {@link UsageError}. */
-export function checkValues(loaded: LoadedValues, setup: Setup, command: string, requireLicense = false): Diagnostic[] {
+export function checkValues(loaded: LoadedValues, setup: Setup, command: string, requireLicense = false, release: { releaseName?: string; namespace?: string } = {}): Diagnostic[] {
   // the library's options, exactly: the CLI adds no rule of its own, so that both give the same answer
-  const options: ValidateOptions = { helmVersion: setup.helmVersion };
+  const options: ValidateOptions = { helmVersion: setup.helmVersion, ...release };
   if (setup.profile !== undefined) options.profile = setup.profile;
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
   if (setup.chart) options.chart = setup.chart;

@@ -97,8 +97,12 @@ async function planJobs(
     const name = cli.values[cli.values.length - 1] ?? '--set';
     return { jobs: [{ file: name, spec: cli }], skipped };
   }
+  if (cli.chart !== undefined) {
+    // a chart alone: its default release, as `helm lint CHART` / `helm template CHART` check it
+    return { jobs: [{ file: cli.chart, spec: cli }], skipped };
+  }
   throw new UsageError(
-    cliDefaults ? 'no files to validate: give FILES or GLOBS, -f files or --set flags' : 'nothing to validate: give FILES or GLOBS with --chart or --profile, or add a .helm-image-variant.yaml',
+    cliDefaults ? 'no files to validate: give FILES or GLOBS, -f files or --set flags (or --chart alone, for its defaults)' : 'nothing to validate: give FILES or GLOBS with --chart or --profile, or add a .helm-image-variant.yaml',
     'validate',
   );
 }
@@ -111,6 +115,11 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const config = flags['no-config'] ? undefined : await loadConfig(io.cwd, typeof flags.config === 'string' ? flags.config : undefined);
+  // the release helm template would render: its name and namespace reach templates (.Release.Name, .Release.Namespace)
+  const release = {
+    ...(typeof flags['release-name'] === 'string' ? { releaseName: flags['release-name'] } : {}),
+    ...(typeof flags.namespace === 'string' ? { namespace: flags.namespace } : {}),
+  };
   const cli = specFromFlags(flags);
   if (flags['helm-version'] === undefined && config?.helmVersion) cli.helmVersion = config.helmVersion;
   const format = (flags.format as string | undefined) ?? config?.format ?? 'text';
@@ -189,7 +198,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     // what lies in another file (the chart, an -f file) is the same for every checked file: report it once
-    const diagnostics = checkValues(loaded, setup, 'validate', Boolean(flags['require-license'] ?? config?.requireLicense)).filter((d) => {
+    const diagnostics = checkValues(loaded, setup, 'validate', Boolean(flags['require-license'] ?? config?.requireLicense), release).filter((d) => {
       const f = d.location?.file;
       if (f === undefined || f === job.file || f.startsWith('--')) return true;
       const key = `${f}\u0000${d.location!.line}\u0000${d.location!.column}\u0000${d.code}\u0000${d.message}`;

@@ -22,7 +22,7 @@ const renderForValidation: ChartRenderer = ({ loaded, options, helmVersion, repo
   const chart = loadedChart(loaded);
   if (!chart || !hasTemplates(chart)) return false;
   try {
-    renderWithLicence(loaded, { releaseName: 'gloo', helmVersion }, {
+    renderWithLicence(loaded, { releaseName: options.releaseName ?? 'gloo', ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), helmVersion }, {
       trace: true,
       ...(options.requireLicense ? { requireLicense: true } : {}),
       onDiagnostic: (d) => report({ code: d.code, severity: d.severity, parts: parsePath(d.path), message: d.message }),

@@ -49,6 +49,10 @@ export interface ValidateOptions {
    * needed for values loaded otherwise: each enabled chart's own schema is checked against its view of the values.
    */
   chart?: Chart;
+  /** The release name the chart is rendered and resolved with, as `helm template NAME` (default `gloo`, as resolveImages). */
+  releaseName?: string;
+  /** The release namespace the chart is rendered with, as `helm template -n NAMESPACE` (default `default`). */
+  namespace?: string;
 }
 
 /** The result of {@link validateValues}. */
@@ -128,6 +132,7 @@ export function validateValuesWith(values: Values | LoadedValues, options: Valid
 /** The options validateValues takes besides resolveImages's, with their types. */
 const VALIDATE_OPTIONS: Record<string, [(v: unknown) => boolean, string]> = {
   chart: [(v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Chart).name === 'string', 'a Chart from loadChart'],
+  namespace: [(v) => typeof v === 'string', 'a string'],
 };
 
 function refused(code: string, message: string, location?: Diagnostic['location'], path = ''): ValidationResult {
@@ -268,6 +273,7 @@ function semantic(
       helmVersion,
       ...(options.chartVersion !== undefined ? { chartVersion: options.chartVersion } : {}),
       ...(options.dependencyVersions !== undefined ? { dependencyVersions: options.dependencyVersions } : {}),
+      ...(options.releaseName !== undefined ? { releaseName: options.releaseName } : {}),
       // the resolver's own note on unquoted fields is said by the rule, at the value the user wrote
       onDiagnostic: (d) =>
         d.code !== 'field-not-string' &&

@@ -67,6 +67,7 @@ const rows: Row[] = [
   ['no chart defaults', ['good.yaml'], 2, [], ['no chart defaults: give --chart PATH or --profile NAME']],
   ['nothing at all', [], 2, [], ['nothing to validate']],
   ['defaults but no files', P, 2, [], ['no files to validate']],
+  ['--chart alone: its default release', ['--chart', CHART], 0, ['1 file checked'], []],
   ['an unknown profile', ['--profile', 'glooo', 'good.yaml'], 2, [], [/unknown profile "glooo"/]],
   ['a missing profile file', ['--profile', './my-profile.yaml', 'good.yaml'], 2, [], ['--profile: open ./my-profile.yaml: no such file or directory']],
   ['a profile file that is not a profile', ['--profile', 'good.yaml', 'standard.yaml'], 2, [], ['--profile good.yaml: the profile is not valid', '/: missing property "name"']],
