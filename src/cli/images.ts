@@ -181,9 +181,8 @@ function checkMirrorFlags(flags: Record<string, unknown>, output: string, mirror
   if (flags['output-file'] !== undefined && output !== 'overlay') throw new UsageError('--output-file writes the --mirror overlay; use the shell to redirect other outputs', 'images');
 }
 
-/** One release's images in each variant asked for (the release's own when `variants` is [undefined]), without repeats. */
 /**
- * The images of a release in each variant asked for. A reference no runtime could pull (the library's
+ * One release's images in each variant asked for (the release's own when `variants` is [undefined]), without repeats. A reference no runtime could pull (the library's
  * `reference-invalid` error, printed on stderr) is counted in `invalid` and left out: what `images` prints is
  * what can be pulled, mirrored and checked.
  */

@@ -10,9 +10,9 @@ import { loadValues, resolveImages, ResolveError, type ResolvedImage } from '../
 import { loadChart } from '../../src/node/index';
 import type { Chart } from '../../src/chart/chart';
 import { SHARED } from '../helpers/cases';
-import { imageRows } from '../helpers/image-rows';
+import { imageRows, type ImageRow } from '../helpers/image-rows';
 
-interface Row { kind: string; name: string; container: string | null; image: string | null; fields?: Record<string, unknown> }
+type Row = ImageRow;
 interface Outcome { status: number; images: Row[]; stderr: string }
 interface Case {
   name: string;
