@@ -57,7 +57,7 @@ const enc = new TextEncoder();
 export const TEMPLATE_HELPERS = '{{- define "h" }}[{{ . }}]{{ end -}}';
 
 /** Renders templates (name -> text) as a chart `c` with the corpus's values: { stdout } or { error, code, text }. */
-async function renderTemplatesAsChart(problems, helmVersion, templates) {
+async function renderTemplatesAsChart(problems, helmVersion, templates, limits) {
   const files = [
     { name: 'Chart.yaml', data: enc.encode('apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1.2.3"\n') },
     { name: 'values.yaml', data: enc.encode(DEFAULT_VALUES) },
@@ -66,10 +66,13 @@ async function renderTemplatesAsChart(problems, helmVersion, templates) {
   ];
   const chart = await assembleChart(files, 'c', { helmVersion, unpack: async () => [] });
   const loaded = loadValues({ chart, helmVersion });
-  const r = guarded(problems, 'renderChart', [ResolveError], () => renderChart(loaded, { releaseName: 'r', helmVersion }));
+  const r = guarded(problems, 'renderChart', [ResolveError], () => renderChart(loaded, { releaseName: 'r', helmVersion, ...(limits ? { limits } : {}) }));
   if (r.value) return { stdout: r.value.output };
   return { error: r.error?.message, code: r.error?.code, text: r.error?.rendered?.['c/templates/t.yaml'] };
 }
+
+/** The renderer's default budgets (src/template/exec.ts DEFAULT_LIMITS) raised 16-fold. */
+const RAISED_LIMITS = { maxSteps: 32_000_000, maxOutput: 128 * 1024 * 1024 };
 
 const STATUSES = new Set(['ok', 'missing', 'digest-mismatch', 'platform-missing', 'unauthorized', 'unreachable', 'invalid']);
 
@@ -113,7 +116,13 @@ const RUN = {
       return { hostile: r.code ?? 'rendered' };
     }
     const singles = [];
-    for (const t of input.snippets) singles.push(await renderTemplatesAsChart(problems, input.helmVersion, { 'templates/t.yaml': t }));
+    for (const t of input.snippets) {
+      const one = await renderTemplatesAsChart(problems, input.helmVersion, { 'templates/t.yaml': t });
+      // a budget is a deliberate difference from Helm (which has none): run.mjs compares the render with the
+      // budgets raised 16-fold, so a limit that fires too early, or a later error of a different text, still shows
+      if (one.code === 'render-limit') one.raised = await renderTemplatesAsChart(problems, input.helmVersion, { 'templates/t.yaml': t }, RAISED_LIMITS);
+      singles.push(one);
+    }
     const accepted = input.snippets.map((_, i) => i).filter((i) => singles[i].stdout !== undefined);
     const batch = await renderTemplatesAsChart(problems, input.helmVersion, Object.fromEntries(accepted.map((i) => [`templates/t${i}.yaml`, input.snippets[i]])));
     return { singles, accepted, batch };

@@ -836,6 +836,13 @@ function genYamlParser() {
   for (const t of ['l:\n  - k: 1\n  - ~: x\n  - ~: y\n', 'l:\n  - [1, {~: x}]\n  - ~: y\n', '~: top\nl:\n  - ~: x\n  - ~: y\n', '~:\n  true: !!binary aGk=\n']) cases.push(file(t));
   // a map used as a key holding a merge: go-yaml's raw map has the merged keys, a null one too (fuzz seed 20261213)
   for (const t of ['? q:\n    <<: {~: s, c: x}\n    i: 1\n: 1\n', '? q:\n    c: 1\n    <<: [{c: 2, ~: a}, {~: b}]\n: 1\n']) cases.push(file(t));
+  // a tab between a mapping's `:` and a flow collection is separation space to go-yaml (fuzz seed 20261216)
+  for (const t of ['g: \t[]\n', 'g:\t{}\n', 'g: \t[1,\n  2]\n', 'g: \t&a [1]\n', 'a:\n  g: \t[]\n  h: 1\n', '[a]: -.Inf\nglobal: \t[]\n',
+    '? \t[a]\n: 1\n', 'g: [\t1,\t2 ]\n', '- \t[]\n', 'g: \t"x"\n', 'g: \t[] \t# c\n']) cases.push(file(t));
+  // a block scalar whose header is not indented past its key is still the key's value to go-yaml (fuzz seed 20261216)
+  for (const t of ['a:\n>', 'a:\n|\n x\n', 'a:\n>\nb: 1\n', 'm:\n  a:\n  |\n   x\n  b: 1\n', 'a:\n|2\n   x\n', '- a:\n  |\n   x\n',
+    '? q: 1\ng:\n  # c\n>', 'a:\n|\n x\n y\nb: 2\n', 'a:\n|-\n  x\n\n', 'a:\n>+\n x\n\n', 'a:\n&x |\n y\n', 'a:\n[1]\n', 'a:\n|\nx\n',
+    'l:\n- a:\n  >\n   t\n']) cases.push(file(t));
   return cases;
 }
 

@@ -61,3 +61,14 @@ test.each([SELF_INCLUDE, SELF_CALL])('with maxDepth 50, %s is refused with rende
   const err = (await render(template, { maxDepth: 50 }).then(() => undefined, (e: unknown) => e)) as ResolveError;
   expect(err.code).toBe('render-limit');
 });
+
+// fuzz finding template-20261216-21: Helm renders the million-element list and then fails later in the same
+// template; the default budgets stop us at the list, budgets raised 16-fold reach Helm's own error (recorded
+// with Helm 4.1.4)
+test('a list past the default budget renders with raised budgets, up to Helm\'s later error', async () => {
+  const template = 'v0: {{ until 1e6 }} {{ toString (seq (merge true 1)) | toString | toString }}\n';
+  const stop = await render(template, {}).catch((e: unknown) => e);
+  expect(stop).toMatchObject({ code: 'render-limit', message: expect.stringMatching(/until: the list passed the renderer's size budget/) });
+  const raised = await render(template, { maxSteps: 32_000_000, maxOutput: 128 * 1024 * 1024 }).catch((e: unknown) => e);
+  expect(raised).toMatchObject({ code: 'render-failed', message: 'c/templates/t.yaml:1:44\n  executing "c/templates/t.yaml" at <true>:\n    can\'t handle true for arg of type map[string]interface {}' });
+});

@@ -618,9 +618,11 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   const verdict = goYamlVerdict(finalBreak && !text.endsWith('\n') ? text + '\n' : text);
   if (verdict.error) throw new YamlFailure(verdict.error.kind, verdict.error.message, verdict.error.offset, undefined, true);
   // characters go-yaml's BOM quirk drops are read as the spaces they are to its columns
-  if (verdict.dropped.length) {
-    text = blankOut(text, verdict.dropped);
-    original = blankOut(original, verdict.dropped);
+  // and so are the tabs it skipped between tokens
+  const blank = verdict.tabs.length ? mergeSorted(verdict.dropped, verdict.tabs) : verdict.dropped;
+  if (blank.length) {
+    text = blankOut(text, blank);
+    original = blankOut(original, blank);
   }
   const directive = checkDirectives(text);
   if (directive) throw new YamlFailure('syntax', directive.message, directive.offset);
@@ -643,7 +645,8 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
     const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
-      const q = retryQuotedIndent(text);
+      const low = verdict.lowBlockScalars;
+      const q = (low.length ? parseIndented(text, low.map((b) => b.at), low.map((b) => b.lack)) : undefined) ?? retryQuotedIndent(text);
       if (!q) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
       ({ events, parsed, mapOff } = q);
     }
@@ -736,6 +739,10 @@ function survivingKeyError(d: Decoder, value: Val | undefined): YamlFailure | un
 }
 
 /** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
+function mergeSorted(a: number[], b: number[]): number[] {
+  return a.length ? [...a, ...b].sort((x, y) => x - y) : b;
+}
+
 function blankOut(text: string, offsets: number[]): string {
   let out = '';
   let last = 0;
@@ -814,7 +821,14 @@ function retryQuotedIndent(text: string): { events: Event[]; parsed: string; map
       openIndent = i - lineStart;
     }
   }
-  if (at.length === 0) return undefined;
+  return at.length ? parseIndented(text, at, widths) : undefined;
+}
+
+/**
+ * Parses `text` with `widths[k]` spaces inserted at each offset `at[k]` (ascending), and maps offsets into the
+ * parsed text back to `text`.
+ */
+function parseIndented(text: string, at: number[], widths: number[]): { events: Event[]; parsed: string; mapOff: (o: number) => number } | undefined {
   let parsed = '';
   let last = 0;
   const parsedAt: number[] = [];

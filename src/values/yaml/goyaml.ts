@@ -174,6 +174,10 @@ class Scanner {
   unreadPad = 0; // NULs go-yaml appended at the end of input
   rawEof = false;
   skipped: number[] = [];
+  /** offsets of the tabs skipped between tokens (separation space to go-yaml; js-yaml refuses some, see GoYamlVerdict) */
+  separationTabs: number[] = [];
+  /** block scalar headers at or left of the block indentation (`a:\n|\n x`), with the columns they lack (see GoYamlVerdict) */
+  lowBlockScalars: Array<{ at: number; lack: number }> = [];
 
   constructor(readonly text: string) {
     this.bomInBuffer = text.charCodeAt(0) === 0xfeff;
@@ -577,6 +581,7 @@ class Scanner {
   }
 
   fetchBlockScalar(literal: boolean): void {
+    if (this.flowLevel === 0 && this.column <= this.indent) this.lowBlockScalars.push({ at: this.pos, lack: this.indent - this.column + 1 });
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
     this.insertToken(-1, this.scanBlockScalar(literal));
@@ -604,6 +609,7 @@ class Scanner {
       }
       this.cache(1);
       while (this.code() === 0x20 || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && this.code() === 0x09)) {
+        if (this.code() === 0x09) this.separationTabs.push(this.pos);
         this.skip();
         this.cache(1);
       }
@@ -1455,6 +1461,17 @@ export interface GoYamlVerdict {
   error?: GoYamlError;
   /** characters go-yaml's BOM quirk dropped (see Scanner.bomInBuffer): read them as spaces */
   dropped: number[];
+  /**
+   * tabs go-yaml skipped as separation space between tokens (`g: \t[]`, `[1,\t2]`): js-yaml refuses a tab
+   * before a flow collection after a block mapping's `:` ("deficient indentation"), so they are read as the
+   * spaces they are to go-yaml (a tab is never part of a scalar there, nor indentation)
+   */
+  tabs: number[];
+  /**
+   * block scalars go-yaml takes as a value though their header is not indented past the block they are in
+   * (`a:\n|\n x` is {a: "x\n"}): js-yaml refuses them, so they are read indented by the columns they lack
+   */
+  lowBlockScalars: Array<{ at: number; lack: number }>;
   /** where the first document ends (the token after it), when something follows it: the rest is never read */
   end?: number;
   /**
@@ -1481,11 +1498,11 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.STREAM_START:
           continue;
         case E.STREAM_END:
-          return { dropped: scanner.skipped };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars };
         case E.DOCUMENT_START:
           continue;
         case E.DOCUMENT_END:
-          return { dropped: scanner.skipped, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
         case E.ALIAS:
           if (!anchors.has(e.anchor!)) throw new GoYamlError(`unknown anchor '${e.anchor}' referenced`, e.mark.pos, 'unknown-anchor');
           break;
@@ -1502,7 +1519,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
       }
     }
   } catch (e) {
-    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [] };
+    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [], tabs: [], lowBlockScalars: [] };
     throw e;
   }
 }
