@@ -1,7 +1,8 @@
 // `diff`: the images of two releases compared. The flags before `--to` describe the first release, those after
 // it the second (a flag not repeated after `--to` keeps its first value); or `--base REV` reads the first
 // release's files as they are at a git revision (a pull request's base), the second from the working tree.
-// Exit 0 when nothing changes, 1 when something does (as `git diff --exit-code`), 2 when a side cannot be resolved.
+// Exit 0 when nothing changes, 1 when something does (as `git diff --exit-code`), 2 when a side cannot be resolved
+// (or renders a reference no runtime could pull: the diff still shows it).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,6 +47,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
 
   let before: ResolvedImage[];
   let after: ResolvedImage[];
+  let invalid = 0;
   const scratch: string[] = [];
   try {
     const firstSpec = specFromFlags(first.flags);
@@ -53,8 +55,9 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     const a = await side(specA.spec, first.flags, 'first', io, specA.rename);
     const b = await side(specFromFlags(secondFlags), secondFlags, 'second', io);
     if (!a || !b) return EXIT.usage;
-    before = a;
-    after = b;
+    before = a.images;
+    after = b.images;
+    invalid = a.invalid + b.invalid;
   } finally {
     for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
   }
@@ -62,11 +65,16 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const format = await import('../report/diff.js');
   const output = (report.output as string | undefined) ?? 'text';
   io.stdout(output === 'json' ? format.formatDiffJson(changes) : output === 'markdown' ? format.formatDiffMarkdown(changes) : format.formatDiffText(changes));
+  // a reference no runtime could pull stays in the diff (the change is real) and makes the release unresolved
+  if (invalid) return EXIT.usage;
   return changes.length ? EXIT.found : EXIT.ok;
 }
 
-/** One side's images, or undefined after printing why it cannot be resolved. */
-async function side(spec: SetupSpec, flags: ParsedArgs['flags'], which: string, io: CliIo, rename?: (name: string) => string): Promise<ResolvedImage[] | undefined> {
+/**
+ * One side's images, or undefined after printing why it cannot be resolved. A reference no runtime could pull (the
+ * library's `reference-invalid` error) is printed on stderr and counted in `invalid`.
+ */
+async function side(spec: SetupSpec, flags: ParsedArgs['flags'], which: string, io: CliIo, rename?: (name: string) => string): Promise<{ images: ResolvedImage[]; invalid: number } | undefined> {
   const setup = await prepareSetup(spec, 'diff');
   if (rename) for (const l of setup.layers) l.name = rename(l.name);
   const options: ResolveOptions = { helmVersion: setup.helmVersion };
@@ -74,8 +82,14 @@ async function side(spec: SetupSpec, flags: ParsedArgs['flags'], which: string, 
   if (setup.chartVersion !== undefined) options.chartVersion = setup.chartVersion;
   if (flags['require-license']) options.requireLicense = true;
   if (typeof flags['release-name'] === 'string') options.releaseName = flags['release-name'];
+  let invalid = 0;
+  options.onDiagnostic = (d) => {
+    if (d.code !== 'reference-invalid') return;
+    invalid++;
+    io.stderr(`error: ${d.message} [${d.code}] (the ${which} release)\n`);
+  };
   try {
-    return resolveImages(loadValues(loadInput(setup)), options);
+    return { images: resolveImages(loadValues(loadInput(setup)), options), invalid };
   } catch (e) {
     if (e instanceof ValuesError) {
       const at = e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : e.source ? `${rename ? rename(e.source) : e.source}: ` : '';

@@ -98,6 +98,21 @@ describe('the diff command', () => {
     expect(r.stdout).toBe('');
   });
 
+  test('a reference no runtime could pull: shown in the diff, named on stderr with the side, exit 2', () => {
+    // `--set-json` keeps the repository a number, which the chart prints as %!s(float64=0) (Helm's own rendering)
+    const r = runCli(['diff', '--profile', 'gloo', '--chart-version', '1.18.0', '--to', '--set-json', 'gloo.deployment.image.repository=0', '-o', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: gloo\.deployment\.image renders "quay\.io\/solo-io\/%!s\(float64=0\):1\.18\.0".*\[reference-invalid\] \(the second release\)$/m);
+    expect(r.stderr.match(/reference-invalid/g)).toHaveLength(1);
+    const changes = JSON.parse(r.stdout).changes as ImageChange[];
+    expect(changes.map((c) => [c.change, c.valuesPath, c.after?.reference])).toEqual([['changed', 'gloo.deployment.image', 'quay.io/solo-io/%!s(float64=0):1.18.0']]);
+    // the same answer as the library, whose resolveImages keeps the reference and reports it
+    const seen: string[] = [];
+    const after = resolveImages(loadValues({ setJson: ['gloo.deployment.image.repository=0'] }), { profile: 'gloo', chartVersion: '1.18.0', onDiagnostic: (d) => seen.push(d.code) });
+    expect(changes).toEqual(JSON.parse(JSON.stringify(diffImages(gloo('1.18.0'), after))));
+    expect(seen).toEqual(['reference-invalid']);
+  });
+
   test.each([
     [['--profile', 'gloo'], /needs a second release/],
     [['--profile', 'gloo', '--to', 'extra.yaml'], /takes no file arguments/],
