@@ -64,6 +64,17 @@ function decodeURIComponentSafe(s: string): string {
  * The node tree of the first document of `events`, or null for an empty stream. Anchors are registered
  * when their node starts (so an alias inside its own anchor is detected later, as go-yaml does).
  */
+/** Roots of documents without anchors: each node is decoded once, so the decoder may drop what it has decoded. */
+const UNANCHORED = new WeakSet<YNode>();
+
+function unanchored(root: YNode | null, anchors: Map<string, YNode>): YNode | null {
+  if (root && anchors.size === 0) UNANCHORED.add(root);
+  return root;
+}
+
+/** What a decoded node of an unanchored document is replaced by (its memory goes while the values are built). */
+const DECODED: YNode = { k: 'scalar', tag: '', text: '', plain: true, off: -1 };
+
 function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) => number = (o) => o, original = text): YNode | null {
   let i = 0;
   while (i < events.length && events[i]!.type !== EVENT_ID.DOCUMENT) i++;
@@ -131,15 +142,15 @@ function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) =
         break;
       }
       case EVENT_ID.POP:
-        if (stack.length === 0) return root;
+        if (stack.length === 0) return unanchored(root, anchors);
         stack.pop();
         flow.pop();
         break;
       case EVENT_ID.DOCUMENT:
-        return root;
+        return unanchored(root, anchors);
     }
   }
-  return root;
+  return unanchored(root, anchors);
 }
 
 /**
@@ -281,7 +292,13 @@ class Decoder {
   /** The resolution of the scalar decoded last (read right after decoding a key or a number). A field,
    * not an out-parameter object per call: that allocation per key showed in the profile. */
   lastResolved: Resolved | undefined;
-  constructor(readonly src: Src, readonly markIntegers = false) {}
+  /**
+   * @param release the document has no anchors: every node is decoded once, and each collection item is dropped
+   * once decoded (a large file's tree and its values never exist whole side by side)
+   */
+  constructor(readonly src: Src, readonly markIntegers = false, readonly release = false) {}
+  /** Inside a key, or the value of a key that may be refused: its nodes may still be printed in a message. */
+  hold = 0;
 
   loc(off: number): Loc | undefined {
     return off >= 0 ? { src: this.src, offset: off } : undefined;
@@ -324,6 +341,7 @@ class Decoder {
           out.push(x);
           if (typeof x === 'number' && this.lastResolved?.tag === FLOAT) this.markFloat(out, out.length - 1);
           setLoc(out, out.length - 1, this.loc(item.k === 'alias' ? item.target.off : item.off));
+          if (this.release && this.hold === 0) n.items[out.length - 1] = DECODED;
         }
         return out;
       }
@@ -368,13 +386,19 @@ class Decoder {
         this.merge(vn, depth, out);
         continue;
       }
+      this.hold++;
       const k = this.decode(kn, depth + 1, undefined, true);
+      this.hold--;
       if (Array.isArray(k) || isMap(k)) {
         throw new YamlFailure('key', `invalid map key: ${this.goSyntaxNode(kn, true, k)}`, kn.off);
       }
       // only a scalar decodes to a string, number or bool, and it set lastResolved just now
       const kr = this.lastResolved;
+      // (a key that is not a string may be refused, with its value printed)
+      const held = typeof k !== 'string';
+      if (held) this.hold++;
       const v = this.decode(vn, depth + 1);
+      if (held) this.hold--;
       const valueIsInt = typeof v === 'number' && this.lastResolved?.tag === INT;
       const valueIsFloat = typeof v === 'number' && this.lastResolved?.tag === FLOAT;
       const key = typeof k === 'string' ? k : this.stringKey(k, kr, v, vn, kn.off, out, depth);
@@ -387,6 +411,7 @@ class Decoder {
       const isScalar = target.k === 'scalar' && target.off >= 0;
       const off = isScalar ? target.off : kn.off;
       if (off >= 0) locs.set(key, { src: this.src, offset: off });
+      if (this.release && this.hold === 0) items[i] = items[i + 1] = DECODED;
     }
     return out;
   }
@@ -664,7 +689,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   if (!root) return { value: undefined };
   // the events are garbage once the tree is built: let a large file's go before its values are made
   events.length = 0;
-  const d = new Decoder(src, markIntegers);
+  const d = new Decoder(src, markIntegers, UNANCHORED.has(root));
   const value = d.decode(root, 0);
   if (d.keyError) {
     const e = survivingKeyError(d, value);
