@@ -843,6 +843,10 @@ function genYamlParser() {
   for (const t of ['a:\n>', 'a:\n|\n x\n', 'a:\n>\nb: 1\n', 'm:\n  a:\n  |\n   x\n  b: 1\n', 'a:\n|2\n   x\n', '- a:\n  |\n   x\n',
     '? q: 1\ng:\n  # c\n>', 'a:\n|\n x\n y\nb: 2\n', 'a:\n|-\n  x\n\n', 'a:\n>+\n x\n\n', 'a:\n&x |\n y\n', 'a:\n[1]\n', 'a:\n|\nx\n',
     'l:\n- a:\n  >\n   t\n']) cases.push(file(t));
+  // go-yaml asks no indentation of the lines inside a flow collection (fuzz seed 20261217)
+  for (const t of ['image: {\n}\n', 'a: [1,\n2]\n', 'a:\n  b: [1,\n  2]\n', 'a:\n  b: {x: 1,\n y: 2}\n', 'image: {\u0085}\n', 'a: [x\ny]\n',
+    'a: ["x\ny"]\n', '- [1,\n2]\n', 'a: [1, # c\n# d\n2]\n', 'a:\n  - {b: 1,\n  c: 2}\n', 'args: [\n  "--v=2",\n]\n', 'a: {\nb: [\nc,\n],\n}\nd: 1\n',
+    'a: [1,\n---\n2]\n', 'a: [1,\n...\n]\n']) cases.push(file(t));
   return cases;
 }
 

@@ -4,6 +4,7 @@ import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import type { HelmVersion } from '../values/helm-rules.js';
 import { readChartMetadata, type ChartDependency } from './metadata.js';
+import { readValuesTextShared } from '../values/yaml/read.js';
 
 /** A chart: Chart.yaml, values.yaml, values.schema.json and its subcharts, as Helm loads them. */
 export interface Chart {
@@ -87,10 +88,26 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
     } else byName.set(f.name, f.data);
   }
   const chartYaml = byName.get('Chart.yaml');
-  if (!chartYaml) throw new ValuesError('CHART_MISSING', 'Chart.yaml file is missing', { file: `${path}/Chart.yaml`, line: 1, column: 1 }, path);
-  const requirements = byName.get('requirements.yaml');
-  const md = readChartMetadata(chartYaml, `${path}/Chart.yaml`, opts.helmVersion, requirements ? { text: requirements, file: `${path}/requirements.yaml` } : undefined);
   const values = byName.get('values.yaml');
+  // Helm's LoadFiles parses values.yaml as it meets it (after Chart.yaml and requirements.yaml, which sort
+  // first), before it asks for Chart.yaml, validates it and loads the subcharts: on those paths a values.yaml
+  // Helm cannot parse is the error it reports. (Parsed here only then; loadValues reads it, and a text read
+  // here is kept parsed for that read.)
+  const valuesFirst = () => {
+    if (values !== undefined) readValuesTextShared(values, { name: `${path}/values.yaml`, role: 'chart' }, opts.helmVersion, true);
+  };
+  if (!chartYaml) {
+    valuesFirst();
+    throw new ValuesError('CHART_MISSING', 'Chart.yaml file is missing', { file: `${path}/Chart.yaml`, line: 1, column: 1 }, path);
+  }
+  const requirements = byName.get('requirements.yaml');
+  let md: ReturnType<typeof readChartMetadata>;
+  try {
+    md = readChartMetadata(chartYaml, `${path}/Chart.yaml`, opts.helmVersion, requirements ? { text: requirements, file: `${path}/requirements.yaml` } : undefined);
+  } catch (e) {
+    if (e instanceof ValuesError && e.message.startsWith('validation: ')) valuesFirst();
+    throw e;
+  }
   const chart: Chart = {
     name: md.name,
     version: md.version,
@@ -134,6 +151,7 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
       }
     } catch (e) {
       if (e instanceof ValuesError) {
+        valuesFirst();
         const wrap = (m: string) => `error unpacking subchart ${n} in ${chart.name}: ${m}`;
         throw new ValuesError(e.code, wrap(e.message), e.location, e.source, undefined, e.alternatives?.map(wrap));
       }

@@ -101,7 +101,7 @@ async function readChart(path: string, helmVersion: HelmVersion): Promise<Chart>
   let p = chartCache.get(key);
   if (!p) {
     p = loadChart(path, { helmVersion }).catch((e: unknown) => {
-      throw new InputError(`--chart ${path}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new InputError(`--chart ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     });
     chartCache.set(key, p);
   }

@@ -35,7 +35,9 @@ export async function runTemplate(args: string[], io: CliIo): Promise<number> {
     setup = await prepareSetup({ ...specFromFlags(flags), chart: chartPath }, 'template');
   } catch (e) {
     if (e instanceof ValuesError || e instanceof InputError) {
-      io.stderr(`Error: ${e.message}\n`);
+      // a chart Helm cannot load: Helm's own text (the other commands name the --chart it came from)
+      const loadError = e instanceof InputError && e.cause instanceof ValuesError ? e.cause : e;
+      io.stderr(`Error: ${loadError.message}\n`);
       return EXIT.found;
     }
     throw e;

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { loadValues, ValuesError, type ValuesErrorCode } from '../../src/index';
 import { loadChart } from '../../src/node/index';
+import { runCli } from '../cli/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-refusals-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -124,11 +125,25 @@ describe('charts Helm refuses', () => {
     ['dependencies not a list (Helm 4)', { 'Chart.yaml': `${CHART}dependencies: 5\n` }, 4, 'CHART_INVALID', 'of type []*v2.Dependency'],
     ['version a list', { 'Chart.yaml': 'apiVersion: v2\nname: c\nversion: [1]\n' }, 4, 'CHART_INVALID', 'json: cannot unmarshal array into Go struct field Metadata.version of type string'],
     ['stray file under charts/', { 'Chart.yaml': CHART, 'charts/README.md': 'hi' }, 4, 'CHART_MISSING', 'error unpacking subchart README.md in c: Chart.yaml file is missing'],
+    // Helm parses values.yaml as its loader meets it: before it validates Chart.yaml and loads the subcharts
+    // (texts recorded with Helm 4.1.4 and 3.17.1; fuzz seed 20261217)
+    ['a broken values.yaml before validation (Helm 4)', { 'Chart.yaml': 'apiVersion: v2\nname: c\n', 'values.yaml': 'a: b: c\n' }, 4, 'YAML_SYNTAX', 'cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: mapping values are not allowed in this context'],
+    ['a broken values.yaml before validation (Helm 3)', { 'Chart.yaml': 'apiVersion: v2\nname: c\n', 'values.yaml': 'a: b: c\n' }, 3, 'YAML_SYNTAX', 'cannot load values.yaml: error converting YAML to JSON: yaml: mapping values are not allowed in this context'],
+    ['a broken values.yaml before a broken subchart', { 'Chart.yaml': CHART, 'values.yaml': 'a: b: c\n', 'charts/s/values.yaml': 'x: 1\n' }, 4, 'YAML_SYNTAX', 'cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: mapping values are not allowed in this context'],
+    ['a subchart\'s broken values.yaml before its validation', { 'Chart.yaml': CHART, 'charts/s/Chart.yaml': 'apiVersion: v2\nname: s\n', 'charts/s/values.yaml': 'q: [\n' }, 3, 'YAML_SYNTAX', 'error unpacking subchart s in c: cannot load values.yaml: error converting YAML to JSON: yaml: line 1: did not find expected node content'],
   ];
   test.each(table)('%s', async (_name, files, helmVersion, code, text) => {
     const err = await refusal(() => loadChart(writeDir(files), { helmVersion }));
     expect(err.code).toBe(code);
     expect(err.message).toContain(text);
+  });
+
+  test('template prints a load failure as Helm does, without the --chart of the other commands', () => {
+    const dir = writeDir({ 'Chart.yaml': 'apiVersion: v2\nname: c\n', 'values.yaml': 'a: b: c\n' });
+    const r = runCli(['template', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: mapping values are not allowed in this context\n');
+    expect(runCli(['images', '--chart', dir]).stderr).toContain(`--chart ${dir}: cannot load values.yaml`);
   });
 
   test('a listed dependency missing from charts/ (Helm 3 and 4 wording)', async () => {

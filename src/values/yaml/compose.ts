@@ -7,7 +7,7 @@ import { COLLECTION_STYLE, getScalarValue, parseEvents, EVENT_ID, SCALAR_STYLE, 
 import { compareGoStrings, formatFloatG, goQuote } from '../gofmt.js';
 import { GoInt, hasKey, isMap, locsOf, locTable, markInteger, newMap, setLoc, Src, type GoMap, type Loc, type Val } from '../model.js';
 import { checkAnchors, checkDirectives, checkTabs, dedentedRootEnd, goLineBreaks, type ScanProblem } from './scanner-checks.js';
-import { goYamlVerdict } from './goyaml.js';
+import { goYamlVerdict, type GoYamlVerdict } from './goyaml.js';
 import { BINARY, FLOAT, INT, MERGE, NULL, resolveScalar, resolvesToText, STR, TagMismatch, TAG_PREFIX, type Resolved } from './resolve.js';
 
 /** Deepest nesting of collections accepted in one document (see docs/values.md: Helm's own limit is 10,000). */
@@ -670,8 +670,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
     const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
-      const low = verdict.lowBlockScalars;
-      const q = (low.length ? parseIndented(text, low.map((b) => b.at), low.map((b) => b.lack)) : undefined) ?? retryQuotedIndent(text);
+      const q = retryUnderIndented(text, verdict) ?? retryQuotedIndent(text);
       if (!q) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
       ({ events, parsed, mapOff } = q);
     }
@@ -885,6 +884,23 @@ function parseIndented(text: string, at: number[], widths: number[]): { events: 
     return lo === 0 ? o : Math.max(at[lo - 1]!, o - cum[lo - 1]!);
   };
   return { events, parsed, mapOff };
+}
+
+/**
+ * What go-yaml reads though it is not indented as js-yaml asks (block scalar headers, lines inside flow
+ * collections; see GoYamlVerdict): read again with each indented by the columns it lacks.
+ */
+function retryUnderIndented(text: string, verdict: GoYamlVerdict): ReturnType<typeof parseIndented> {
+  const fixes: Array<{ at: number; lack: number }> = [...verdict.lowBlockScalars];
+  for (const l of verdict.flowLines) {
+    let spaces = 0;
+    while (text.charCodeAt(l.at + spaces) === 0x20) spaces++;
+    // (a document marker is go-yaml's error, never read here; kept as it is all the same)
+    if (spaces < l.need && !(spaces === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(l.at, l.at + 4)))) fixes.push({ at: l.at, lack: l.need - spaces });
+  }
+  if (!fixes.length) return undefined;
+  fixes.sort((a, b) => a.at - b.at);
+  return parseIndented(text, fixes.map((f) => f.at), fixes.map((f) => f.lack));
 }
 
 /** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */

@@ -178,6 +178,8 @@ class Scanner {
   separationTabs: number[] = [];
   /** block scalar headers at or left of the block indentation (`a:\n|\n x`), with the columns they lack (see GoYamlVerdict) */
   lowBlockScalars: Array<{ at: number; lack: number }> = [];
+  /** line starts inside a flow collection, with the indentation js-yaml asks of them (see GoYamlVerdict) */
+  flowLines: Array<{ at: number; need: number }> = [];
 
   constructor(readonly text: string) {
     this.bomInBuffer = text.charCodeAt(0) === 0xfeff;
@@ -288,7 +290,8 @@ class Scanner {
       this.column = 0;
       this.line++;
       this.pos++;
-    }
+    } else return;
+    if (this.flowLevel > 0) this.flowLines.push({ at: this.pos, need: this.indent + 1 });
   }
 
   /** read_line: like skip_line, but a lone CR or LF, NEL, LS, PS all count one line. */
@@ -1472,6 +1475,12 @@ export interface GoYamlVerdict {
    * (`a:\n|\n x` is {a: "x\n"}): js-yaml refuses them, so they are read indented by the columns they lack
    */
   lowBlockScalars: Array<{ at: number; lack: number }>;
+  /**
+   * the starts of the lines inside flow collections, each with the indentation js-yaml asks of it (one past the
+   * block around the collection): go-yaml asks none (`a: [1,\n2]` is {a: [1, 2]}), and the leading blanks of such
+   * a line are never part of a value, so the reader reads the lines that lack it indented
+   */
+  flowLines: Array<{ at: number; need: number }>;
   /** where the first document ends (the token after it), when something follows it: the rest is never read */
   end?: number;
   /**
@@ -1498,11 +1507,11 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.STREAM_START:
           continue;
         case E.STREAM_END:
-          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, flowLines: scanner.flowLines };
         case E.DOCUMENT_START:
           continue;
         case E.DOCUMENT_END:
-          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, flowLines: scanner.flowLines, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
         case E.ALIAS:
           if (!anchors.has(e.anchor!)) throw new GoYamlError(`unknown anchor '${e.anchor}' referenced`, e.mark.pos, 'unknown-anchor');
           break;
@@ -1519,7 +1528,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
       }
     }
   } catch (e) {
-    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [], tabs: [], lowBlockScalars: [] };
+    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [], tabs: [], lowBlockScalars: [], flowLines: [] };
     throw e;
   }
 }
