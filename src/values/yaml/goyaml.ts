@@ -178,7 +178,7 @@ class Scanner {
   separationTabs: number[] = [];
   /** block scalar headers at or left of the block indentation (`a:\n|\n x`), with the columns they lack (see GoYamlVerdict) */
   lowBlockScalars: Array<{ at: number; lack: number }> = [];
-  /** line starts inside a flow collection, with the indentation js-yaml asks of them (see GoYamlVerdict) */
+  /** line starts inside a flow collection indented less than js-yaml asks, with what it asks (see GoYamlVerdict) */
   flowLines: Array<{ at: number; need: number }> = [];
 
   constructor(readonly text: string) {
@@ -291,7 +291,12 @@ class Scanner {
       this.line++;
       this.pos++;
     } else return;
-    if (this.flowLevel > 0) this.flowLines.push({ at: this.pos, need: this.indent + 1 });
+    if (this.flowLevel > 0) {
+      // only the lines indented less than js-yaml asks (a JSON file is one flow collection of many lines)
+      let spaces = 0;
+      while (this.text.charCodeAt(this.pos + spaces) === 0x20) spaces++;
+      if (spaces <= this.indent) this.flowLines.push({ at: this.pos, need: this.indent + 1 });
+    }
   }
 
   /** read_line: like skip_line, but a lone CR or LF, NEL, LS, PS all count one line. */
@@ -1476,8 +1481,8 @@ export interface GoYamlVerdict {
    */
   lowBlockScalars: Array<{ at: number; lack: number }>;
   /**
-   * the starts of the lines inside flow collections, each with the indentation js-yaml asks of it (one past the
-   * block around the collection): go-yaml asks none (`a: [1,\n2]` is {a: [1, 2]}), and the leading blanks of such
+   * the starts of the lines inside flow collections indented less than js-yaml asks (one past the block around
+   * the collection), each with that indentation: go-yaml asks none (`a: [1,\n2]` is {a: [1, 2]}), and the leading blanks of such
    * a line are never part of a value, so the reader reads the lines that lack it indented
    */
   flowLines: Array<{ at: number; need: number }>;
