@@ -475,5 +475,13 @@ export function generateSnippets() {
   }
   add('zones', 'v: {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T16:59:59Z") "America/New_York" }} {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T17:00:00Z") "America/New_York" }}\n', { functions: ['dateInZone'] });
 
+  // ---- the API versions helm template reports without a cluster (client-go's scheme of each Helm, in its order) ----
+  for (const t of [
+    '{{- range .Capabilities.APIVersions }}\n- {{ . }}\n{{- end }}\n',
+    'v: {{ len .Capabilities.APIVersions }}\n',
+    'v: {{ .Capabilities.APIVersions.Has "apiregistration.k8s.io/v1" }} {{ .Capabilities.APIVersions.Has "policy/v1beta1" }} {{ .Capabilities.APIVersions.Has "batch/v1beta1" }} {{ .Capabilities.APIVersions.Has "resource.k8s.io/v1" }} {{ .Capabilities.APIVersions.Has "networking.k8s.io/v1alpha1" }}\n',
+    'v: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" }} {{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}\n',
+  ]) add('apiversions', t, { functions: [] });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

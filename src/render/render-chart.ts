@@ -140,15 +140,49 @@ export interface RenderResult {
 
 const dec = new TextDecoder();
 
-// The API versions `helm template` reports without a cluster (a subset of client-go's scheme that Helm
-// lists as DefaultVersionSet): what charts test with .Capabilities.APIVersions.Has.
-const DEFAULT_API_VERSIONS = [
-  'v1', 'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1',
-  'authentication.k8s.io/v1', 'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1',
-  'certificates.k8s.io/v1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1', 'events.k8s.io/v1',
-  'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
-  'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1',
-];
+// The API versions `helm template` reports without a cluster, in Helm's order: client-go's scheme's
+// PrioritizedVersionsAllGroups plus apiextensions (Helm's DefaultVersionSet), which differs between the
+// client-go of Helm 4.1.4 and of Helm 3.17.1. What charts test with .Capabilities.APIVersions.Has and range over;
+// --api-versions appends to it.
+const DEFAULT_API_VERSIONS: Record<HelmVersion, readonly string[]> = {
+  4: [
+    'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1',
+    'admissionregistration.k8s.io/v1beta1', 'internal.apiserver.k8s.io/v1alpha1', 'apps/v1', 'apps/v1beta1',
+    'apps/v1beta2', 'authentication.k8s.io/v1', 'authentication.k8s.io/v1alpha1',
+    'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1', 'authorization.k8s.io/v1beta1', 'autoscaling/v1',
+    'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1',
+    'certificates.k8s.io/v1', 'certificates.k8s.io/v1beta1', 'certificates.k8s.io/v1alpha1',
+    'coordination.k8s.io/v1alpha2', 'coordination.k8s.io/v1beta1', 'coordination.k8s.io/v1',
+    'discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1',
+    'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1',
+    'flowcontrol.apiserver.k8s.io/v1beta2', 'flowcontrol.apiserver.k8s.io/v1beta3', 'networking.k8s.io/v1',
+    'networking.k8s.io/v1beta1', 'node.k8s.io/v1', 'node.k8s.io/v1alpha1', 'node.k8s.io/v1beta1', 'policy/v1',
+    'policy/v1beta1', 'rbac.authorization.k8s.io/v1', 'rbac.authorization.k8s.io/v1beta1',
+    'rbac.authorization.k8s.io/v1alpha1', 'resource.k8s.io/v1', 'resource.k8s.io/v1beta2',
+    'resource.k8s.io/v1beta1', 'resource.k8s.io/v1alpha3', 'scheduling.k8s.io/v1alpha1',
+    'scheduling.k8s.io/v1beta1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1beta1', 'storage.k8s.io/v1',
+    'storage.k8s.io/v1alpha1', 'storagemigration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1',
+    'apiextensions.k8s.io/v1',
+  ],
+  3: [
+    'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1',
+    'admissionregistration.k8s.io/v1beta1', 'internal.apiserver.k8s.io/v1alpha1', 'apps/v1', 'apps/v1beta1',
+    'apps/v1beta2', 'authentication.k8s.io/v1', 'authentication.k8s.io/v1alpha1',
+    'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1', 'authorization.k8s.io/v1beta1', 'autoscaling/v1',
+    'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1',
+    'certificates.k8s.io/v1', 'certificates.k8s.io/v1beta1', 'certificates.k8s.io/v1alpha1',
+    'coordination.k8s.io/v1alpha2', 'coordination.k8s.io/v1beta1', 'coordination.k8s.io/v1',
+    'discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1',
+    'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1',
+    'flowcontrol.apiserver.k8s.io/v1beta2', 'flowcontrol.apiserver.k8s.io/v1beta3', 'networking.k8s.io/v1',
+    'networking.k8s.io/v1alpha1', 'networking.k8s.io/v1beta1', 'node.k8s.io/v1', 'node.k8s.io/v1alpha1',
+    'node.k8s.io/v1beta1', 'policy/v1', 'policy/v1beta1', 'rbac.authorization.k8s.io/v1',
+    'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1alpha1', 'resource.k8s.io/v1beta1',
+    'resource.k8s.io/v1alpha3', 'scheduling.k8s.io/v1alpha1', 'scheduling.k8s.io/v1beta1',
+    'scheduling.k8s.io/v1', 'storage.k8s.io/v1beta1', 'storage.k8s.io/v1', 'storage.k8s.io/v1alpha1',
+    'storagemigration.k8s.io/v1alpha1', 'apiextensions.k8s.io/v1beta1', 'apiextensions.k8s.io/v1',
+  ],
+};
 
 function func(params: string[], fn: (...a: TVal[]) => TVal, variadic?: string): GoFunc {
   const f: GoFunc = { params, fn };
@@ -443,7 +477,7 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
     throw e;
   }
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
-  const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
+  const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS[helm], ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
     const kv = (caps.fields.KubeVersion as GoStruct).fields.Version as string;
     if (!isCompatibleRange(chart.kubeVersion, kv)) {
