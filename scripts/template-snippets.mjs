@@ -483,5 +483,15 @@ export function generateSnippets() {
     'v: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" }} {{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}\n',
   ]) add('apiversions', t, { functions: [] });
 
+  // ---- deepCopy keeps a value's Go type (copystructure): the top context and .Values stay chartutil.Values ----
+  for (const t of [
+    '{{- $data := dict "Values" (deepCopy .Values) | mustMergeOverwrite (deepCopy .) }}\nv: {{ $data.Values.s }} {{ keys $data | sortAlpha | toJson }}\n',
+    'v: {{ typeOf (deepCopy .) }} {{ typeOf (deepCopy .Values) }} {{ typeOf (deepCopy .Capabilities.APIVersions) }} {{ (deepCopy .Capabilities.APIVersions).Has "v1" }} {{ typeOf (deepCopy (dict "x" .)).x }}\n',
+    'v: {{ typeOf (deepCopy .Values.m) }} {{ typeOf (deepCopy .Values.l) }} {{ typeOf (deepCopy (splitList "," "a,b")) }} {{ typeOf (index (deepCopy (list .Values)) 0) }}\n',
+    'v: {{ typeOf .Template }} {{ typeOf (deepCopy .Template) }} {{ .Template | toJson }} {{ kindOf .Template }}\n',
+    'v: {{ dig "Name" "d" .Template }}\n',
+    'v: {{ typeOf (mergeOverwrite (deepCopy .Values) (dict "x" 1)) }}\n',
+  ]) add('deepcopytypes', t, { functions: ['deepCopy'] });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -67,6 +67,20 @@ export function methodsOf(v: TVal): Record<string, GoFunc> | undefined {
   return v && typeof v === 'object' ? METHODS.get(v) : undefined;
 }
 
+/**
+ * Gives `to` (a copy of `from`) the Go type of `from`: its element type, its name if it has a named type
+ * (chartutil.Values, chartutil.VersionSet) and that type's methods, as a reflect-based deep copy keeps them.
+ */
+export function copyGoType<T extends object>(from: object, to: T): T {
+  const elem = elemOf(from);
+  if (elem !== undefined) tagElem(to, elem);
+  const named = NAMED.get(from);
+  if (named !== undefined) NAMED.set(to, named);
+  const methods = METHODS.get(from);
+  if (methods !== undefined) METHODS.set(to, methods);
+  return to;
+}
+
 /** The element type of a map value (its declared one, `interface {}` for a named map type or none declared). */
 export function mapElemType(v: object): string {
   return NAMED.has(v) ? 'interface {}' : (elemOf(v) ?? 'interface {}');
