@@ -493,5 +493,17 @@ export function generateSnippets() {
     'v: {{ typeOf (mergeOverwrite (deepCopy .Values) (dict "x" 1)) }}\n',
   ]) add('deepcopytypes', t, { functions: ['deepCopy'] });
 
+  // ---- kubeVersion constraints (Masterminds reads a partial version with a prerelease, 1.21-0, as 1.21.0-0) and
+  // --kube-version as each Helm reads it (Helm 4 prints and checks its numbers alone; Helm 3 completes it) ----
+  const kvChart = (c) => `apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: ${JSON.stringify(c)}\n`;
+  for (const c of ['>= 1.21-0', '1.32-0', '~1.35-0 || 1.32-0', '1.21-0 - 1.40', '>= 1.21-0 < 2-0', '^1-0', '>=v1.21-rc.1']) {
+    add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c) });
+  }
+  const kvShow = 'v: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.KubeVersion.String }}\n';
+  for (const kv of ['1.25.0-gke.1', 'v1.30', '1.28.3+k3s1', '1.029.1']) add('kubeversion', kvShow, { functions: [], kubeVersion: kv });
+  for (const [c, kv] of [['>=1.21.0', '1.25.0-gke.1'], ['1.21-0 - 1.40', '1.25.0-gke.1'], ['~1.25-0', '1.25.1+k3s1'], ['>=1.25.1', '1.25.0-gke.1']]) {
+    add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c), kubeVersion: kv });
+  }
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

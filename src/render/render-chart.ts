@@ -5,7 +5,7 @@ import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, type LoadedValues } from '../values/load.js';
 import { loadedChart, loadedTree } from '../load/load-values.js';
 import type { RenderTreeNode } from '../chart/load-chart-values.js';
-import { isCompatibleRange } from '../chart/semver.js';
+import { isCompatibleRange, mastermindsString } from '../chart/semver.js';
 import { parseCacheFor } from './parse-cache.js';
 import { deepCopy, isMap, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } from '../template/engine.js';
@@ -283,12 +283,17 @@ function filesObject(files: ChartFile[]): GoStruct {
 
 function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVersions: string[]): GoStruct {
   const v = kubeVersion ?? (helm === 4 ? 'v1.35.0' : 'v1.32.0');
-  const norm = v.startsWith('v') ? v : `v${v}`;
-  const m = /^v(\d+)\.(\d+)/.exec(norm);
-  const kv = new GoStruct('common.KubeVersion', { Version: norm, Major: m?.[1] ?? '', Minor: m?.[2] ?? '' }, {
-    String: func([], () => norm),
-    GitVersion: func([], () => norm),
-  }, () => norm);
+  // Helm 3 keeps Masterminds' reading of the version (v1.30 is v1.30.0); Helm 4 keeps it as given and prints (and
+  // checks kubeVersion constraints against) its numbers alone, as Kubernetes' generic parser reads them
+  const given = v.startsWith('v') ? v : `v${v}`;
+  const full = helm === 3 ? `v${mastermindsString(v) ?? given.slice(1)}` : given;
+  const m = /^v(\d+)\.(\d+)/.exec(full);
+  const numbers = /^v(\d+(?:\.\d+)*)/.exec(given)?.[1];
+  const str = helm === 4 && numbers !== undefined ? `v${numbers.split('.').map((x) => String(BigInt(x))).join('.')}` : full;
+  const kv = new GoStruct('common.KubeVersion', { Version: full, Major: m ? String(BigInt(m[1]!)) : '', Minor: m ? String(BigInt(m[2]!)) : '' }, {
+    String: func([], () => str),
+    GitVersion: func([], () => full),
+  }, () => str);
   // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
   const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),
@@ -479,8 +484,9 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
   const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS[helm], ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
-    const kv = (caps.fields.KubeVersion as GoStruct).fields.Version as string;
-    if (!isCompatibleRange(chart.kubeVersion, kv)) {
+    const kvs = caps.fields.KubeVersion as GoStruct;
+    const kv = kvs.fields.Version as string;
+    if (!isCompatibleRange(chart.kubeVersion, kvs.str!())) {
       throw new ResolveError('render-failed', `chart requires kubeVersion: ${chart.kubeVersion} which is incompatible with Kubernetes ${kv}`);
     }
   }
