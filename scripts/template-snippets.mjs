@@ -501,6 +501,15 @@ export function generateSnippets() {
   }
   const kvShow = 'v: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.KubeVersion.String }}\n';
   for (const kv of ['1.25.0-gke.1', 'v1.30', '1.28.3+k3s1', '1.029.1']) add('kubeversion', kvShow, { functions: [], kubeVersion: kv });
+  // String() of KubeVersion has a pointer receiver: the template prints it, printf and sprig print its fields
+  for (const t of [
+    'v: {{ printf "%v" .Capabilities.KubeVersion | quote }} {{ print .Capabilities.KubeVersion | quote }}\n', 'v: {{ toString .Capabilities.KubeVersion | quote }} {{ quote .Capabilities.KubeVersion }}\n',
+    'v: {{ printf "%+v" .Capabilities.KubeVersion | quote }} {{ typeOf .Capabilities.KubeVersion }}\n', 'v: {{ trimPrefix "v" .Capabilities.KubeVersion }}\n',
+    'v: {{ .Capabilities.KubeVersion.normalizedVersion }}\n', 'v: {{ .Capabilities.KubeVersion }}\n',
+  ]) {
+    add('kubeversion', t, { functions: [] });
+    add('kubeversion', t, { functions: [], kubeVersion: '1.25.0-gke.1' });
+  }
   for (const [c, kv] of [['>=1.21.0', '1.25.0-gke.1'], ['1.21-0 - 1.40', '1.25.0-gke.1'], ['~1.25-0', '1.25.1+k3s1'], ['>=1.25.1', '1.25.0-gke.1']]) {
     add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c), kubeVersion: kv });
   }

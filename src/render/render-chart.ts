@@ -290,10 +290,13 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
   const m = /^v(\d+)\.(\d+)/.exec(full);
   const numbers = /^v(\d+(?:\.\d+)*)/.exec(given)?.[1];
   const str = helm === 4 && numbers !== undefined ? `v${numbers.split('.').map((x) => String(BigInt(x))).join('.')}` : full;
-  const kv = new GoStruct('common.KubeVersion', { Version: full, Major: m ? String(BigInt(m[1]!)) : '', Minor: m ? String(BigInt(m[2]!)) : '' }, {
+  const fields = { Version: full, Major: m ? String(BigInt(m[1]!)) : '', Minor: m ? String(BigInt(m[2]!)) : '' };
+  // String() has a pointer receiver: printf and sprig see the fields (Helm 4's unexported normalizedVersion too)
+  const printed = helm === 4 ? { Version: full, normalizedVersion: str, Major: fields.Major, Minor: fields.Minor } : fields;
+  const kv = new GoStruct(helm === 4 ? 'common.KubeVersion' : 'chartutil.KubeVersion', fields, {
     String: func([], () => str),
     GitVersion: func([], () => full),
-  }, () => str);
+  }, () => str, undefined, { printed });
   // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
   const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),

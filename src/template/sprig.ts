@@ -16,7 +16,7 @@ const strOf = goString;
 export function strval(v: TVal): string {
   if (typeof v === 'string') return v;
   if (v instanceof Uint8Array) return strOf(v);
-  if (v instanceof GoStruct && v.str) return v.str();
+  if (v instanceof GoStruct && v.str && !v.pointerString) return v.str();
   return formatV(v === undefined ? null : v);
 }
 

@@ -29,6 +29,12 @@ export class GoStruct {
     readonly str?: () => string,
     /** Whether the struct is a map-like named type (Files is `map[string][]byte`): `index` and `len` work. */
     readonly mapLike?: GoMap,
+    /**
+     * A struct field whose String() has a pointer receiver (Helm's KubeVersion): the template prints it by String()
+     * (the field is addressable), but fmt and sprig get a copy and print its fields, `printed` (unexported ones
+     * included) when given.
+     */
+    readonly pointerString?: { printed?: Record<string, TVal> },
   ) {}
 }
 
