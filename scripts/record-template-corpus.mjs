@@ -79,6 +79,7 @@ async function renderOne(major, s) {
     writeSnippetChart(path.join(tmp, 'c'), s);
     const args = ['template', 'r', 'c', '--debug'];
     for (const x of s.set ?? []) args.push('--set', x);
+    if (s.kubeVersion) args.push('--kube-version', s.kubeVersion);
     const env = { ...process.env, HELM_CACHE_HOME: path.join(tmp, '.hc'), HELM_CONFIG_HOME: path.join(tmp, '.hcfg'), HELM_DATA_HOME: path.join(tmp, '.hd') };
     const r = await run(helm, args, { cwd: tmp, env });
     const norm = (x) => x.split(tmp + '/').join('').split(tmp).join('');

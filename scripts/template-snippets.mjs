@@ -475,5 +475,44 @@ export function generateSnippets() {
   }
   add('zones', 'v: {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T16:59:59Z") "America/New_York" }} {{ dateInZone "2006-01-02T15:04:05 -0700 MST" (toDate "2006-01-02T15:04:05Z07:00" "1883-11-18T17:00:00Z") "America/New_York" }}\n', { functions: ['dateInZone'] });
 
+  // ---- the API versions helm template reports without a cluster (client-go's scheme of each Helm, in its order) ----
+  for (const t of [
+    '{{- range .Capabilities.APIVersions }}\n- {{ . }}\n{{- end }}\n',
+    'v: {{ len .Capabilities.APIVersions }}\n',
+    'v: {{ .Capabilities.APIVersions.Has "apiregistration.k8s.io/v1" }} {{ .Capabilities.APIVersions.Has "policy/v1beta1" }} {{ .Capabilities.APIVersions.Has "batch/v1beta1" }} {{ .Capabilities.APIVersions.Has "resource.k8s.io/v1" }} {{ .Capabilities.APIVersions.Has "networking.k8s.io/v1alpha1" }}\n',
+    'v: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" }} {{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}\n',
+  ]) add('apiversions', t, { functions: [] });
+
+  // ---- deepCopy keeps a value's Go type (copystructure): the top context and .Values stay chartutil.Values ----
+  for (const t of [
+    '{{- $data := dict "Values" (deepCopy .Values) | mustMergeOverwrite (deepCopy .) }}\nv: {{ $data.Values.s }} {{ keys $data | sortAlpha | toJson }}\n',
+    'v: {{ typeOf (deepCopy .) }} {{ typeOf (deepCopy .Values) }} {{ typeOf (deepCopy .Capabilities.APIVersions) }} {{ (deepCopy .Capabilities.APIVersions).Has "v1" }} {{ typeOf (deepCopy (dict "x" .)).x }}\n',
+    'v: {{ typeOf (deepCopy .Values.m) }} {{ typeOf (deepCopy .Values.l) }} {{ typeOf (deepCopy (splitList "," "a,b")) }} {{ typeOf (index (deepCopy (list .Values)) 0) }}\n',
+    'v: {{ typeOf .Template }} {{ typeOf (deepCopy .Template) }} {{ .Template | toJson }} {{ kindOf .Template }}\n',
+    'v: {{ dig "Name" "d" .Template }}\n',
+    'v: {{ typeOf (mergeOverwrite (deepCopy .Values) (dict "x" 1)) }}\n',
+  ]) add('deepcopytypes', t, { functions: ['deepCopy'] });
+
+  // ---- kubeVersion constraints (Masterminds reads a partial version with a prerelease, 1.21-0, as 1.21.0-0) and
+  // --kube-version as each Helm reads it (Helm 4 prints and checks its numbers alone; Helm 3 completes it) ----
+  const kvChart = (c) => `apiVersion: v2\nname: c\nversion: 0.1.0\nkubeVersion: ${JSON.stringify(c)}\n`;
+  for (const c of ['>= 1.21-0', '1.32-0', '~1.35-0 || 1.32-0', '1.21-0 - 1.40', '>= 1.21-0 < 2-0', '^1-0', '>=v1.21-rc.1']) {
+    add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c) });
+  }
+  const kvShow = 'v: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.GitVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.KubeVersion.String }}\n';
+  for (const kv of ['1.25.0-gke.1', 'v1.30', '1.28.3+k3s1', '1.029.1']) add('kubeversion', kvShow, { functions: [], kubeVersion: kv });
+  // String() of KubeVersion has a pointer receiver: the template prints it, printf and sprig print its fields
+  for (const t of [
+    'v: {{ printf "%v" .Capabilities.KubeVersion | quote }} {{ print .Capabilities.KubeVersion | quote }}\n', 'v: {{ toString .Capabilities.KubeVersion | quote }} {{ quote .Capabilities.KubeVersion }}\n',
+    'v: {{ printf "%+v" .Capabilities.KubeVersion | quote }} {{ typeOf .Capabilities.KubeVersion }}\n', 'v: {{ trimPrefix "v" .Capabilities.KubeVersion }}\n',
+    'v: {{ .Capabilities.KubeVersion.normalizedVersion }}\n', 'v: {{ .Capabilities.KubeVersion }}\n',
+  ]) {
+    add('kubeversion', t, { functions: [] });
+    add('kubeversion', t, { functions: [], kubeVersion: '1.25.0-gke.1' });
+  }
+  for (const [c, kv] of [['>=1.21.0', '1.25.0-gke.1'], ['1.21-0 - 1.40', '1.25.0-gke.1'], ['~1.25-0', '1.25.1+k3s1'], ['>=1.25.1', '1.25.0-gke.1']]) {
+    add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c), kubeVersion: kv });
+  }
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -48,6 +48,10 @@ export const CASES = [
   { id: 'flags/dapr-output-dir-crds-release-name', chart: 'dapr', args: ['--output-dir', 'out/', '--release-name', '--include-crds', '--skip-tests'], release: 'dapr' },
   { id: 'flags/vault-output-dir-no-hooks', chart: 'vault', args: ['--output-dir', './o', '--no-hooks'] },
   { id: 'flags/gloo-output-dir-show-only', chart: 'gloo-v1.19.10', args: ['--output-dir', 'out', '--show-only', 'templates/1-gloo-deployment.yaml'] },
+  // a library chart (bitnami's common) is refused before its dependencies or values' coalescing; a values file that
+  // does not parse is reported before it
+  { id: 'flags/bitnami-common-library', chart: 'bitnami-rabbitmq/charts/common', release: 'c' },
+  { id: 'flags/bitnami-common-library-bad-values', chart: 'bitnami-rabbitmq/charts/common', release: 'c', values: 'x: [\n' },
   { id: 'flags/bitnami-rabbitmq-schema-failure', chart: 'bitnami-rabbitmq', values: 'replicaCount: many\nauth:\n  password: p\n  erlangCookie: c\n' },
   { id: 'flags/bitnami-rabbitmq-skip-schema-validation', chart: 'bitnami-rabbitmq', values: 'replicaCount: many\nauth:\n  password: p\n  erlangCookie: c\n', args: ['--skip-schema-validation'] },
 ];

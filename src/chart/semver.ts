@@ -30,6 +30,14 @@ export function normalizeVersion(v: string): string | undefined {
   return out;
 }
 
+/** Masterminds' Version.String() of a version it accepts: x.y.z with its prerelease and build metadata. */
+export function mastermindsString(v: string): string | undefined {
+  const n = normalizeVersion(v);
+  if (n === undefined) return undefined;
+  const m = VERSION.exec(v)!;
+  return m[5] ? `${n}+${m[5]}` : n;
+}
+
 /**
  * Helm's IsCompatibleRange: whether `version` satisfies the `constraint` of a dependency entry. An empty or
  * unparsable constraint, or an invalid version, is not compatible.
@@ -38,10 +46,31 @@ export function isCompatibleRange(constraint: string | undefined, version: strin
   if (!constraint || constraint.trim() === '' || constraint.length > MAX_VERSION_LENGTH) return false;
   const v = normalizeVersion(version);
   if (!v) return false;
-  const range = constraint
-    .split('||')
-    .map((part) => part.replace(/,/g, ' ').replace(/=</g, '<=').replace(/~>/g, '~').trim())
-    .join(' || ');
+  const parts = constraint.split('||').map((part) => completePartials(part.replace(/,/g, ' ').replace(/=</g, '<=').replace(/~>/g, '~').trim()));
+  const range = parts.join(' || ');
   if (validRange(range) === null) return false;
-  return satisfies(v, range);
+  if (!v.includes('-')) return satisfies(v, range);
+  // Masterminds lets a prerelease version through a comparator only when the comparator's own version has a
+  // prerelease, and then compares it as any other version: each alternative is checked so
+  return parts.some((part) => {
+    const versions = part.match(CONSTRAINT_VERSION_G) ?? [];
+    return versions.length > 0 && versions.every((x) => /-/.test(x.replace(/^[^0-9xX*]*/, ''))) && satisfies(v, part, { includePrerelease: true });
+  });
+}
+
+// A version in a constraint: Masterminds accepts a partial one with a prerelease (`>= 1.21-0`), which it reads
+// with the missing numbers as 0 (1.21.0-0); npm's semver takes a prerelease only after three numbers.
+const PART = '(?:0|[1-9][0-9]*|[0-9]+|[xX*])';
+const CONSTRAINT_VERSION_G = new RegExp(`v?${PART}(?:\\.${PART}){0,2}(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?`, 'g');
+const PARTIAL_PRERELEASE = new RegExp(`(?<=^|\\s)(>=|<=|!=|=|>|<|~|\\^)?(\\s*)(v?)(${PART})(?:\\.(${PART}))?(-[0-9A-Za-z.-]+)(?=$|[\\s+])`, 'g');
+
+function completePartials(part: string): string {
+  return part.replace(PARTIAL_PRERELEASE, (m: string, op: string | undefined, space: string, v: string, major: string, minor: string | undefined, pre: string, at: number) => {
+    const full = `${v}${major}.${minor ?? '0'}.0${pre}`;
+    // a bare or `=` partial is a wildcard in Masterminds (1.21-0 is 1.21.x), as `~` is; not the ends of a
+    // hyphen range (`1.21-0 - 1.40`)
+    const inHyphenRange = /^\s+-\s/.test(part.slice(at + m.length)) || /\s-\s+$/.test(part.slice(0, at));
+    const wildcard = (op === undefined || op === '=') && !inHyphenRange;
+    return `${wildcard ? '~' : (op ?? '')}${space}${full}`;
+  });
 }

@@ -13,6 +13,8 @@ export class UsageError extends Error {
 /** A file or chart cannot be read at all (missing, a directory, no permission, nothing matched). Exit code 2. */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  /** Helm's own words for the failure, without what names the input (`template` prints them as Helm does). */
+  helmText?: string;
 }
 
 /** Exit codes, exactly as docs/cli.md lists them. */

@@ -101,7 +101,10 @@ async function readChart(path: string, helmVersion: HelmVersion): Promise<Chart>
   let p = chartCache.get(key);
   if (!p) {
     p = loadChart(path, { helmVersion }).catch((e: unknown) => {
-      throw new InputError(`--chart ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      const text = e instanceof Error ? e.message : String(e);
+      const err = new InputError(`--chart ${path}: ${text}`);
+      err.helmText = text;
+      throw err;
     });
     chartCache.set(key, p);
   }

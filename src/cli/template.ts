@@ -35,14 +35,19 @@ export async function runTemplate(args: string[], io: CliIo): Promise<number> {
     setup = await prepareSetup({ ...specFromFlags(flags), chart: chartPath }, 'template');
   } catch (e) {
     if (e instanceof ValuesError || e instanceof InputError) {
-      // a chart Helm cannot load: Helm's own text (the other commands name the --chart it came from)
-      const loadError = e instanceof InputError && e.cause instanceof ValuesError ? e.cause : e;
-      io.stderr(`Error: ${loadError.message}\n`);
+      io.stderr(`Error: ${e instanceof InputError && e.helmText !== undefined ? e.helmText : e.message}\n`);
       return EXIT.found;
     }
     throw e;
   }
   try {
+    // Helm refuses a library chart before it checks the dependencies or renders, after reading the user's values
+    if (setup.chart?.type === 'library') {
+      const { chart: _library, ...userOnly } = loadInput(setup);
+      loadValues(userOnly);
+      io.stderr('Error: library charts are not installable\n');
+      return EXIT.found;
+    }
     const loaded = loadValues(loadInput(setup));
     const opts: Parameters<typeof renderChart>[1] = { releaseName: name, helmVersion: setup.helmVersion };
     if (typeof flags.namespace === 'string') opts.namespace = flags.namespace;

@@ -297,7 +297,8 @@ export async function loadChart(path: string, options: LoadChartOptions = {}): P
   if (st.isDirectory()) {
     const files = await readChartDirectory(path, path);
     if (!files.some((f) => f.name === 'Chart.yaml') && helmVersion === 4) {
-      const p = nodePath.join(path, 'Chart.yaml');
+      // Helm 4 names the file by its absolute path (helm template loads the chart from there)
+      const p = nodePath.resolve(path, 'Chart.yaml');
       throw new ValuesError('CHART_MISSING', `unable to detect chart at ${p}: open ${p}: no such file or directory`, undefined, path);
     }
     return assembleChart(files, path, { helmVersion, unpack });

@@ -5,7 +5,7 @@ import type { Chart, ChartFile } from '../chart/chart.js';
 import { internalValues, type LoadedValues } from '../values/load.js';
 import { loadedChart, loadedTree } from '../load/load-values.js';
 import type { RenderTreeNode } from '../chart/load-chart-values.js';
-import { isCompatibleRange } from '../chart/semver.js';
+import { isCompatibleRange, mastermindsString } from '../chart/semver.js';
 import { parseCacheFor } from './parse-cache.js';
 import { deepCopy, isMap, type Val } from '../values/model.js';
 import { renderTemplates, RenderError, type HelmVersion, type TemplateFile } from '../template/engine.js';
@@ -140,15 +140,49 @@ export interface RenderResult {
 
 const dec = new TextDecoder();
 
-// The API versions `helm template` reports without a cluster (a subset of client-go's scheme that Helm
-// lists as DefaultVersionSet): what charts test with .Capabilities.APIVersions.Has.
-const DEFAULT_API_VERSIONS = [
-  'v1', 'admissionregistration.k8s.io/v1', 'apiextensions.k8s.io/v1', 'apiregistration.k8s.io/v1', 'apps/v1',
-  'authentication.k8s.io/v1', 'authorization.k8s.io/v1', 'autoscaling/v1', 'autoscaling/v2', 'batch/v1',
-  'certificates.k8s.io/v1', 'coordination.k8s.io/v1', 'discovery.k8s.io/v1', 'events.k8s.io/v1',
-  'flowcontrol.apiserver.k8s.io/v1', 'networking.k8s.io/v1', 'node.k8s.io/v1', 'policy/v1',
-  'rbac.authorization.k8s.io/v1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1',
-];
+// The API versions `helm template` reports without a cluster, in Helm's order: client-go's scheme's
+// PrioritizedVersionsAllGroups plus apiextensions (Helm's DefaultVersionSet), which differs between the
+// client-go of Helm 4.1.4 and of Helm 3.17.1. What charts test with .Capabilities.APIVersions.Has and range over;
+// --api-versions appends to it.
+const DEFAULT_API_VERSIONS: Record<HelmVersion, readonly string[]> = {
+  4: [
+    'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1',
+    'admissionregistration.k8s.io/v1beta1', 'internal.apiserver.k8s.io/v1alpha1', 'apps/v1', 'apps/v1beta1',
+    'apps/v1beta2', 'authentication.k8s.io/v1', 'authentication.k8s.io/v1alpha1',
+    'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1', 'authorization.k8s.io/v1beta1', 'autoscaling/v1',
+    'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1',
+    'certificates.k8s.io/v1', 'certificates.k8s.io/v1beta1', 'certificates.k8s.io/v1alpha1',
+    'coordination.k8s.io/v1alpha2', 'coordination.k8s.io/v1beta1', 'coordination.k8s.io/v1',
+    'discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1',
+    'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1',
+    'flowcontrol.apiserver.k8s.io/v1beta2', 'flowcontrol.apiserver.k8s.io/v1beta3', 'networking.k8s.io/v1',
+    'networking.k8s.io/v1beta1', 'node.k8s.io/v1', 'node.k8s.io/v1alpha1', 'node.k8s.io/v1beta1', 'policy/v1',
+    'policy/v1beta1', 'rbac.authorization.k8s.io/v1', 'rbac.authorization.k8s.io/v1beta1',
+    'rbac.authorization.k8s.io/v1alpha1', 'resource.k8s.io/v1', 'resource.k8s.io/v1beta2',
+    'resource.k8s.io/v1beta1', 'resource.k8s.io/v1alpha3', 'scheduling.k8s.io/v1alpha1',
+    'scheduling.k8s.io/v1beta1', 'scheduling.k8s.io/v1', 'storage.k8s.io/v1beta1', 'storage.k8s.io/v1',
+    'storage.k8s.io/v1alpha1', 'storagemigration.k8s.io/v1beta1', 'apiextensions.k8s.io/v1beta1',
+    'apiextensions.k8s.io/v1',
+  ],
+  3: [
+    'v1', 'admissionregistration.k8s.io/v1', 'admissionregistration.k8s.io/v1alpha1',
+    'admissionregistration.k8s.io/v1beta1', 'internal.apiserver.k8s.io/v1alpha1', 'apps/v1', 'apps/v1beta1',
+    'apps/v1beta2', 'authentication.k8s.io/v1', 'authentication.k8s.io/v1alpha1',
+    'authentication.k8s.io/v1beta1', 'authorization.k8s.io/v1', 'authorization.k8s.io/v1beta1', 'autoscaling/v1',
+    'autoscaling/v2', 'autoscaling/v2beta1', 'autoscaling/v2beta2', 'batch/v1', 'batch/v1beta1',
+    'certificates.k8s.io/v1', 'certificates.k8s.io/v1beta1', 'certificates.k8s.io/v1alpha1',
+    'coordination.k8s.io/v1alpha2', 'coordination.k8s.io/v1beta1', 'coordination.k8s.io/v1',
+    'discovery.k8s.io/v1', 'discovery.k8s.io/v1beta1', 'events.k8s.io/v1', 'events.k8s.io/v1beta1',
+    'extensions/v1beta1', 'flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta1',
+    'flowcontrol.apiserver.k8s.io/v1beta2', 'flowcontrol.apiserver.k8s.io/v1beta3', 'networking.k8s.io/v1',
+    'networking.k8s.io/v1alpha1', 'networking.k8s.io/v1beta1', 'node.k8s.io/v1', 'node.k8s.io/v1alpha1',
+    'node.k8s.io/v1beta1', 'policy/v1', 'policy/v1beta1', 'rbac.authorization.k8s.io/v1',
+    'rbac.authorization.k8s.io/v1beta1', 'rbac.authorization.k8s.io/v1alpha1', 'resource.k8s.io/v1beta1',
+    'resource.k8s.io/v1alpha3', 'scheduling.k8s.io/v1alpha1', 'scheduling.k8s.io/v1beta1',
+    'scheduling.k8s.io/v1', 'storage.k8s.io/v1beta1', 'storage.k8s.io/v1', 'storage.k8s.io/v1alpha1',
+    'storagemigration.k8s.io/v1alpha1', 'apiextensions.k8s.io/v1beta1', 'apiextensions.k8s.io/v1',
+  ],
+};
 
 function func(params: string[], fn: (...a: TVal[]) => TVal, variadic?: string): GoFunc {
   const f: GoFunc = { params, fn };
@@ -249,12 +283,20 @@ function filesObject(files: ChartFile[]): GoStruct {
 
 function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVersions: string[]): GoStruct {
   const v = kubeVersion ?? (helm === 4 ? 'v1.35.0' : 'v1.32.0');
-  const norm = v.startsWith('v') ? v : `v${v}`;
-  const m = /^v(\d+)\.(\d+)/.exec(norm);
-  const kv = new GoStruct('common.KubeVersion', { Version: norm, Major: m?.[1] ?? '', Minor: m?.[2] ?? '' }, {
-    String: func([], () => norm),
-    GitVersion: func([], () => norm),
-  }, () => norm);
+  // Helm 3 keeps Masterminds' reading of the version (v1.30 is v1.30.0); Helm 4 keeps it as given and prints (and
+  // checks kubeVersion constraints against) its numbers alone, as Kubernetes' generic parser reads them
+  const given = v.startsWith('v') ? v : `v${v}`;
+  const full = helm === 3 ? `v${mastermindsString(v) ?? given.slice(1)}` : given;
+  const m = /^v(\d+)\.(\d+)/.exec(full);
+  const numbers = /^v(\d+(?:\.\d+)*)/.exec(given)?.[1];
+  const str = helm === 4 && numbers !== undefined ? `v${numbers.split('.').map((x) => String(BigInt(x))).join('.')}` : full;
+  const fields = { Version: full, Major: m ? String(BigInt(m[1]!)) : '', Minor: m ? String(BigInt(m[2]!)) : '' };
+  // String() has a pointer receiver: printf and sprig see the fields (Helm 4's unexported normalizedVersion too)
+  const printed = helm === 4 ? { Version: full, normalizedVersion: str, Major: fields.Major, Minor: fields.Minor } : fields;
+  const kv = new GoStruct(helm === 4 ? 'common.KubeVersion' : 'chartutil.KubeVersion', fields, {
+    String: func([], () => str),
+    GitVersion: func([], () => full),
+  }, () => str, undefined, { printed });
   // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
   const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),
@@ -443,10 +485,11 @@ export function renderRelease(values: LoadedValues, options: RenderChartOptions,
     throw e;
   }
   if (schemaFailure) throw new ResolveError('render-failed', `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaFailure}`.trimEnd());
-  const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS, ...(options.apiVersions ?? [])]);
+  const caps = capabilities(helm, options.kubeVersion, [...DEFAULT_API_VERSIONS[helm], ...(options.apiVersions ?? [])]);
   if (chart.kubeVersion) {
-    const kv = (caps.fields.KubeVersion as GoStruct).fields.Version as string;
-    if (!isCompatibleRange(chart.kubeVersion, kv)) {
+    const kvs = caps.fields.KubeVersion as GoStruct;
+    const kv = kvs.fields.Version as string;
+    if (!isCompatibleRange(chart.kubeVersion, kvs.str!())) {
       throw new ResolveError('render-failed', `chart requires kubeVersion: ${chart.kubeVersion} which is incompatible with Kubernetes ${kv}`);
     }
   }

@@ -5,7 +5,7 @@ import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, trace
 import { ParseError, parseTemplate, type TreeSet } from './parse.js';
 import { buildFuncs, type HelmFuncContext } from './table.js';
 import { BUILTIN_NAMES } from './funcs.js';
-import { GoError, type GoFunc, type TVal } from './value.js';
+import { GoError, markNamed, newMap, type GoFunc, type TVal } from './value.js';
 
 export type HelmVersion = 3 | 4;
 
@@ -264,7 +264,9 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
       const f = byName.get(name)!;
       const data = f.data as Record<string, TVal>;
       const chartPath = name.slice(0, name.indexOf('/templates/') >= 0 ? name.lastIndexOf('/templates/') : name.lastIndexOf('/'));
-      data.Template = { Name: name, BasePath: `${chartPath}/templates` } as unknown as TVal;
+      // Helm's .Template is a chartutil.Values (Helm 4: common.Values), as `typeOf .Template` prints
+      const tpl = Object.assign(newMap(), { Name: name, BasePath: `${chartPath}/templates` });
+      data.Template = markNamed(tpl, helm === 4 ? 'common.Values' : 'chartutil.Values') as TVal;
       current = name;
       if (opts.trace) opts.trace.frames.length = 0;
       const t0 = opts.timings ? performance.now() : 0;

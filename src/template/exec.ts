@@ -541,6 +541,9 @@ class State {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         return [receiver.fields[fieldName], false];
       }
+      if (receiver.pointerString?.printed && Object.prototype.hasOwnProperty.call(receiver.pointerString.printed, fieldName)) {
+        this.errorf(`${fieldName} is an unexported field of struct type ${typ()}`);
+      }
       if (receiver.mapLike) {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
         const v = receiver.mapLike[fieldName];
@@ -736,7 +739,9 @@ class State {
       return;
     }
     if (v instanceof GoFuncVal) this.errorf(`can't print ${nodeString(n)} of type ${v.typeName}`);
-    this.write(formatV(v));
+    // text/template prints an addressable value by its pointer's String()
+    if (v instanceof GoStruct && v.pointerString && v.str) this.write(v.str());
+    else this.write(formatV(v));
   }
 }
 

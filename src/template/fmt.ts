@@ -392,7 +392,7 @@ class Printer {
       this.buf += pad(goSyntax(v, depth === 0), f);
       return;
     }
-    if (v instanceof GoStruct && v.str && 'vsqxX'.includes(verb)) {
+    if (v instanceof GoStruct && v.str && !v.pointerString && 'vsqxX'.includes(verb)) {
       this.fmtString(v.str(), verb, f);
       return;
     }
@@ -496,11 +496,11 @@ class Printer {
         return;
       }
       this.buf += '{';
-      const names = Object.keys(v.fields);
-      names.forEach((k, i) => {
+      const fields = v.pointerString?.printed ?? v.fields;
+      Object.keys(fields).forEach((k, i) => {
         if (i) this.buf += ' ';
         if (f.plusV) this.buf += `${k}:`;
-        this.printValue(v.fields[k], verb, f, depth + 1);
+        this.printValue(fields[k], verb, f, depth + 1);
       });
       this.buf += '}';
       return;

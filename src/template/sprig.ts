@@ -2,7 +2,7 @@
 // reflection), over the template runtime's values. The leaf libraries (YAML, JSON, TOML, semver, dates,
 // regular expressions, encodings, crypto) live in ./lib and are wired in ./table.ts.
 import { formatV, sprintf } from './fmt.js';
-import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
+import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, copyGoType, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goBytes, goQuote, goString } from '../values/gofmt.js';
 import { toKebabCase, toSnakeCase } from './xstrings.js';
 
@@ -16,7 +16,7 @@ const strOf = goString;
 export function strval(v: TVal): string {
   if (typeof v === 'string') return v;
   if (v instanceof Uint8Array) return strOf(v);
-  if (v instanceof GoStruct && v.str) return v.str();
+  if (v instanceof GoStruct && v.str && !v.pointerString) return v.str();
   return formatV(v === undefined ? null : v);
 }
 
@@ -118,17 +118,13 @@ export function deepEqual(a: TVal, b: TVal): boolean {
   return false;
 }
 
+// copystructure's deep copy keeps each value's Go type: a named one (chartutil.Values of `deepCopy .`) stays named
 function copyValue(v: TVal): TVal {
-  if (Array.isArray(v)) {
-    const out = v.map(copyValue);
-    const t = typeName(v);
-    return t !== '[]interface {}' ? tagElem(out, t.slice(2)) : out;
-  }
+  if (Array.isArray(v)) return copyGoType(v, v.map(copyValue));
   if (isGoMap(v)) {
     const out = newMap() as Record<string, TVal>;
     for (const k of Object.keys(v)) out[k] = copyValue(v[k]);
-    const t = typeName(v);
-    return t !== 'map[string]interface {}' ? tagElem(out, t.slice(11)) : out;
+    return copyGoType(v, out);
   }
   return v;
 }

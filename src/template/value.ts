@@ -29,6 +29,12 @@ export class GoStruct {
     readonly str?: () => string,
     /** Whether the struct is a map-like named type (Files is `map[string][]byte`): `index` and `len` work. */
     readonly mapLike?: GoMap,
+    /**
+     * A struct field whose String() has a pointer receiver (Helm's KubeVersion): the template prints it by String()
+     * (the field is addressable), but fmt and sprig get a copy and print its fields, `printed` (unexported ones
+     * included) when given.
+     */
+    readonly pointerString?: { printed?: Record<string, TVal> },
   ) {}
 }
 
@@ -65,6 +71,20 @@ export function attachMethods<T extends object>(v: T, methods: Record<string, Go
 
 export function methodsOf(v: TVal): Record<string, GoFunc> | undefined {
   return v && typeof v === 'object' ? METHODS.get(v) : undefined;
+}
+
+/**
+ * Gives `to` (a copy of `from`) the Go type of `from`: its element type, its name if it has a named type
+ * (chartutil.Values, chartutil.VersionSet) and that type's methods, as a reflect-based deep copy keeps them.
+ */
+export function copyGoType<T extends object>(from: object, to: T): T {
+  const elem = elemOf(from);
+  if (elem !== undefined) tagElem(to, elem);
+  const named = NAMED.get(from);
+  if (named !== undefined) NAMED.set(to, named);
+  const methods = METHODS.get(from);
+  if (methods !== undefined) METHODS.set(to, methods);
+  return to;
 }
 
 /** The element type of a map value (its declared one, `interface {}` for a named map type or none declared). */

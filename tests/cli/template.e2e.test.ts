@@ -2,6 +2,7 @@
 // Helm's failures as `Error: <text>` exit 1, and usage errors exit 2.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './run-cli';
 import { SHARED } from '../helpers/cases';
@@ -69,4 +70,29 @@ test('a chart that is not there is Helm\'s error, exit 1', () => {
   const r = runCli(['template', 'r', '/nonexistent/chart']);
   expect(r.code).toBe(1);
   expect(r.stderr).toBe('Error: path "/nonexistent/chart" not found\n');
+});
+
+// What Helm 4.1.4 and 3.17.1 print for a chart their loader refuses (checked against both binaries): the loader's
+// words alone, never prefixed with the --chart naming the other commands use; Helm 4 names a missing Chart.yaml
+// by its absolute path.
+test.each([
+  ['a chart type that is neither application nor library', { 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 0.1.0\ntype: foo\n' }, 4, 'Error: validation: chart.metadata.type must be application or library\n'],
+  ['a chart type that is neither application nor library', { 'Chart.yaml': 'apiVersion: v2\nname: a\nversion: 0.1.0\ntype: foo\n' }, 3, 'Error: validation: chart.metadata.type must be application or library\n'],
+  ['a Chart.yaml that does not parse', { 'Chart.yaml': 'apiVersion: v2\nname: [c\n' }, 4, "Error: cannot load Chart.yaml: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'\n"],
+  ['no Chart.yaml', { 'values.yaml': 'a: 1\n' }, 3, 'Error: Chart.yaml file is missing\n'],
+  ['no Chart.yaml', { 'values.yaml': 'a: 1\n' }, 4, 'Error: unable to detect chart at CHART/Chart.yaml: open CHART/Chart.yaml: no such file or directory\n'],
+] as const)('%s (Helm %s): the loader\'s error as Helm prints it, exit 1', (_n, files, h, err) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-load-'));
+  try {
+    const dir = path.join(tmp, 'c');
+    fs.mkdirSync(path.join(dir, 'templates'), { recursive: true });
+    for (const [n, t] of Object.entries(files)) fs.writeFileSync(path.join(dir, n), t);
+    // a relative chart path: Helm 4 still names the absolute one
+    const r = runCli(['template', 'r', 'c', '--helm-version', String(h)], { cwd: tmp });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(err.split('CHART').join(fs.realpathSync(dir)));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });

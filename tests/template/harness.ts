@@ -26,6 +26,8 @@ export interface Snippet {
   helpers?: string;
   files?: Record<string, string>;
   chartYaml?: string;
+  /** --kube-version of the render (Helm's default when absent). */
+  kubeVersion?: string;
   helm3: HelmRecord;
   helm4: HelmRecord;
 }
@@ -55,7 +57,7 @@ export async function renderSnippet(s: Snippet, corpus: Corpus, helm: 3 | 4): Pr
   try {
     const chart = await assembleChart(files, 'c', { helmVersion: helm, unpack: async () => [] });
     const loaded = loadValues({ chart, helmVersion: helm, ...(s.set ? { set: s.set } : {}) });
-    const r = renderChart(loaded, { releaseName: 'r', helmVersion: helm });
+    const r = renderChart(loaded, { releaseName: 'r', helmVersion: helm, ...(s.kubeVersion ? { kubeVersion: s.kubeVersion } : {}) });
     const text = r.rendered['c/templates/t.yaml'];
     return { stdout: r.output, error: null, ...(text !== undefined ? { text } : {}) };
   } catch (e) {
