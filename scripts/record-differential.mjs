@@ -847,6 +847,8 @@ function genYamlParser() {
   for (const t of ['image: {\n}\n', 'a: [1,\n2]\n', 'a:\n  b: [1,\n  2]\n', 'a:\n  b: {x: 1,\n y: 2}\n', 'image: {\u0085}\n', 'a: [x\ny]\n',
     'a: ["x\ny"]\n', '- [1,\n2]\n', 'a: [1, # c\n# d\n2]\n', 'a:\n  - {b: 1,\n  c: 2}\n', 'args: [\n  "--v=2",\n]\n', 'a: {\nb: [\nc,\n],\n}\nd: 1\n',
     'a: [1,\n---\n2]\n', 'a: [1,\n...\n]\n']) cases.push(file(t));
+  // a lone CR is a line break inside a quoted scalar too, whose continuation needs no indentation (fuzz seed 20261218)
+  for (const t of ["a:\n  - b: 'dock\rer.io/x'\n", 'a:\n  b: "x\ry"\n', "a: 'x\r\ry'\n", 'a: "x\r  y"\n', "l:\n- 'a\rb'\n- c\n"]) cases.push(file(t));
   return cases;
 }
 

@@ -820,7 +820,8 @@ function retryQuotedIndent(text: string): { events: Event[]; parsed: string; map
   let lineStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n') {
+    // (a lone CR breaks a line too, to go-yaml and js-yaml alike)
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
       lineStart = i + 1;
       if (quote) {
         const rest = text.slice(lineStart, lineStart + 4);
