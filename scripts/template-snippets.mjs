@@ -514,5 +514,21 @@ export function generateSnippets() {
     add('kubeversion', 'v: 1\n', { functions: [], chartYaml: kvChart(c), kubeVersion: kv });
   }
 
+  // ---- the built-in objects encoded and printed: encoding/json writes a Go struct's fields in declaration order
+  // with their JSON tags (Helm 3's .Chart, .Capabilities.KubeVersion and .HelmVersion), Helm 4's .Chart is a map
+  // whose absent annotations are a nil map (prints map[], encodes null); Chart.yaml's keywords, sources, icon,
+  // condition, tags and deprecated reach .Chart
+  const fullChart = 'apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1.2.3"\nannotations:\n  x: "1"\nkeywords: [a, b]\nsources: [s]\nicon: i\ncondition: c.enabled\ntags: t\nhome: h\ndeprecated: true\ndescription: d\n';
+  for (const t of [
+    'v: {{ toJson .Chart }}\n', 'v: {{ toYaml .Chart | nindent 2 }}\n', 'v: {{ toJson .Capabilities.KubeVersion }}\n', 'v: {{ toYaml .Capabilities.KubeVersion | nindent 2 }}\n',
+    'v: {{ toJson .Capabilities.HelmVersion }}\n', 'v: {{ toPrettyJson .Capabilities.HelmVersion | nindent 2 }}\n', 'v: {{ .Capabilities.HelmVersion | quote }}\n',
+    'v: {{ .Capabilities.HelmVersion.GitCommit }} {{ .Capabilities.HelmVersion.GitTreeState }} {{ typeOf .Capabilities.HelmVersion }}\n',
+    'v: {{ .Chart.Annotations | quote }} {{ toJson .Chart.Annotations }}\n',
+    'v: {{ printf "%v %v %v %v %s %v %v %s" .Chart.Keywords .Chart.Sources .Chart.Deprecated .Chart.Icon (typeOf .Chart.Keywords) .Chart.Condition .Chart.Tags (typeOf .Chart.Sources) | quote }}\n',
+  ]) {
+    add('builtins', t, { functions: [] });
+    add('builtins', t, { functions: [], chartYaml: fullChart });
+  }
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -19,6 +19,12 @@ export interface Chart {
   description?: string;
   home?: string;
   annotations?: Record<string, string>;
+  keywords?: string[];
+  sources?: string[];
+  icon?: string;
+  condition?: string;
+  tags?: string;
+  deprecated?: boolean;
   /** Where the chart was read from (a directory, an archive, or a path inside one). */
   path: string;
   /** The chart's values.yaml (empty text when the chart has none). */
@@ -126,6 +132,7 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
   if (md.description !== undefined) chart.description = md.description;
   if (md.home !== undefined) chart.home = md.home;
   if (md.annotations !== undefined) chart.annotations = md.annotations;
+  for (const k of ['keywords', 'sources', 'icon', 'condition', 'tags', 'deprecated'] as const) if (md[k] !== undefined) (chart as unknown as Record<string, unknown>)[k] = md[k];
   const schema = byName.get('values.schema.json');
   if (schema) {
     chart.schemaText = decoder.decode(schema);

@@ -32,6 +32,12 @@ export interface ChartMetadata {
   kubeVersion?: string;
   home?: string;
   annotations?: Record<string, string>;
+  keywords?: string[];
+  sources?: string[];
+  icon?: string;
+  condition?: string;
+  tags?: string;
+  deprecated?: boolean;
   /** Present (possibly empty) when Chart.yaml has a `dependencies:` list; absent when it has none. */
   dependencies?: Array<ChartDependency | null>;
 }
@@ -157,10 +163,18 @@ export function readChartMetadata(
       }
       md.annotations = out;
     }
-    // the other fields are read for their types only, as Helm's decoder does
-    strList(doc, 'keywords', 'Metadata.keywords');
-    strList(doc, 'sources', 'Metadata.sources');
-    bool(doc, 'deprecated', 'Metadata.deprecated');
+    // what templates read through .Chart (maintainers and the rest are read for their types only, as Helm's
+    // decoder does)
+    const keywords = strList(doc, 'keywords', 'Metadata.keywords');
+    if (keywords !== undefined) md.keywords = keywords;
+    const sources = strList(doc, 'sources', 'Metadata.sources');
+    if (sources !== undefined) md.sources = sources;
+    const deprecated = bool(doc, 'deprecated', 'Metadata.deprecated');
+    if (deprecated !== undefined) md.deprecated = deprecated;
+    for (const k of ['icon', 'condition', 'tags'] as const) {
+      const v = str(doc, k, `Metadata.${k}`);
+      if (v !== undefined) md[k] = v;
+    }
     const deps = dependencies(doc, version);
     if (deps) md.dependencies = deps;
   } catch (e) {

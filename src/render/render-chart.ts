@@ -13,6 +13,7 @@ import { attachMethods, GoError, GoNum, GoStruct, markNamed, newMap, tagElem, ty
 import { newValueTrace, type Limits, type ValueTrace } from '../template/exec.js';
 import { formatPath } from '../values/paths.js';
 import { toYaml, yamlToJsonError } from '../template/lib/yaml.js';
+import { markGoNil } from '../template/lib/nil.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
@@ -296,7 +297,7 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
   const kv = new GoStruct(helm === 4 ? 'common.KubeVersion' : 'chartutil.KubeVersion', fields, {
     String: func([], () => str),
     GitVersion: func([], () => full),
-  }, () => str, undefined, { printed });
+  }, () => str, undefined, { printed }, [['Version', 'Version', false], ['Major', 'Major', false], ['Minor', 'Minor', false]]);
   // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
   const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),
@@ -304,12 +305,35 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
   return new GoStruct(helm === 4 ? '*common.Capabilities' : '*chartutil.Capabilities', {
     KubeVersion: kv,
     APIVersions: av,
-    HelmVersion: new GoStruct('chartutil.BuildInfo', { Version: helm === 4 ? 'v4.1.4' : 'v3.17.1', GitCommit: '', GitTreeState: '', GoVersion: helm === 4 ? 'go1.25.9' : 'go1.23.5' }),
+    HelmVersion: helmBuildInfo(helm),
   });
 }
 
+/**
+ * .Capabilities.HelmVersion: the build information of the official Helm binaries this library reproduces
+ * (`helm version` of v4.1.4 and v3.17.1), a `version.BuildInfo` with its JSON tags.
+ */
+function helmBuildInfo(helm: HelmVersion): GoStruct {
+  const fields: Record<string, TVal> = helm === 4
+    ? { Version: 'v4.1.4', GitCommit: '05fa37973dc9e42b76e1d2883494c87174b6074f', GitTreeState: 'clean', GoVersion: 'go1.25.9', KubeClientVersion: 'v1.35' }
+    : { Version: 'v3.17.1', GitCommit: '980d8ac1939e39138101364400756af2bdee1da5', GitTreeState: 'clean', GoVersion: 'go1.23.5' };
+  const layout: Array<[string, string, boolean]> = [['Version', 'version', true], ['GitCommit', 'git_commit', true], ['GitTreeState', 'git_tree_state', true], ['GoVersion', 'go_version', true]];
+  if (helm === 4) layout.push(['KubeClientVersion', 'kube_client_version', false]);
+  return new GoStruct('version.BuildInfo', fields, {}, undefined, undefined, undefined, layout);
+}
+
+/** Helm 3's .Chart as encoding/json writes it: chart.Metadata's tagged fields (all omitempty), then IsRoot. */
+const METADATA_JSON: ReadonlyArray<readonly [string, string, boolean]> = [
+  ...['Name', 'Home', 'Sources', 'Version', 'Description', 'Keywords', 'Maintainers', 'Icon', 'APIVersion', 'Condition', 'Tags', 'AppVersion', 'Deprecated', 'Annotations', 'KubeVersion', 'Dependencies', 'Type'].map(
+    (f) => [f, f === 'APIVersion' ? 'apiVersion' : f[0]!.toLowerCase() + f.slice(1), true] as const,
+  ),
+  ['IsRoot', 'IsRoot', false],
+];
+
 function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot = true): TVal {
-  let annotations: TVal = null;
+  // Go's nil slices and map (absent from Chart.yaml): they print [] and map[], encode null, omitempty drops them
+  const nilList = (elem: string) => markGoNil(tagElem([] as TVal[], elem));
+  let annotations: TVal = markGoNil(tagElem(newMap(), 'string'));
   if (chart.annotations) {
     const a = newMap() as Record<string, TVal>;
     for (const [k, v] of Object.entries(chart.annotations)) a[k] = v;
@@ -318,30 +342,30 @@ function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot 
   const fields: Record<string, TVal> = {
     Name: name,
     Home: chart.home ?? '',
-    Sources: null,
+    Sources: chart.sources ? tagElem([...chart.sources], 'string') : nilList('string'),
     Version: chart.version,
     Description: chart.description ?? '',
-    Keywords: null,
-    Maintainers: null,
-    Icon: '',
+    Keywords: chart.keywords ? tagElem([...chart.keywords], 'string') : nilList('string'),
+    Maintainers: nilList('*chart.Maintainer'),
+    Icon: chart.icon ?? '',
     APIVersion: chart.apiVersion,
-    Condition: '',
-    Tags: '',
+    Condition: chart.condition ?? '',
+    Tags: chart.tags ?? '',
     AppVersion: chart.appVersion ?? '',
-    Deprecated: false,
+    Deprecated: chart.deprecated ?? false,
     Annotations: annotations,
     KubeVersion: chart.kubeVersion ?? '',
-    Dependencies: null,
+    Dependencies: nilList('*chart.Dependency'),
     Type: chart.type ?? '',
   };
   if (helm === 4) {
     const m = newMap() as Record<string, TVal>;
-    for (const [k, v] of Object.entries(fields)) m[k] = v === null ? [] : v;
-    if (annotations === null) m.Annotations = tagElem(newMap(), 'string');
+    // (Helm 4's .Chart map holds its lists as []interface {}, its annotations as map[string]string)
+    for (const [k, v] of Object.entries(fields)) m[k] = Array.isArray(v) ? [...v] : v;
     m.IsRoot = isRoot;
     return m;
   }
-  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot });
+  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot }, {}, undefined, undefined, undefined, METADATA_JSON);
 }
 
 /** Go's regexp `\s`: ASCII white space only. */

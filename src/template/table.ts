@@ -5,8 +5,8 @@
 import { builtinFuncs } from './funcs.js';
 import { registerSprig } from './sprig.js';
 import { chargeOutput, type Budget } from './exec.js';
-import { GoError, newMap, type GoFunc, type TVal } from './value.js';
-import type { GoInt, Val } from '../values/model.js';
+import { GoError, isGoMap, newMap, type GoFunc, type TVal } from './value.js';
+import { GoInt, type Val } from '../values/model.js';
 import * as json from './lib/json.js';
 import * as yaml from './lib/yaml.js';
 import * as encoding from './lib/encoding.js';
@@ -68,10 +68,26 @@ function semverObject(v: semver.SemverVersion): GoStruct {
  * A value as the encoders see it: a time.Time is its MarshalJSON text (RFC 3339 with nanoseconds), which is
  * also what toYaml (JSON first) prints. Values without times are returned as they are, uncopied.
  */
+/** encoding/json's omitempty: false, 0, "", nil, and empty slices and maps are left out. */
+function jsonEmpty(v: TVal): boolean {
+  if (v === undefined || v === null || v === false || v === '' || v === 0) return true;
+  if (v instanceof GoNum || v instanceof GoInt) return v.value === 0n;
+  if (Array.isArray(v)) return v.length === 0;
+  return isGoMap(v) && Object.keys(v).length === 0;
+}
+
 function marshalable(x: TVal): TVal {
   if (x instanceof GoStruct) {
     const b = BACKING.get(x);
-    return b instanceof time.GoTime ? time.formatTime(b, '2006-01-02T15:04:05.999999999Z07:00') : x;
+    if (b instanceof time.GoTime) return time.formatTime(b, '2006-01-02T15:04:05.999999999Z07:00');
+    if (!x.json) return x;
+    const out = newMap() as Record<string, TVal>;
+    for (const [field, name, omitEmpty] of x.json) {
+      const f = x.fields[field];
+      if (omitEmpty && jsonEmpty(f)) continue;
+      out[name] = marshalable(f);
+    }
+    return json.markJsonStruct(out);
   }
   if (Array.isArray(x)) {
     let out: TVal[] | undefined;

@@ -35,6 +35,11 @@ export class GoStruct {
      * included) when given.
      */
     readonly pointerString?: { printed?: Record<string, TVal> },
+    /**
+     * How encoding/json writes the struct (toJson, and toYaml through JSON): its exported fields in declaration
+     * order, each `[field, json name, omitempty]`. A struct without one does not encode (toJson gives "").
+     */
+    readonly json?: ReadonlyArray<readonly [string, string, boolean]>,
   ) {}
 }
 

@@ -63,6 +63,15 @@ function jsonString(s: string, escapeHTML: boolean): string {
   return out + '"';
 }
 
+// A Go struct as encoding/json writes it: its fields in declaration order, not sorted as a map's keys are.
+const STRUCT = new WeakSet<object>();
+
+/** Marks a map as a Go struct's JSON fields, in the order encoding/json writes them. */
+export function markJsonStruct<T extends object>(v: T): T {
+  STRUCT.add(v);
+  return v;
+}
+
 function encode(v: Val, escapeHTML: boolean, indent: string | undefined, depth: number): string {
   if (v === null || isGoNil(v)) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
@@ -75,7 +84,7 @@ function encode(v: Val, escapeHTML: boolean, indent: string | undefined, depth: 
     if (v.length === 0) return '[]';
     return `[${v.map((x) => nl + encode(x, escapeHTML, indent, depth + 1)).join(',')}${close}]`;
   }
-  const keys = Object.keys(v).sort(compareJsonKeys);
+  const keys = STRUCT.has(v) ? Object.keys(v) : Object.keys(v).sort(compareJsonKeys);
   if (keys.length === 0) return '{}';
   const sep = indent === undefined ? ':' : ': ';
   return `{${keys.map((k) => `${nl}${jsonString(k, escapeHTML)}${sep}${encode(v[k]!, escapeHTML, indent, depth + 1)}`).join(',')}${close}}`;
