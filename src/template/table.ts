@@ -80,6 +80,8 @@ function marshalable(x: TVal): TVal {
   if (x instanceof GoStruct) {
     const b = BACKING.get(x);
     if (b instanceof time.GoTime) return time.formatTime(b, '2006-01-02T15:04:05.999999999Z07:00');
+    // a map-like named type (.Files, a map[string][]byte): its entries
+    if (x.mapLike && !x.json) return marshalable(x.mapLike as TVal);
     if (!x.json) return x;
     const out = newMap() as Record<string, TVal>;
     for (const [field, name, omitEmpty] of x.json) {
@@ -89,6 +91,8 @@ function marshalable(x: TVal): TVal {
     }
     return json.markJsonStruct(out);
   }
+  // encoding/json writes a []byte as its standard base64
+  if (x instanceof Uint8Array) return encoding.base64Encode(x);
   if (Array.isArray(x)) {
     let out: TVal[] | undefined;
     for (let i = 0; i < x.length; i++) {

@@ -56,3 +56,25 @@ test.each([3, 4] as const)('renders as helm %s template prints it', async (h) =>
     expect(r.output).toBe(out);
   }
 });
+
+// fuzz seed 20261219: encoding/json writes .Files (a map[string][]byte) and a []byte as base64; toJson gave "", so a
+// document Helm refuses (a flow mapping after a block mapping) rendered. Outputs recorded with Helm 4.1.4 and 3.17.1.
+test('toJson and toYaml of .Files and of bytes write base64, as encoding/json does', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-files-json-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'templates'));
+    fs.mkdirSync(path.join(dir, 'files'));
+    fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+    fs.writeFileSync(path.join(dir, 'files', 'f.txt'), 'hi\n');
+    fs.writeFileSync(path.join(dir, 'templates', 'h1.yaml'), 'x: |\n  {{- toYaml .Files | nindent 2 }}\ny: {{ toJson (.Files.GetBytes "files/f.txt") }}\nz: {{ toJson (.Files.Glob "files/*") }}\n');
+    for (const helmVersion of [3, 4] as const) {
+      const chart = await loadChart(dir, { helmVersion });
+      expect(renderChart(loadValues({ chart, helmVersion })).output).toBe('---\n# Source: c/templates/h1.yaml\nx: |\n  files/f.txt: aGkK\ny: "aGkK"\nz: {"files/f.txt":"aGkK"}\n');
+    }
+    fs.writeFileSync(path.join(dir, 'templates', 'h0.yaml'), 'a: x\n{{ toJson .Files }}\n');
+    const chart = await loadChart(dir, { helmVersion: 4 });
+    expect(() => renderChart(loadValues({ chart, helmVersion: 4 }))).toThrow("YAML parse error on c/templates/h0.yaml: error converting YAML to JSON: yaml: line 3: could not find expected ':'");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
