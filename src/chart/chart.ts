@@ -3,11 +3,11 @@
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { readChartMetadata, type ChartDependency } from './metadata.js';
+import { readChartMetadata, type ChartDependency, type ChartTemplateFields } from './metadata.js';
 import { readValuesTextShared } from '../values/yaml/read.js';
 
 /** A chart: Chart.yaml, values.yaml, values.schema.json and its subcharts, as Helm loads them. */
-export interface Chart {
+export interface Chart extends ChartTemplateFields {
   name: string;
   version: string;
   appVersion?: string;
@@ -19,12 +19,6 @@ export interface Chart {
   description?: string;
   home?: string;
   annotations?: Record<string, string>;
-  keywords?: string[];
-  sources?: string[];
-  icon?: string;
-  condition?: string;
-  tags?: string;
-  deprecated?: boolean;
   /** Where the chart was read from (a directory, an archive, or a path inside one). */
   path: string;
   /** The chart's values.yaml (empty text when the chart has none). */

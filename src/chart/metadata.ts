@@ -22,7 +22,17 @@ export interface ChartDependency {
 }
 
 /** The parts of Chart.yaml that decide how values are read. */
-export interface ChartMetadata {
+/** Chart.yaml fields that only templates read, through `.Chart`. */
+export interface ChartTemplateFields {
+  keywords?: string[];
+  sources?: string[];
+  icon?: string;
+  condition?: string;
+  tags?: string;
+  deprecated?: boolean;
+}
+
+export interface ChartMetadata extends ChartTemplateFields {
   apiVersion: string;
   name: string;
   version: string;
@@ -32,12 +42,6 @@ export interface ChartMetadata {
   kubeVersion?: string;
   home?: string;
   annotations?: Record<string, string>;
-  keywords?: string[];
-  sources?: string[];
-  icon?: string;
-  condition?: string;
-  tags?: string;
-  deprecated?: boolean;
   /** Present (possibly empty) when Chart.yaml has a `dependencies:` list; absent when it has none. */
   dependencies?: Array<ChartDependency | null>;
 }
