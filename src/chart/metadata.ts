@@ -21,7 +21,6 @@ export interface ChartDependency {
   enabled?: boolean;
 }
 
-/** The parts of Chart.yaml that decide how values are read. */
 /** Chart.yaml fields that only templates read, through `.Chart`. */
 export interface ChartTemplateFields {
   keywords?: string[];
@@ -32,6 +31,7 @@ export interface ChartTemplateFields {
   deprecated?: boolean;
 }
 
+/** The parts of Chart.yaml that decide how values are read, and what templates read of it. */
 export interface ChartMetadata extends ChartTemplateFields {
   apiVersion: string;
   name: string;

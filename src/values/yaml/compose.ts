@@ -60,25 +60,18 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/**
- * The node tree of the first document of `events`, or null for an empty stream. Anchors are registered
- * when their node starts (so an alias inside its own anchor is detected later, as go-yaml does).
- */
-/** Roots of documents without anchors: each node is decoded once, so the decoder may drop what it has decoded. */
-const UNANCHORED = new WeakSet<YNode>();
-
-function unanchored(root: YNode | null, anchors: Map<string, YNode>): YNode | null {
-  if (root && anchors.size === 0) UNANCHORED.add(root);
-  return root;
-}
-
-/** What a decoded node of an unanchored document is replaced by (its memory goes while the values are built). */
+/** What a decoded node of a document without anchors is replaced by (its memory goes while the values are built). */
 const DECODED: YNode = { k: 'scalar', tag: '', text: '', plain: true, off: -1 };
 
-function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) => number = (o) => o, original = text): YNode | null {
+/**
+ * The node tree of the first document of `events` (root null for an empty stream), and whether it has anchors
+ * (without, each node is decoded once). Anchors are registered when their node starts (so an alias inside its own
+ * anchor is detected later, as go-yaml does).
+ */
+function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) => number = (o) => o, original = text): { root: YNode | null; anchored: boolean } {
   let i = 0;
   while (i < events.length && events[i]!.type !== EVENT_ID.DOCUMENT) i++;
-  if (i >= events.length) return null;
+  if (i >= events.length) return { root: null, anchored: false };
   const doc = events[i]!;
   const handles = new Map<string, string>();
   if (doc.type === EVENT_ID.DOCUMENT) {
@@ -142,15 +135,15 @@ function buildFirstDocument(text: string, events: Event[], mapOff: (o: number) =
         break;
       }
       case EVENT_ID.POP:
-        if (stack.length === 0) return unanchored(root, anchors);
+        if (stack.length === 0) return { root, anchored: anchors.size > 0 };
         stack.pop();
         flow.pop();
         break;
       case EVENT_ID.DOCUMENT:
-        return unanchored(root, anchors);
+        return { root, anchored: anchors.size > 0 };
     }
   }
-  return unanchored(root, anchors);
+  return { root, anchored: anchors.size > 0 };
 }
 
 /**
@@ -679,8 +672,9 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   if (problem) throw new YamlFailure('syntax', problem.message, mapOff(problem.offset));
   if (!finalBreak) dropFinalBreak(parsed, events);
   let root: YNode | null;
+  let anchored: boolean;
   try {
-    root = buildFirstDocument(parsed, events, mapOff, original === text ? parsed : original);
+    ({ root, anchored } = buildFirstDocument(parsed, events, mapOff, original === text ? parsed : original));
   } catch (e) {
     if (e instanceof YamlFailure && parsed !== text) throw new YamlFailure(e.kind, e.message, mapOff(e.offset));
     throw e;
@@ -688,7 +682,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
   if (!root) return { value: undefined };
   // the events are garbage once the tree is built: let a large file's go before its values are made
   events.length = 0;
-  const d = new Decoder(src, markIntegers, UNANCHORED.has(root));
+  const d = new Decoder(src, markIntegers, !anchored);
   const value = d.decode(root, 0);
   if (d.keyError) {
     const e = survivingKeyError(d, value);
@@ -762,11 +756,11 @@ function survivingKeyError(d: Decoder, value: Val | undefined): YamlFailure | un
   return new YamlFailure('key', best.message, best.off, others.length ? others : undefined);
 }
 
-/** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
 function mergeSorted(a: number[], b: number[]): number[] {
   return a.length ? [...a, ...b].sort((x, y) => x - y) : b;
 }
 
+/** `text` with the characters at `offsets` replaced by spaces (same length, so every offset holds). */
 function blankOut(text: string, offsets: number[]): string {
   let out = '';
   let last = 0;
@@ -892,16 +886,8 @@ function parseIndented(text: string, at: number[], widths: number[]): { events: 
  * collections; see GoYamlVerdict): read again with each indented by the columns it lacks.
  */
 function retryUnderIndented(text: string, verdict: GoYamlVerdict): ReturnType<typeof parseIndented> {
-  const fixes: Array<{ at: number; lack: number }> = [...verdict.lowBlockScalars];
-  for (const l of verdict.flowLines) {
-    let spaces = 0;
-    while (text.charCodeAt(l.at + spaces) === 0x20) spaces++;
-    // (a document marker is go-yaml's error, never read here; kept as it is all the same)
-    if (spaces < l.need && !(spaces === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(l.at, l.at + 4)))) fixes.push({ at: l.at, lack: l.need - spaces });
-  }
-  if (!fixes.length) return undefined;
-  fixes.sort((a, b) => a.at - b.at);
-  return parseIndented(text, fixes.map((f) => f.at), fixes.map((f) => f.lack));
+  const u = verdict.underIndented;
+  return u.length ? parseIndented(text, u.map((f) => f.at), u.map((f) => f.lack)) : undefined;
 }
 
 /** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */

@@ -176,10 +176,8 @@ class Scanner {
   skipped: number[] = [];
   /** offsets of the tabs skipped between tokens (separation space to go-yaml; js-yaml refuses some, see GoYamlVerdict) */
   separationTabs: number[] = [];
-  /** block scalar headers at or left of the block indentation (`a:\n|\n x`), with the columns they lack (see GoYamlVerdict) */
-  lowBlockScalars: Array<{ at: number; lack: number }> = [];
-  /** line starts inside a flow collection indented less than js-yaml asks, with what it asks (see GoYamlVerdict) */
-  flowLines: Array<{ at: number; need: number }> = [];
+  /** what go-yaml reads though it is indented less than js-yaml asks, in text order (see GoYamlVerdict) */
+  underIndented: Array<{ at: number; lack: number }> = [];
 
   constructor(readonly text: string) {
     this.bomInBuffer = text.charCodeAt(0) === 0xfeff;
@@ -295,7 +293,9 @@ class Scanner {
       // only the lines indented less than js-yaml asks (a JSON file is one flow collection of many lines)
       let spaces = 0;
       while (this.text.charCodeAt(this.pos + spaces) === 0x20) spaces++;
-      if (spaces <= this.indent) this.flowLines.push({ at: this.pos, need: this.indent + 1 });
+      // (a document marker is go-yaml's error, never read by js-yaml; kept as it is all the same)
+      const marker = spaces === 0 && /^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(this.text.slice(this.pos, this.pos + 4));
+      if (spaces <= this.indent && !marker) this.underIndented.push({ at: this.pos, lack: this.indent + 1 - spaces });
     }
   }
 
@@ -589,7 +589,7 @@ class Scanner {
   }
 
   fetchBlockScalar(literal: boolean): void {
-    if (this.flowLevel === 0 && this.column <= this.indent) this.lowBlockScalars.push({ at: this.pos, lack: this.indent - this.column + 1 });
+    if (this.flowLevel === 0 && this.column <= this.indent) this.underIndented.push({ at: this.pos, lack: this.indent - this.column + 1 });
     this.removeSimpleKey();
     this.simpleKeyAllowed = true;
     this.insertToken(-1, this.scanBlockScalar(literal));
@@ -1476,16 +1476,12 @@ export interface GoYamlVerdict {
    */
   tabs: number[];
   /**
-   * block scalars go-yaml takes as a value though their header is not indented past the block they are in
-   * (`a:\n|\n x` is {a: "x\n"}): js-yaml refuses them, so they are read indented by the columns they lack
+   * what go-yaml reads though it is indented less than js-yaml asks, each place (ascending) with the columns it
+   * lacks: block scalar headers not indented past the block they are in (`a:\n|\n x` is {a: "x\n"}), and lines
+   * inside flow collections not indented past the block around them (go-yaml asks nothing of them: `a: [1,\n2]` is
+   * {a: [1, 2]}). The leading blanks there are never part of a value, so the reader reads them indented.
    */
-  lowBlockScalars: Array<{ at: number; lack: number }>;
-  /**
-   * the starts of the lines inside flow collections indented less than js-yaml asks (one past the block around
-   * the collection), each with that indentation: go-yaml asks none (`a: [1,\n2]` is {a: [1, 2]}), and the leading blanks of such
-   * a line are never part of a value, so the reader reads the lines that lack it indented
-   */
-  flowLines: Array<{ at: number; need: number }>;
+  underIndented: Array<{ at: number; lack: number }>;
   /** where the first document ends (the token after it), when something follows it: the rest is never read */
   end?: number;
   /**
@@ -1512,11 +1508,11 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
         case E.STREAM_START:
           continue;
         case E.STREAM_END:
-          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, flowLines: scanner.flowLines };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, underIndented: scanner.underIndented };
         case E.DOCUMENT_START:
           continue;
         case E.DOCUMENT_END:
-          return { dropped: scanner.skipped, tabs: scanner.separationTabs, lowBlockScalars: scanner.lowBlockScalars, flowLines: scanner.flowLines, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
+          return { dropped: scanner.skipped, tabs: scanner.separationTabs, underIndented: scanner.underIndented, end: e.mark.pos, ...(e.stray ? { strayEnd: e.contentEnd } : {}) };
         case E.ALIAS:
           if (!anchors.has(e.anchor!)) throw new GoYamlError(`unknown anchor '${e.anchor}' referenced`, e.mark.pos, 'unknown-anchor');
           break;
@@ -1533,7 +1529,7 @@ export function goYamlVerdict(text: string): GoYamlVerdict {
       }
     }
   } catch (e) {
-    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [], tabs: [], lowBlockScalars: [], flowLines: [] };
+    if (e instanceof GoYamlError) return { error: e, dropped: scanner?.skipped ?? [], tabs: [], underIndented: [] };
     throw e;
   }
 }
