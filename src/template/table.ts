@@ -64,10 +64,6 @@ function semverObject(v: semver.SemverVersion): GoStruct {
   }, () => v.String());
 }
 
-/**
- * A value as the encoders see it: a time.Time is its MarshalJSON text (RFC 3339 with nanoseconds), which is
- * also what toYaml (JSON first) prints. Values without times are returned as they are, uncopied.
- */
 /** encoding/json's omitempty: false, 0, "", nil, and empty slices and maps are left out. */
 function jsonEmpty(v: TVal): boolean {
   if (v === undefined || v === null || v === false || v === '' || v === 0) return true;
@@ -76,6 +72,11 @@ function jsonEmpty(v: TVal): boolean {
   return isGoMap(v) && Object.keys(v).length === 0;
 }
 
+/**
+ * A value as the encoders see it: a time.Time is its MarshalJSON text (RFC 3339 with nanoseconds), which is
+ * also what toYaml (JSON first) prints; a struct with a JSON layout its fields in that order; a map-like named
+ * type its entries; bytes their base64. Other values are returned as they are, uncopied.
+ */
 function marshalable(x: TVal): TVal {
   if (x instanceof GoStruct) {
     const b = BACKING.get(x);
