@@ -530,5 +530,26 @@ export function generateSnippets() {
     add('builtins', t, { functions: [], chartYaml: fullChart });
   }
 
+  // ---- long strings: the encoders write runs of ordinary characters at once, and escape, fold, quote or break
+  // lines around them (go-yaml's scalar styles, encoding/json, %q, base64), also past the 256 characters at
+  // which a scalar's code points are held in a typed array, with surrogate pairs
+  for (const t of [
+    'v: {{ toYaml (dict "a" (repeat 100 "word ")) | nindent 2 }}\n',
+    'v: {{ toYaml (dict "a" (printf "%s: %s" (repeat 200 "x") (repeat 200 "y"))) | nindent 2 }}\n',
+    'v: {{ toYaml (dict "a" (printf " %s\'%s " (repeat 150 "a b") (repeat 150 "c"))) | nindent 2 }}\n',
+    'v: {{ toYaml (dict "a" (printf "%s\\t%s\\x01 %s\\"\\\\" (repeat 150 "a b ") (repeat 150 "c") (repeat 90 "d "))) | nindent 2 }}\n',
+    'v: {{ toYaml (dict "a" (printf "%s\\n%s\\n" (repeat 300 "l") (repeat 30 "m m "))) | nindent 2 }}\n',
+    'v: {{ toYaml (dict "a" (repeat 200 "é😀 ") "b" (repeat 120 "😀")) | nindent 2 }}\n',
+    'v: {{ toYaml (dict (repeat 300 "k") 1 (repeat 20 "ké") (list (repeat 300 "x"))) | nindent 2 }}\n',
+    'v: {{ toYaml (list (printf "\\ufeff%s" (repeat 300 "b")) (repeat 300 "\\u0085")) | nindent 2 }}\n',
+    'v: {{ toJson (dict "a" (printf "%s<&>%s\\"\\\\\\n\\u2028" (repeat 300 "x") (repeat 300 "y"))) }}\n',
+    'v: {{ toPrettyJson (dict "a" (repeat 200 "é😀<") "b" (repeat 300 "z")) | nindent 2 }}\n',
+    'v: {{ printf "%q" (repeat 300 "a\\"b\\\\c\\t") }}\n',
+    'v: {{ printf "%q" (repeat 200 "é😀\\x7f ") }}\n',
+    'v: {{ b64enc (repeat 1000 "abc") }}\n',
+    'v: {{ b64enc "" }} {{ b64enc "a" }} {{ b64enc "ab" }} {{ b64enc "abc" }} {{ b64enc "abcd" }} {{ b64enc "é😀" }}\n',
+    'v: {{ b64enc (repeat 1001 "é") | b64dec | len }}\n',
+  ]) add('longstrings', t, { functions: [] });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

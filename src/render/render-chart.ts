@@ -14,6 +14,7 @@ import { newValueTrace, type Limits, type ValueTrace } from '../template/exec.js
 import { formatPath } from '../values/paths.js';
 import { toYaml, yamlToJsonError } from '../template/lib/yaml.js';
 import { markGoNil } from '../template/lib/nil.js';
+import { base64Encode } from '../template/lib/encoding.js';
 import { goPathMatch } from '../chart/helmignore.js';
 import { judgeChartSchema } from '../validate/helm-schema.js';
 import { composeFirstDocument, YamlFailure } from '../values/yaml/compose.js';
@@ -239,12 +240,6 @@ export function helmGlob(pattern: string): RegExp {
   }
 }
 
-function base64(d: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
 function filesAsYaml(files: ChartFile[], text: (d: Uint8Array) => string): string {
   const m = newMap();
   for (const f of files) m[f.name.slice(f.name.lastIndexOf('/') + 1)] = text(f.data);
@@ -271,7 +266,7 @@ function filesObject(files: ChartFile[]): GoStruct {
     }),
     // Helm's files.AsConfig/AsSecrets: a map from each file's base name to its text (or base64), as toYaml
     AsConfig: func([], () => filesAsYaml(files, (d) => goString(d))),
-    AsSecrets: func([], () => filesAsYaml(files, base64)),
+    AsSecrets: func([], () => filesAsYaml(files, base64Encode)),
   }, undefined, m as never);
   return self;
 }

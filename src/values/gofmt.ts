@@ -108,12 +108,24 @@ export function compareGoStrings(a: string, b: string): number {
   return 0;
 }
 
+const plainAscii = (c: number): boolean => c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c;
+
 /** Go's %q of a string (strconv.Quote), as in `key "a" has no value`. */
 export function goQuote(s: string): string {
   if (hasRawBytes(s)) s = goString(goBytes(s));
   let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; ) {
+    // printable ASCII other than `"` and `\` is written as it is: copied in runs, not a character at a time
+    if (plainAscii(s.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < s.length && plainAscii(s.charCodeAt(j))) j++;
+      out += s.slice(i, j);
+      i = j;
+      continue;
+    }
+    const c = s.codePointAt(i)!;
+    const ch = String.fromCodePoint(c);
+    i += ch.length;
     if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';
     else if (c === 0x07) out += '\\a';

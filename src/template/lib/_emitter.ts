@@ -29,6 +29,38 @@ function isBreak(c: number): boolean {
   return c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
 
+// Characters each scalar style writes as they are, with no state change between them (see Emitter.writeRun):
+// not a space (a place to fold), not a line break, and nothing the style escapes or doubles.
+const RUN_CHUNK = 4096;
+const plainRunChar = (c: number): boolean => c !== 0x20 && !isBreak(c);
+const singleRunChar = (c: number): boolean => c !== 0x20 && c !== 0x27 && !isBreak(c);
+const doubleRunChar = (c: number): boolean => c !== 0x20 && c !== 0x22 && c !== 0x5c && isPrintable(c) && !isBreak(c);
+const literalRunChar = (c: number): boolean => !isBreak(c);
+
+/** A scalar's characters as code points (a lone surrogate is its own code point), as Array.from(s) splits it. */
+type Chars = number[] | Uint32Array;
+
+// Long scalars (a toYaml of a large value) are held in a typed array, short ones (most keys and values) in a
+// plain array, which is cheaper to make.
+const LONG_SCALAR = 256;
+
+function codePoints(s: string): Chars {
+  const out: Chars = s.length > LONG_SCALAR ? new Uint32Array(s.length) : [];
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    out[n++] = c;
+  }
+  return out instanceof Uint32Array && n < out.length ? out.subarray(0, n) : out;
+}
+
 function isBlank(c: number | undefined): boolean {
   return c === 0x20 || c === 0x09;
 }
@@ -59,7 +91,7 @@ export interface EmitterOptions {
   v3?: boolean;
 }
 
-function analyze(chars: number[], v3 = false): Analysis {
+function analyze(chars: Chars, v3 = false): Analysis {
   if (chars.length === 0) {
     return { multiline: false, flowPlain: false, blockPlain: true, singleQuoted: true, block: false };
   }
@@ -179,6 +211,8 @@ class Emitter {
     this.width = v3 ? 2 ** 31 - 1 : BEST_WIDTH;
   }
   out: string[] = [];
+  /** The scalar being written, when its characters are its code points (see writeRun). */
+  text: string | undefined;
   column = 0;
   whitespace = true;
   indention = true;
@@ -314,7 +348,7 @@ class Emitter {
 
   checkSimpleKey(k: YamlNode): boolean {
     if (k.kind === 'scalar') {
-      const chars = Array.from(k.value, (c) => c.codePointAt(0)!);
+      const chars = codePoints(k.value);
       if (analyze(chars, this.v3).multiline) return false;
       return utf8Length(k.value) <= 128;
     }
@@ -323,7 +357,9 @@ class Emitter {
   }
 
   scalar(n: { value: string; style: 'plain' | 'double' | 'literal' }): void {
-    const chars = Array.from(n.value, (c) => c.codePointAt(0)!);
+    const chars = codePoints(n.value);
+    // a scalar without surrogate pairs: its code point indexes are its string indexes (writeRun slices the text)
+    this.text = chars.length === n.value.length ? n.value : undefined;
     const a = analyze(chars, this.v3);
     let style: Style = n.style;
     if (this.simpleKeyContext && a.multiline) style = 'double';
@@ -347,6 +383,20 @@ class Emitter {
     this.column++;
   }
 
+  /**
+   * Writes chars[i] and the characters after it while `plain` holds for them, as one string (each would be a
+   * writeChar with the same flags after it); returns the index of the first character not written. Long scalars
+   * (a toYaml of a large value) are written in runs instead of one array entry per character.
+   */
+  writeRun(chars: Chars, i: number, plain: (c: number) => boolean): number {
+    let j = i + 1;
+    while (j < chars.length && plain(chars[j]!)) j++;
+    if (this.text !== undefined) this.out.push(this.text.slice(i, j));
+    else for (let k = i; k < j; k += RUN_CHUNK) this.out.push(String.fromCodePoint.apply(null, chars.slice(k, Math.min(j, k + RUN_CHUNK)) as number[]));
+    this.column += j - i;
+    return j;
+  }
+
   writeBreakChar(c: number): void {
     if (c === 0x0a) this.putBreak();
     else {
@@ -356,7 +406,7 @@ class Emitter {
     }
   }
 
-  writePlain(chars: number[], allowBreaks: boolean): void {
+  writePlain(chars: Chars, allowBreaks: boolean): void {
     if (!this.whitespace && (!this.v3 || chars.length > 0)) this.put(' ');
     let spaces = false;
     let breaks = false;
@@ -373,7 +423,7 @@ class Emitter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.writeChar(c);
+        i = this.writeRun(chars, i, plainRunChar) - 1;
         this.indention = false;
         spaces = false;
         breaks = false;
@@ -384,7 +434,7 @@ class Emitter {
     if (this.rootContext) this.openEnded = true;
   }
 
-  writeSingle(chars: number[], allowBreaks: boolean): void {
+  writeSingle(chars: Chars, allowBreaks: boolean): void {
     this.writeIndicator("'", true, false, false);
     let spaces = false;
     let breaks = false;
@@ -401,8 +451,10 @@ class Emitter {
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        if (c === 0x27) this.put("'");
-        this.writeChar(c);
+        if (c === 0x27) {
+          this.put("'");
+          this.writeChar(c);
+        } else i = this.writeRun(chars, i, singleRunChar) - 1;
         this.indention = false;
         spaces = false;
         breaks = false;
@@ -413,7 +465,7 @@ class Emitter {
     this.indention = false;
   }
 
-  writeDouble(chars: number[], allowBreaks: boolean): void {
+  writeDouble(chars: Chars, allowBreaks: boolean): void {
     let spaces = false;
     this.writeIndicator('"', true, false, false);
     // libyaml's BOM test looks at the start of the whole value, not at the current character
@@ -439,7 +491,7 @@ class Emitter {
         } else this.writeChar(c);
         spaces = true;
       } else {
-        this.writeChar(c);
+        i = this.writeRun(chars, i, doubleRunChar) - 1;
         spaces = false;
       }
     }
@@ -448,7 +500,7 @@ class Emitter {
     this.indention = false;
   }
 
-  writeBlockHints(chars: number[]): void {
+  writeBlockHints(chars: Chars): void {
     if (chars[0] === 0x20 || isBreak(chars[0]!)) this.writeIndicator(String(BEST_INDENT), false, false, false);
     this.openEnded = false;
     let chomp = '';
@@ -465,21 +517,22 @@ class Emitter {
     if (chomp) this.writeIndicator(chomp, false, false, false);
   }
 
-  writeLiteral(chars: number[]): void {
+  writeLiteral(chars: Chars): void {
     this.writeIndicator('|', true, false, false);
     this.writeBlockHints(chars);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
-    for (const c of chars) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i]!;
       if (isBreak(c)) {
         this.writeBreakChar(c);
         this.indention = true;
         breaks = true;
       } else {
         if (breaks) this.writeIndent();
-        this.writeChar(c);
+        i = this.writeRun(chars, i, literalRunChar) - 1;
         this.indention = false;
         breaks = false;
       }

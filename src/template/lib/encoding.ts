@@ -18,18 +18,25 @@ function hex(b: Uint8Array): string {
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** base64.StdEncoding.EncodeToString */
 export function base64Encode(b: Uint8Array): string {
-  let out = '';
+  // the text is built as bytes and turned into a string in chunks: a string grown a character at a time costs
+  // a garbage-collected piece per character (a megabyte file through b64enc)
+  const out = new Uint8Array(Math.ceil(b.length / 3) * 4);
+  let o = 0;
   for (let i = 0; i < b.length; i += 3) {
     const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < b.length ? B64[(n >> 6) & 63]! : '=';
-    out += i + 2 < b.length ? B64[n & 63]! : '=';
+    out[o++] = B64_CODES[(n >> 18) & 63]!;
+    out[o++] = B64_CODES[(n >> 12) & 63]!;
+    out[o++] = i + 1 < b.length ? B64_CODES[(n >> 6) & 63]! : 0x3d;
+    out[o++] = i + 2 < b.length ? B64_CODES[n & 63]! : 0x3d;
   }
-  return out;
+  let text = '';
+  for (let i = 0; i < out.length; i += 0x8000) text += String.fromCharCode.apply(null, out.subarray(i, i + 0x8000) as unknown as number[]);
+  return text;
 }
 
 class CorruptInput extends Error {

@@ -21,13 +21,20 @@ export function jsonNumber(v: number): string {
 
 const HEX = '0123456789abcdef';
 
+const jsonPlain = (c: number, escapeHTML: boolean): boolean =>
+  c >= 0x20 && c !== 0x22 && c !== 0x5c && c < 0x7f && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26));
+
 function jsonString(s: string, escapeHTML: boolean): string {
   if (hasRawBytes(s)) s = goString(goBytes(s));
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c && c < 0x7f && !(escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26))) {
-      out += s[i];
+    if (jsonPlain(c, escapeHTML)) {
+      // characters written as they are are copied in runs, not one at a time
+      let j = i + 1;
+      while (j < s.length && jsonPlain(s.charCodeAt(j), escapeHTML)) j++;
+      out += s.slice(i, j);
+      i = j - 1;
       continue;
     }
     if (c < 0x80) {
