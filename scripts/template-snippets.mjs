@@ -551,5 +551,23 @@ export function generateSnippets() {
     'v: {{ b64enc (repeat 1001 "é") | b64dec | len }}\n',
   ]) add('longstrings', t, { functions: [] });
 
+  // ---- nesting deeper than JavaScript's stack: renders run a synchronous executor and hand nested executions
+  // past SYNC_NESTING (64) to the generator executor's driver; recursions cross that handover both ways
+  const recursive = [
+    '{{- define "down" }}{{ if gt (int .) 0 }}{{ template "down" (sub (int .) 1) }}{{ else }}bottom{{ end }}{{ end -}}',
+    '{{- define "inc" }}{{ if gt (int .) 0 }}{{ include "inc" (sub (int .) 1) }}-{{ else }}ibottom{{ end }}{{ end -}}',
+    '{{- define "tp" }}{{ if gt (int .) 0 }}{{ tpl "{{ include \\"tp\\" (sub (int .) 1) }}" . }}{{ else }}tbottom{{ end }}{{ end -}}',
+    '{{- define "mix" }}{{ if gt (int .) 0 }}{{ if eq (mod (int .) 2) 0 }}{{ include "mix" (sub (int .) 1) }}{{ else }}{{ template "mix" (sub (int .) 1) }}{{ end }}{{ else }}{{ fail "at the bottom" }}{{ end }}{{ end -}}',
+    '{{- define "mixbad" }}{{ if gt (int .) 0 }}{{ if eq (mod (int .) 2) 0 }}{{ include "mixbad" (sub (int .) 1) }}{{ else }}{{ template "mixbad" (sub (int .) 1) }}{{ end }}{{ else }}{{ .x.y }}{{ end }}{{ end -}}',
+  ].join('\n');
+  for (const t of [
+    'a: {{ template "down" 5000 }}\nb: {{ include "inc" 900 | len }}\nc: {{ include "tp" 300 }}\n',
+    'a: {{ template "down" 200000 }}\n',
+    'b: {{ include "inc" 2000 }}\n',
+    'm: {{ include "mix" 200 }}\n',
+    'm: {{ include "mixbad" 150 }}\n',
+    'm: {{ template "down" 70 }} {{ include "inc" 70 | len }} {{ include "tp" 70 }}\n',
+  ]) add('deepnesting', `${recursive}\n${t}`, { functions: [] });
+
   return out.map((s) => (s.template === undefined ? { ...s, template: `v: {{ ${s.functions[0]} }}\n` } : s));
 }

@@ -1,7 +1,8 @@
 // Helm's template engine (pkg/engine): every template of a chart parsed into one set in Helm's order,
 // Helm's functions (include, tpl, required, fail, lookup, toYaml...) added to text/template's and sprig's,
 // each non-partial template executed, `<no value>` removed, and errors reworded as each Helm version does.
-import { Deferred, execute, ExecError, ExecRequest, LimitError, newBudget, tracedPath, type Budget, type Limits, type Templates, type ValueTrace } from './exec.js';
+import { Deferred, ExecError, LimitError, newBudget, tracedPath, type Budget, type Limits, type Templates, type ValueTrace } from './exec.js';
+import { executeSync } from './_exec-sync.js';
 import { ParseError, parseTemplate, type TreeSet } from './parse.js';
 import { buildFuncs, type HelmFuncContext } from './table.js';
 import { BUILTIN_NAMES } from './funcs.js';
@@ -195,41 +196,43 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
   const ctx: HelmFuncContext = {
     helmVersion: helm,
     budget,
-    // include and tpl hand their execution to the executor's driver (a Deferred), so that nesting them costs
-    // heap rather than JavaScript stack: Helm allows 1,000 nested includes of each name
+    // include and tpl ask the executor for a nested execution (a Deferred), which it runs on its own terms (on
+    // its driver's stack when deep): Helm allows 1,000 nested includes of each name
     include: (name, data) =>
-      new Deferred(function* () {
-        const n = included.get(name) ?? 0;
-        if (n > RECURSION_MAX) throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
-        included.set(name, n + 1);
-        if (++includeDepth > budget.limits.maxDepth) {
-          includeDepth = 0;
-          throw new LimitError(`render-limit: includes nested deeper than ${budget.limits.maxDepth}`);
-        }
-        try {
-          return yield new ExecRequest(t, name, data, 0);
-        } finally {
+      new Deferred({
+        enter: () => {
+          const n = included.get(name) ?? 0;
+          if (n > RECURSION_MAX) throw new GoError(`rendering template has a nested reference name: ${name}: unable to execute template`);
+          included.set(name, n + 1);
+          if (++includeDepth > budget.limits.maxDepth) {
+            includeDepth = 0;
+            throw new LimitError(`render-limit: includes nested deeper than ${budget.limits.maxDepth}`);
+          }
+          return { t, name, data };
+        },
+        leave: (out) => out,
+        fail: (e) => e,
+        exit: () => {
           included.set(name, (included.get(name) ?? 1) - 1);
           if (includeDepth > 0) includeDepth--;
-        }
+        },
       }) as unknown as string,
     tpl: (text, data, parentName) =>
-      new Deferred(function* () {
-        // a clone of the set: definitions made by the text stay in the clone
-        const clone: TreeSet = new Map(trees);
-        try {
-          parseTemplate(parentName, text, (n) => t.funcs.has(n), clone);
-        } catch (e) {
-          if (e instanceof ParseError) throw new GoError(`cannot parse template ${goQuoteText(text)}: ${e.message}`);
-          throw e;
-        }
-        const sub: Templates = { ...t, trees: clone };
-        try {
-          return (yield new ExecRequest(sub, parentName, data, 0)).split('<no value>').join('');
-        } catch (e) {
-          if (e instanceof ExecError) throw new GoError(`error during tpl function execution for ${goQuoteText(text)}: ${e.message}`);
-          throw e;
-        }
+      new Deferred({
+        enter: () => {
+          // a clone of the set: definitions made by the text stay in the clone
+          const clone: TreeSet = new Map(trees);
+          try {
+            parseTemplate(parentName, text, (n) => t.funcs.has(n), clone);
+          } catch (e) {
+            if (e instanceof ParseError) throw new GoError(`cannot parse template ${goQuoteText(text)}: ${e.message}`);
+            throw e;
+          }
+          return { t: { ...t, trees: clone }, name: parentName, data };
+        },
+        leave: (out) => out.split('<no value>').join(''),
+        fail: (e) => (e instanceof ExecError ? new GoError(`error during tpl function execution for ${goQuoteText(text)}: ${e.message}`) : e),
+        exit: () => {},
       }) as unknown as string,
     currentName: () => current,
   };
@@ -271,7 +274,7 @@ export function renderTemplates(files: TemplateFile[], opts: EngineOptions): Map
       if (opts.trace) opts.trace.frames.length = 0;
       const t0 = opts.timings ? performance.now() : 0;
       try {
-        out.set(name, execute(t, name, data).split('<no value>').join(''));
+        out.set(name, executeSync(t, name, data).split('<no value>').join(''));
         if (opts.timings) opts.timings.set(name, performance.now() - t0);
       } catch (e) {
         if (e instanceof LimitError) throw new RenderError(e.message, true);

@@ -61,12 +61,12 @@ interface Var {
   iface: boolean;
 }
 
-const MISSING = Symbol('missing');
-type Final = TVal | typeof MISSING;
+export const MISSING = Symbol('missing');
+export type Final = TVal | typeof MISSING;
 class Break {}
 class Continue {}
-const BREAK = new Break();
-const CONTINUE = new Continue();
+export const BREAK = new Break();
+export const CONTINUE = new Continue();
 
 /** The set of templates one execution sees, and its function table. */
 export interface Templates {
@@ -106,17 +106,17 @@ export function tracedPath(tr: ValueTrace): Array<string | number> | undefined {
   return tr.last.path;
 }
 
-function traceRead(tr: ValueTrace, path: Array<string | number>): void {
+export function traceRead(tr: ValueTrace, path: Array<string | number>): void {
   tr.last = { path, seq: ++tr.seq };
 }
 
 /** Learns the path of a map or list reached at `path` (the first path an object is reached by is kept). */
-function traceLearn(tr: ValueTrace, v: TVal, path: Array<string | number>): void {
+export function traceLearn(tr: ValueTrace, v: TVal, path: Array<string | number>): void {
   if (v !== null && typeof v === 'object' && (Array.isArray(v) || isGoMap(v)) && !tr.paths.has(v)) tr.paths.set(v, path);
 }
 
 /** The values path `index`, `get` and `dig` look up, when their collection's path is known. */
-function lookupPath(tr: ValueTrace, name: string, argv: TVal[]): Array<string | number> | undefined {
+export function lookupPath(tr: ValueTrace, name: string, argv: TVal[]): Array<string | number> | undefined {
   let base: Array<string | number> | undefined;
   let keys: TVal[];
   if (name === 'index' || name === 'get') {
@@ -131,7 +131,7 @@ function lookupPath(tr: ValueTrace, name: string, argv: TVal[]): Array<string | 
   return parts.every((k) => k !== undefined) ? [...base, ...(parts as Array<string | number>)] : undefined;
 }
 
-function tracePathOf(tr: ValueTrace, v: TVal): Array<string | number> | undefined {
+export function tracePathOf(tr: ValueTrace, v: TVal): Array<string | number> | undefined {
   return v !== null && typeof v === 'object' ? tr.paths.get(v) : undefined;
 }
 
@@ -143,7 +143,7 @@ function pathKey(k: TVal): string | number | undefined {
   return undefined;
 }
 
-function canBeNil(t: string): boolean {
+export function canBeNil(t: string): boolean {
   return t === 'any' || t === 'value' || t.startsWith('[]') || t.startsWith('map[') || t.startsWith('*') || t.startsWith('func');
 }
 
@@ -151,7 +151,8 @@ export function goTypeString(t: string): string {
   return t === 'any' ? 'interface {}' : t === 'value' ? 'reflect.Value' : t;
 }
 
-class State {
+/** An execution's state and the executor's steps that never wait for a nested execution. */
+export class StateBase {
   vars: Var[] = [];
   node: Node | undefined = undefined;
   depth = 0;
@@ -162,6 +163,15 @@ class State {
     readonly t: Templates,
     public tmplName: string,
   ) {}
+
+  /** Starts the execution of the template `tmplName` with `data` as dot: its root node. */
+  begin(data: TVal, depth: number): ListNode {
+    const tree: Tree | undefined = this.t.trees.get(this.tmplName);
+    if (!tree) throw new ExecError(`template: no template ${JSON.stringify(this.tmplName)} associated with template "gotpl"`);
+    this.depth = depth;
+    this.push('$', data);
+    return tree.root as ListNode;
+  }
 
   errorf(msg: string): never {
     const name = this.tmplName;
@@ -188,17 +198,21 @@ class State {
   mark(): number {
     return this.vars.length;
   }
+
   pop(m: number): void {
     this.vars.length = m;
   }
+
   push(name: string, v: TVal, iface = false): void {
     this.vars.push({ name, v, iface });
   }
+
   setTopVar(n: number, v: TVal, iface: boolean): void {
     const x = this.vars[this.vars.length - n]!;
     x.v = v;
     x.iface = iface;
   }
+
   setVar(name: string, v: TVal): void {
     for (let i = this.vars.length - 1; i >= 0; i--) {
       if (this.vars[i]!.name === name) {
@@ -209,11 +223,117 @@ class State {
     }
     this.errorf(`undefined variable: ${name}`);
   }
+
   varValue(name: string): Var {
     for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i]!.name === name) return this.vars[i]!;
     this.errorf(`undefined variable: ${name}`);
   }
 
+  notAFunction(args: Node[], final: Final): void {
+    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0]!)}`);
+  }
+
+  idealConstant(n: Node & { kind: 'number' }): TVal {
+    this.at(n);
+    if (n.isComplex) this.errorf('complex numbers are not supported');
+    if (n.isFloat && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float64;
+    if (n.isInt) return new GoNum(n.int64, 'int');
+    if (n.isUint) this.errorf(`${n.text} overflows int`);
+    return n.float64;
+  }
+
+  /**
+   * A field chain evaluated without a generator while every receiver is a plain map (the common case): the
+   * value, or NOT_PLAIN when a receiver is something else (a struct, a method, no value), to be evaluated by
+   * evalFieldChain. Nothing is evaluated twice: map lookups have no effects.
+   */
+  plainFieldChain(receiver: TVal, ident: string[], args: Node[], final: Final): TVal | typeof NOT_PLAIN {
+    // a traced render notes each step's values path (evalFieldChainTraced)
+    if (this.t.trace) return NOT_PLAIN;
+    const n = ident.length;
+    let r = receiver;
+    for (let i = 0; i < n; i++) {
+      if (!isPlainMap(r)) return NOT_PLAIN;
+      r = this.mapField(r, ident[i]!, i === n - 1 ? args.length > 1 || final !== MISSING : false);
+    }
+    return r;
+  }
+
+  /** A field of a map: Go's map index with the missingkey option (evalField's map case). */
+  mapField(receiver: { [key: string]: TVal }, fieldName: string, hasArgs: boolean): TVal {
+    if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
+    const elem = mapElemType(receiver);
+    this.fieldIface = elem === 'interface {}';
+    if (!Object.prototype.hasOwnProperty.call(receiver, fieldName)) {
+      if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
+      if (this.t.options.missingKey === 'default') {
+        this.fieldIface = false;
+        return undefined;
+      }
+      return zeroOf(elem);
+    }
+    const v = receiver[fieldName];
+    return v === undefined ? null : v;
+  }
+
+  errText(msg: string): string {
+    try {
+      this.errorf(msg);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  evalEmptyInterface(dot: TVal, n: Node): TVal {
+    this.at(n);
+    switch (n.kind) {
+      case 'bool':
+        return n.value;
+      case 'dot':
+        return dot;
+      case 'number':
+        return this.idealConstant(n);
+      case 'string':
+        return n.text;
+    }
+    this.errorf(`can't handle assignment of ${nodeString(n)} to empty interface argument`);
+  }
+
+  validateType(v: TVal, typ: string | undefined, iface = false): TVal {
+    if (v === undefined) {
+      if (typ === undefined) return undefined;
+      if (typ === 'value') return undefined;
+      if (canBeNil(typ)) return null;
+      this.errorf(`invalid value; expected ${goTypeString(typ)}`);
+    }
+    if (typ === undefined || typ === 'any' || typ === 'value') return v;
+    if (v === null) this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got interface {}`);
+    const vt = typeName(v);
+    if (vt === typ || underlyingType(v) === typ) return v;
+    void iface;
+    this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got ${vt}`);
+  }
+
+  printValue(n: Node, v: TVal): void {
+    this.at(n);
+    if (v === undefined || v === null) {
+      this.write('<no value>');
+      return;
+    }
+    if (v instanceof GoFuncVal) this.errorf(`can't print ${nodeString(n)} of type ${v.typeName}`);
+    // text/template prints an addressable value by its pointer's String()
+    if (v instanceof GoStruct && v.pointerString && v.str) this.write(v.str());
+    else this.write(formatV(v));
+  }
+}
+
+/**
+ * The executor as generators: a nested execution (a `template` action, include, tpl) is yielded to the driver,
+ * which runs it on its own stack, so that nesting costs heap, not JavaScript stack (Go allows 100,000 levels).
+ * src/template/_exec-sync.ts is the same code made synchronous (scripts/gen-exec-sync.mjs writes it from this
+ * class): renders run there, and move here only below SYNC_NESTING nested executions.
+ */
+export class State extends StateBase {
   *walk(dot: TVal, dotIface: boolean, node: Node): Gen<void> {
     this.at(node);
     this.step();
@@ -350,8 +470,7 @@ class State {
       this.errorf(`exceeded maximum template depth (100000)`);
     }
     const v = yield* this.evalPipeline(dot, dotIface, t.pipe);
-    // the called template runs on the driver's stack, not JavaScript's (Go allows 100,000 levels)
-    this.out += yield new ExecRequest(this.t, t.name, v, this.depth + 1);
+    this.out += yield this.nested(this.t, t.name, v, this.depth + 1);
   }
 
   *evalPipeline(dot: TVal, dotIface: boolean, pipe: PipeNode | undefined): Gen<TVal> {
@@ -372,10 +491,6 @@ class State {
     }
     if (tr) tr.frames.pop();
     return v;
-  }
-
-  notAFunction(args: Node[], final: Final): void {
-    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${nodeString(args[0]!)}`);
   }
 
   *evalCommand(dot: TVal, dotIface: boolean, cmd: CommandNode, final: Final): Gen<TVal> {
@@ -420,15 +535,6 @@ class State {
     this.errorf(`can't evaluate command ${JSON.stringify(nodeString(first))}`);
   }
 
-  idealConstant(n: Node & { kind: 'number' }): TVal {
-    this.at(n);
-    if (n.isComplex) this.errorf('complex numbers are not supported');
-    if (n.isFloat && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float64;
-    if (n.isInt) return new GoNum(n.int64, 'int');
-    if (n.isUint) this.errorf(`${n.text} overflows int`);
-    return n.float64;
-  }
-
   *evalFieldNode(dot: TVal, dotIface: boolean, field: FieldNode, args: Node[], final: Final): Gen<TVal> {
     this.at(field);
     return yield* this.evalFieldChain(dot, dotIface, dot, dotIface, field, field.ident, args, final);
@@ -468,40 +574,6 @@ class State {
       }
     }
     return r;
-  }
-
-  /**
-   * A field chain evaluated without a generator while every receiver is a plain map (the common case): the
-   * value, or NOT_PLAIN when a receiver is something else (a struct, a method, no value), to be evaluated by
-   * evalFieldChain. Nothing is evaluated twice: map lookups have no effects.
-   */
-  plainFieldChain(receiver: TVal, ident: string[], args: Node[], final: Final): TVal | typeof NOT_PLAIN {
-    // a traced render notes each step's values path (evalFieldChainTraced)
-    if (this.t.trace) return NOT_PLAIN;
-    const n = ident.length;
-    let r = receiver;
-    for (let i = 0; i < n; i++) {
-      if (!isPlainMap(r)) return NOT_PLAIN;
-      r = this.mapField(r, ident[i]!, i === n - 1 ? args.length > 1 || final !== MISSING : false);
-    }
-    return r;
-  }
-
-  /** A field of a map: Go's map index with the missingkey option (evalField's map case). */
-  mapField(receiver: { [key: string]: TVal }, fieldName: string, hasArgs: boolean): TVal {
-    if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
-    const elem = mapElemType(receiver);
-    this.fieldIface = elem === 'interface {}';
-    if (!Object.prototype.hasOwnProperty.call(receiver, fieldName)) {
-      if (this.t.options.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(fieldName)}`);
-      if (this.t.options.missingKey === 'default') {
-        this.fieldIface = false;
-        return undefined;
-      }
-      return zeroOf(elem);
-    }
-    const v = receiver[fieldName];
-    return v === undefined ? null : v;
   }
 
   /** evalFieldChain noting each step's values path: `.Values.a.b` reads `a` then `a.b`, missing values included. */
@@ -618,7 +690,7 @@ class State {
     if (read) traceRead(this.t.trace!, read);
     try {
       v = fn.fn(...argv);
-      if (v instanceof Deferred) v = yield* v.run();
+      if (v instanceof Deferred) v = yield* this.runDeferred(v.call);
     } catch (e) {
       if (e instanceof LimitError || e instanceof ExecError) {
         if (e instanceof ExecError && e.message.startsWith('\u0000')) throw e;
@@ -637,14 +709,6 @@ class State {
     return v;
   }
 
-  errText(msg: string): string {
-    try {
-      this.errorf(msg);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-
   *evalArg(dot: TVal, dotIface: boolean, typ: string | undefined, n: Node): Gen<TVal> {
     this.at(n);
     switch (n.kind) {
@@ -659,12 +723,12 @@ class State {
       case 'field': {
         const plain = this.plainFieldChain(dot, n.ident, NO_ARGS, MISSING);
         const fin = plain !== NOT_PLAIN ? plain : yield* this.evalFieldNode(dot, dotIface, n, [n], MISSING);
-        return this.validateType(fin, typ, lastIface);
+        return this.validateType(fin, typ, false);
       }
       case 'variable': {
         const x = n.ident.length === 1 ? this.varValue(n.ident[0]!) : undefined;
         const v = yield* this.evalVariableNode(dot, dotIface, n, [], MISSING);
-        return this.validateType(v, typ, x ? x.iface : lastIface);
+        return this.validateType(v, typ, x ? x.iface : false);
       }
       case 'pipe':
         return this.validateType(yield* this.evalPipeline(dot, dotIface, n), typ);
@@ -702,60 +766,31 @@ class State {
     this.errorf(`can't handle ${nodeString(n)} for arg of type ${goTypeString(typ!)}`);
   }
 
-  evalEmptyInterface(dot: TVal, n: Node): TVal {
-    this.at(n);
-    switch (n.kind) {
-      case 'bool':
-        return n.value;
-      case 'dot':
-        return dot;
-      case 'number':
-        return this.idealConstant(n);
-      case 'string':
-        return n.text;
+  /** include or tpl: the nested execution their Deferred asks for, and its result. */
+  *runDeferred(call: NestedCall): Gen<TVal> {
+    const x = call.enter();
+    try {
+      return call.leave(yield this.nested(x.t, x.name, x.data, 0));
+    } catch (e) {
+      throw call.fail(e);
+    } finally {
+      call.exit();
     }
-    this.errorf(`can't handle assignment of ${nodeString(n)} to empty interface argument`);
   }
 
-  validateType(v: TVal, typ: string | undefined, iface = false): TVal {
-    if (v === undefined) {
-      if (typ === undefined) return undefined;
-      if (typ === 'value') return undefined;
-      if (canBeNil(typ)) return null;
-      this.errorf(`invalid value; expected ${goTypeString(typ)}`);
-    }
-    if (typ === undefined || typ === 'any' || typ === 'value') return v;
-    if (v === null) this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got interface {}`);
-    const vt = typeName(v);
-    if (vt === typ || underlyingType(v) === typ) return v;
-    void iface;
-    this.errorf(`wrong type for value; expected ${goTypeString(typ)}; got ${vt}`);
-  }
-
-  printValue(n: Node, v: TVal): void {
-    this.at(n);
-    if (v === undefined || v === null) {
-      this.write('<no value>');
-      return;
-    }
-    if (v instanceof GoFuncVal) this.errorf(`can't print ${nodeString(n)} of type ${v.typeName}`);
-    // text/template prints an addressable value by its pointer's String()
-    if (v instanceof GoStruct && v.pointerString && v.str) this.write(v.str());
-    else this.write(formatV(v));
+  /** A nested execution, for the driver to run. */
+  nested(t: Templates, name: string, data: TVal, depth: number): ExecRequest {
+    return new ExecRequest(t, name, data, depth);
   }
 }
 
-const NO_ARGS: Node[] = [];
-const NOT_PLAIN = Symbol('not a plain map');
+export const NO_ARGS: Node[] = [];
+export const NOT_PLAIN = Symbol('not a plain map');
 
 /** A map value without methods: what most field chains walk through (.Values.a.b). */
-function isPlainMap(v: TVal): v is { [key: string]: TVal } {
+export function isPlainMap(v: TVal): v is { [key: string]: TVal } {
   return typeof v === 'object' && v !== null && isGoMap(v) && methodsOf(v) === undefined;
 }
-
-// The static type of the last map lookup (interface {} for map[string]interface {}): recorded by evalField
-// for evalArg's "got interface {}" messages. Reset on each field evaluation.
-let lastIface = false;
 
 function zeroOf(elem: string): TVal {
   switch (elem) {
@@ -775,7 +810,7 @@ function zeroOf(elem: string): TVal {
   return null;
 }
 
-function compareBytes(a: string, b: string): number {
+export function compareBytes(a: string, b: string): number {
   // Go sorts map keys bytewise (UTF-8 order = code point order)
   let i = 0;
   let j = 0;
@@ -789,24 +824,19 @@ function compareBytes(a: string, b: string): number {
   return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
-/**
- * Executes the template `name` of `t` with `data` as dot: Go's Template.ExecuteTemplate. Returns the text;
- * throws ExecError with Go's message, or LimitError when a budget runs out.
- */
-export function execute(t: Templates, name: string, data: TVal, depth = 0): string {
-  return drive(executeGen(t, name, data, depth));
-}
-
 /** Go's Template.ExecuteTemplate as a generator that yields its nested executions to the driver. */
 export function* executeGen(t: Templates, name: string, data: TVal, depth = 0): Gen<string> {
-  const tree: Tree | undefined = t.trees.get(name);
-  if (!tree) throw new ExecError(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
   const s = new State(t, name);
-  s.depth = depth;
-  s.push('$', data);
-  yield* s.walk(data, false, tree.root as ListNode);
+  yield* s.walk(data, false, s.begin(data, depth));
   return s.out;
 }
+
+/**
+ * How many executions (`template` actions, include, tpl) nest on JavaScript's stack in the synchronous executor
+ * before deeper ones go to the generator driver: real charts nest a few levels; recursive templates go deeper
+ * than JavaScript's stack could (Go's limit is 100,000 `template` levels, Helm's 1,000 includes of a name).
+ */
+export const SYNC_NESTING = 64;
 
 /**
  * A nested execution (a `template` action, or include/tpl through a Deferred): the executor yields it and
@@ -824,9 +854,21 @@ export class ExecRequest {
   }
 }
 
+/** What include and tpl do around the nested execution their result is made of. */
+export interface NestedCall {
+  /** Checks and counts before the execution (may throw); the execution to run. */
+  enter(): { t: Templates; name: string; data: TVal };
+  /** The function's result, from the execution's text. */
+  leave(out: string): TVal;
+  /** The error the function throws for one the execution threw. */
+  fail(e: unknown): unknown;
+  /** After the execution, whether it succeeded or failed (not when enter threw). */
+  exit(): void;
+}
+
 /** What a function returns when its result needs a nested execution (include, tpl): run by evalCall. */
 export class Deferred {
-  constructor(readonly run: () => Gen<TVal>) {}
+  constructor(readonly call: NestedCall) {}
 }
 
 type Gen<T> = Generator<ExecRequest, T, string>;
