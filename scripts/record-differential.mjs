@@ -849,6 +849,10 @@ function genYamlParser() {
     'a: [1,\n---\n2]\n', 'a: [1,\n...\n]\n']) cases.push(file(t));
   // a lone CR is a line break inside a quoted scalar too, whose continuation needs no indentation (fuzz seed 20261218)
   for (const t of ["a:\n  - b: 'dock\rer.io/x'\n", 'a:\n  b: "x\ry"\n', "a: 'x\r\ry'\n", 'a: "x\r  y"\n', "l:\n- 'a\rb'\n- c\n"]) cases.push(file(t));
+  // an indented root whose first document ends at a less indented line, with a quoted scalar continued at
+  // column 0 before it (fuzz seed 20261220)
+  for (const t of ['  - "a\\\r\nb"\r\n  - !custom x\r\nref: *a\r\n', '  - "a\\\nb"\n  - x\nref: 1\n', '  a: "x\ny"\nb: 2\n', "  - 'a\nb'\n- c\n",
+    '  a:\n    k: "x\ny"\nb: 2\n', '  a: "x\n  y"\n  c: 1\nb: 2\n']) cases.push(file(t));
   return cases;
 }
 

@@ -663,7 +663,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
     const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
-      const q = retryUnderIndented(text, verdict) ?? retryQuotedIndent(text);
+      const q = retryUnderIndented(text, verdict) ?? retryQuotedIndent(text) ?? retryIndentedToDocumentEnd(text, verdict);
       if (!q) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
       ({ events, parsed, mapOff } = q);
     }
@@ -888,6 +888,18 @@ function parseIndented(text: string, at: number[], widths: number[]): { events: 
 function retryUnderIndented(text: string, verdict: GoYamlVerdict): ReturnType<typeof parseIndented> {
   const u = verdict.underIndented;
   return u.length ? parseIndented(text, u.map((f) => f.at), u.map((f) => f.lack)) : undefined;
+}
+
+/**
+ * Both at once: what go-yaml read of the first document (it ended before the text does, say at a line less
+ * indented than an indented root) holds lines js-yaml wants indented (a quoted scalar's continuation).
+ */
+function retryIndentedToDocumentEnd(text: string, verdict: GoYamlVerdict): ReturnType<typeof parseIndented> {
+  const end = verdict.end;
+  if (end === undefined || end >= text.length) return undefined;
+  const first = text.slice(0, end);
+  const u = verdict.underIndented.filter((f) => f.at < end);
+  return (u.length ? parseIndented(first, u.map((f) => f.at), u.map((f) => f.lack)) : undefined) ?? retryQuotedIndent(first);
 }
 
 /** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */
