@@ -314,30 +314,31 @@ export class SyncState extends StateBase {
   }
 
   evalCall(dot: TVal, dotIface: boolean, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[], final: Final): TVal {
-    const args = allArgs.slice(1);
-    const numIn = args.length + (final !== MISSING ? 1 : 0);
+    // the arguments are allArgs[1..] (allArgs[0] names the function)
+    const nargs = allArgs.length - 1;
+    const numIn = nargs + (final !== MISSING ? 1 : 0);
     const nparams = fn.params.length + (fn.variadic !== undefined ? 1 : 0);
-    let numFixed = args.length;
+    let numFixed = nargs;
     if (fn.variadic !== undefined) {
       numFixed = fn.params.length;
-      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${args.length}`);
+      if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${nargs}`);
     } else if (numIn !== nparams) this.errorf(`wrong number of args for ${name}: want ${nparams} got ${numIn}`);
 
     if (isBuiltin && (name === 'and' || name === 'or')) {
       let v: TVal = undefined;
-      for (const a of args) {
-        v = this.evalArg(dot, dotIface, 'value', a);
+      for (let i = 1; i < allArgs.length; i++) {
+        v = this.evalArg(dot, dotIface, 'value', allArgs[i]!);
         if (truth(v) === (name === 'or')) return v;
       }
       if (final !== MISSING) v = this.validateType(final, 'value');
       return v;
     }
-    if (isBuiltin && name === 'call' && args.length > 0) {
+    if (isBuiltin && name === 'call' && nargs > 0) {
       // Go names the callee by its source text in call's errors, and a nil literal is a nil callee
-      const callee = args[0]!;
+      const callee = allArgs[1]!;
       const f = callee.kind === 'nil' ? undefined : this.evalArg(dot, dotIface, 'value', callee);
       const rest: TVal[] = [];
-      for (const a of args.slice(1)) rest.push(this.evalArg(dot, dotIface, 'value', a));
+      for (let i = 2; i < allArgs.length; i++) rest.push(this.evalArg(dot, dotIface, 'value', allArgs[i]!));
       if (final !== MISSING) rest.push(this.validateType(final, 'value'));
       this.at(node);
       const fail = (m: string) => new ExecError(this.errText(`error calling call: ${m}`), new GoError(m));
@@ -352,8 +353,8 @@ export class SyncState extends StateBase {
     }
     const argv: TVal[] = [];
     let i = 0;
-    for (; i < numFixed && i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i]!, args[i]!));
-    if (fn.variadic !== undefined) for (; i < args.length; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, args[i]!));
+    for (; i < numFixed && i < nargs; i++) argv.push(this.evalArg(dot, dotIface, fn.params[i]!, allArgs[i + 1]!));
+    if (fn.variadic !== undefined) for (; i < nargs; i++) argv.push(this.evalArg(dot, dotIface, fn.variadic, allArgs[i + 1]!));
     if (final !== MISSING) {
       let t: string;
       if (fn.variadic !== undefined) t = numIn - 1 < numFixed ? fn.params[numIn - 1]! : fn.variadic;
