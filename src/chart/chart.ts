@@ -3,7 +3,7 @@
 import { ValuesError } from '../errors.js';
 import type { ValuesSource } from '../values/load.js';
 import type { HelmVersion } from '../values/helm-rules.js';
-import { readChartMetadata, type ChartDependency, type ChartTemplateFields } from './metadata.js';
+import { ChartValidationError, readChartMetadata, type ChartDependency, type ChartTemplateFields } from './metadata.js';
 import { readValuesTextShared } from '../values/yaml/read.js';
 
 /** A chart: Chart.yaml, values.yaml, values.schema.json and its subcharts, as Helm loads them. */
@@ -105,7 +105,7 @@ export async function assembleChart(files: ChartFile[], path: string, opts: Asse
   try {
     md = readChartMetadata(chartYaml, `${path}/Chart.yaml`, opts.helmVersion, requirements ? { text: requirements, file: `${path}/requirements.yaml` } : undefined);
   } catch (e) {
-    if (e instanceof ValuesError && e.message.startsWith('validation: ')) valuesFirst();
+    if (e instanceof ChartValidationError) valuesFirst();
     throw e;
   }
   const chart: Chart = {

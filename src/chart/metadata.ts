@@ -126,8 +126,11 @@ function sanitize(s: string | undefined): string | undefined {
   return s.replace(/\s/gu, ' ').replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, '');
 }
 
+/** Chart.yaml read but refused by Helm's metadata validation (a ValuesError CHART_INVALID to its callers). */
+export class ChartValidationError extends ValuesError {}
+
 function validationError(msg: string, file: string): ValuesError {
-  return new ValuesError('CHART_INVALID', `validation: ${msg}`, { file, line: 1, column: 1 }, file);
+  return new ChartValidationError('CHART_INVALID', `validation: ${msg}`, { file, line: 1, column: 1 }, file);
 }
 
 /** Parses and validates Chart.yaml (plus requirements.yaml for apiVersion v1 charts) as Helm does. */
