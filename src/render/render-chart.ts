@@ -267,7 +267,7 @@ function filesObject(files: ChartFile[]): GoStruct {
     // Helm's files.AsConfig/AsSecrets: a map from each file's base name to its text (or base64), as toYaml
     AsConfig: func([], () => filesAsYaml(files, (d) => goString(d))),
     AsSecrets: func([], () => filesAsYaml(files, base64Encode)),
-  }, undefined, m as never);
+  }, { mapLike: m as never });
   return self;
 }
 
@@ -286,7 +286,7 @@ function capabilities(helm: HelmVersion, kubeVersion: string | undefined, apiVer
   const kv = new GoStruct(helm === 4 ? 'common.KubeVersion' : 'chartutil.KubeVersion', fields, {
     String: func([], () => str),
     GitVersion: func([], () => full),
-  }, () => str, undefined, { printed }, [['Version', 'Version', false], ['Major', 'Major', false], ['Minor', 'Minor', false]]);
+  }, { str: () => str, pointerString: { printed }, json: [['Version', 'Version', false], ['Major', 'Major', false], ['Minor', 'Minor', false]] });
   // a VersionSet is a []string with a Has method: `has "x" .Capabilities.APIVersions` works on it too
   const av = attachMethods(markNamed(tagElem([...apiVersions], 'string'), helm === 4 ? 'common.VersionSet' : 'chartutil.VersionSet'), {
     Has: func(['string'], (x) => apiVersions.includes(x as string)),
@@ -308,7 +308,7 @@ function helmBuildInfo(helm: HelmVersion): GoStruct {
     : { Version: 'v3.17.1', GitCommit: '980d8ac1939e39138101364400756af2bdee1da5', GitTreeState: 'clean', GoVersion: 'go1.23.5' };
   const layout: Array<[string, string, boolean]> = [['Version', 'version', true], ['GitCommit', 'git_commit', true], ['GitTreeState', 'git_tree_state', true], ['GoVersion', 'go_version', true]];
   if (helm === 4) layout.push(['KubeClientVersion', 'kube_client_version', false]);
-  return new GoStruct('version.BuildInfo', fields, {}, undefined, undefined, undefined, layout);
+  return new GoStruct('version.BuildInfo', fields, {}, { json: layout });
 }
 
 /** Helm 3's .Chart as encoding/json writes it: chart.Metadata's tagged fields (all omitempty), then IsRoot. */
@@ -354,7 +354,7 @@ function chartObject(chart: Chart, helm: HelmVersion, name = chart.name, isRoot 
     m.IsRoot = isRoot;
     return m;
   }
-  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot }, {}, undefined, undefined, undefined, METADATA_JSON);
+  return new GoStruct('struct { chart.Metadata; IsRoot bool }', { ...fields, IsRoot: isRoot }, {}, { json: METADATA_JSON });
 }
 
 /** Go's regexp `\s`: ASCII white space only. */

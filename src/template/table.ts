@@ -32,7 +32,7 @@ function timeObject(t: time.GoTime): GoStruct {
     String: f(() => t.String()),
     Format: f((layout) => time.formatTime(t, layout as string), ['string']),
     UTC: f(() => timeObject(t.In('UTC'))),
-  }, () => t.String());
+  }, { str: () => t.String() });
   BACKING.set(o, t);
   return o;
 }
@@ -61,7 +61,7 @@ function semverObject(v: semver.SemverVersion): GoStruct {
     Metadata: f(() => v.Metadata()),
     Original: f(() => v.Original()),
     String: f(() => v.String()),
-  }, () => v.String());
+  }, { str: () => v.String() });
 }
 
 /** encoding/json's omitempty: false, 0, "", nil, and empty slices and maps are left out. */

@@ -19,28 +19,42 @@ export class GoNum extends GoInt {
 }
 
 /** A Go struct (or pointer to one) with exported fields and methods, as Helm passes .Capabilities or .Files. */
+/** What a Go struct value has besides its type name, fields and methods (see GoStruct). */
+export interface GoStructTraits {
+  /** fmt's Stringer: how %v and %s print it (KubeVersion prints `v1.32.0`). */
+  str?: () => string;
+  /** Whether the struct is a map-like named type (Files is `map[string][]byte`): `index` and `len` work. */
+  mapLike?: GoMap;
+  /**
+   * A struct field whose String() has a pointer receiver (Helm's KubeVersion): the template prints it by String()
+   * (the field is addressable), but fmt and sprig get a copy and print its fields, `printed` (unexported ones
+   * included) when given.
+   */
+  pointerString?: { printed?: Record<string, TVal> };
+  /**
+   * How encoding/json writes the struct (toJson, and toYaml through JSON): its exported fields in declaration
+   * order, each `[field, json name, omitempty]`. A struct without one does not encode (toJson gives "").
+   */
+  json?: ReadonlyArray<readonly [string, string, boolean]>;
+}
+
 export class GoStruct {
+  readonly str?: () => string;
+  readonly mapLike?: GoMap;
+  readonly pointerString?: { printed?: Record<string, TVal> };
+  readonly json?: ReadonlyArray<readonly [string, string, boolean]>;
   constructor(
     /** The Go type as `%T` prints it, e.g. `*chartutil.Capabilities`. */
     readonly typeName: string,
     readonly fields: Record<string, TVal>,
     readonly methods: Record<string, GoFunc> = {},
-    /** fmt's Stringer: how %v and %s print it (KubeVersion prints `v1.32.0`). */
-    readonly str?: () => string,
-    /** Whether the struct is a map-like named type (Files is `map[string][]byte`): `index` and `len` work. */
-    readonly mapLike?: GoMap,
-    /**
-     * A struct field whose String() has a pointer receiver (Helm's KubeVersion): the template prints it by String()
-     * (the field is addressable), but fmt and sprig get a copy and print its fields, `printed` (unexported ones
-     * included) when given.
-     */
-    readonly pointerString?: { printed?: Record<string, TVal> },
-    /**
-     * How encoding/json writes the struct (toJson, and toYaml through JSON): its exported fields in declaration
-     * order, each `[field, json name, omitempty]`. A struct without one does not encode (toJson gives "").
-     */
-    readonly json?: ReadonlyArray<readonly [string, string, boolean]>,
-  ) {}
+    traits: GoStructTraits = {},
+  ) {
+    if (traits.str) this.str = traits.str;
+    if (traits.mapLike) this.mapLike = traits.mapLike;
+    if (traits.pointerString) this.pointerString = traits.pointerString;
+    if (traits.json) this.json = traits.json;
+  }
 }
 
 /** The element type of a slice or map that is not `interface {}` (set by the functions that make them). */
