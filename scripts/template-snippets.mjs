@@ -551,6 +551,15 @@ export function generateSnippets() {
     'v: {{ b64enc (repeat 1001 "é") | b64dec | len }}\n',
   ]) add('longstrings', t, { functions: [] });
 
+  // ---- sprig's camelcase is xstrings' ToPascalCase: leading, repeated and trailing connectors are kept, the rune
+  // after a connector is upper-cased (fuzz seed 20261221: `camelcase " x true"` is " XTrue")
+  const camel = ['" x true"', '"-"', '"--"', '"_a__b_"', '" "', '"x"', '""', '"a-b_c d"', '"\\t x\\u3000y"', '"ǆx ǆ"', '"ß_a"', '"HTTP_server"',
+    '"a1_2b"', '"--a"', '"a--"', '"é_ö"', '"_"', '"a"', '" a"', '"a "', '"x\\ny"', '"a\\u00a0b"', '"1_x"', '"%_x"', '"i_ı"', '(printf "%c" 0xd800)',
+    '"GOLANG_IS_GREAT"', '"aBC_dEF"', '"ABC"', '"A"', '"_A"', '"Ǆ"', '"İx_İ"', '"x1Y_2Z"', '"ǅa"', '"--"', '"-A-"', '"a_-B"'];
+  for (let i = 0; i < camel.length; i += 6) {
+    add('camelcase', `v:${camel.slice(i, i + 6).map((c, k) => ` ${k}={{ camelcase ${c} | quote }}`).join('')}\n`, { functions: ['camelcase'] });
+  }
+
   // ---- nesting deeper than JavaScript's stack: renders run a synchronous executor and hand nested executions
   // past SYNC_NESTING (64) to the generator executor's driver; recursions cross that handover both ways
   const recursive = [

@@ -4,7 +4,7 @@
 import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, copyGoType, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goBytes, goQuote, goString } from '../values/gofmt.js';
-import { toKebabCase, toSnakeCase } from './xstrings.js';
+import { toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
@@ -340,18 +340,6 @@ function abbreviate(s: string, offset: number, maxWidth: number): string {
   return abrevMarker + s.slice(s.length - (maxWidth - 3));
 }
 
-/** Splits into words as xstrings' case converters see them. */
-function xWords(s: string): string[] {
-  return s.split(/[\s_\-]+/).filter(Boolean);
-}
-
-function camelcase(s: string): string {
-  // xstrings.ToPascalCase (sprig's camelcase): words joined, each capitalised
-  return xWords(s)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
-}
-
 /** Registers sprig's functions through `def`. */
 export function registerSprig(def: Def, maxList: number): void {
   const S = 'string';
@@ -416,7 +404,7 @@ export function registerSprig(def: Def, maxList: number): void {
   def('initials', [S], (s) => initials(s as string));
   def('swapcase', [S], (s) => swapcase(s as string));
   def('snakecase', [S], (s) => toSnakeCase(s as string));
-  def('camelcase', [S], (s) => camelcase(s as string));
+  def('camelcase', [S], (s) => toPascalCase(s as string));
   def('kebabcase', [S], (s) => toKebabCase(s as string));
   def('wrap', [I, S], (l, s) => goutilsWrap(s as string, Number((l as GoInt).value), '\n', false));
   def('wrapWith', [I, S, S], (l, sep, s) => goutilsWrap(s as string, Number((l as GoInt).value), (sep as string) || '\n', true));

@@ -206,10 +206,65 @@ function camelCaseToLowerCase(s: string, connector: number): string {
     }
   }
   toLower(out, word, connector);
-  let text = '';
-  for (const r of out) text += String.fromCodePoint(r);
-  return text;
+  return fromRunes(out);
 }
 
 export const toSnakeCase = (s: string): string => camelCaseToLowerCase(s, 0x5f);
 export const toKebabCase = (s: string): string => camelCaseToLowerCase(s, 0x2d);
+
+/**
+ * xstrings' ToPascalCase, sprig's `camelcase`: the first rune that is not a connector and every rune after a
+ * connector are upper-cased (that connector dropped); in a word that began upper-case, the upper-case runes that
+ * follow are lower-cased until one that is not upper-case (`HTTP_server` is `HttpServer`, `aBC_dEF` is
+ * `ABCDEF`); connectors at the start, runs of connectors but their last, and a connector at the end are kept. A
+ * text of connectors alone keeps them and repeats the last (xstrings' one-rune special case reached with the last
+ * connector).
+ */
+export function toPascalCase(s: string): string {
+  const runes = runesOf(s);
+  if (runes.length === 0) return '';
+  const out: number[] = [];
+  let i = 0;
+  let r0 = 0;
+  let wordUpper = false;
+  while (i < runes.length) {
+    r0 = runes[i++]!;
+    if (!isConnector(r0)) {
+      wordUpper = isUpper(r0);
+      r0 = goToUpper(r0);
+      break;
+    }
+    out.push(r0);
+  }
+  if (i === runes.length) {
+    // the one-rune special case: r0 is the upper-cased rune, or the last connector (written once already)
+    out.push(r0);
+    return fromRunes(out);
+  }
+  while (i < runes.length) {
+    const r1 = r0;
+    r0 = runes[i++]!;
+    if (isConnector(r0) && isConnector(r1)) {
+      out.push(r1);
+      continue;
+    }
+    if (isConnector(r1)) {
+      wordUpper = isUpper(r0);
+      r0 = goToUpper(r0);
+    } else {
+      if (wordUpper) {
+        if (isUpper(r0)) r0 = goToLower(r0);
+        else wordUpper = false;
+      }
+      out.push(r1);
+    }
+  }
+  out.push(r0);
+  return fromRunes(out);
+}
+
+function fromRunes(runes: number[]): string {
+  let text = '';
+  for (let k = 0; k < runes.length; k += 4096) text += String.fromCodePoint(...runes.slice(k, k + 4096));
+  return text;
+}
