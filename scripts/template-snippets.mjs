@@ -560,6 +560,34 @@ export function generateSnippets() {
     add('camelcase', `v:${camel.slice(i, i + 6).map((c, k) => ` ${k}={{ camelcase ${c} | quote }}`).join('')}\n`, { functions: ['camelcase'] });
   }
 
+  // ---- the string functions of goutils and strings.Title, several of which work on bytes: non-ASCII text, title-case
+  // letters, white space of every kind and bytes that are not UTF-8 (`b64dec "/w=="` is the byte 0xFF)
+  const texts = ['"ßǅAbc İ ﬁ x  Y"', '"hello wORLD ǆx a-b a_b ß"', '"Hello World ǅx ÀB"', '"é x\\u00a0y\\u2003z"', '"ab  cd\\tef\\u00a0gh"',
+    '"ǆ ǉ ǌ ǳ ა ᾳ ᾀ"', '" lead  trail "', '(b64dec "/w==")', '(printf "a%sb c" (b64dec "/w=="))', '"x1y.z-w_v\'u"', '"ÉCOLE école"', '""', '"x\\u0085y z"'];
+  for (const fn of ['swapcase', 'title', 'untitle', 'nospace', 'initials']) {
+    for (let i = 0; i < texts.length; i += 6) {
+      add('goutils', `v:${texts.slice(i, i + 6).map((t, k) => ` ${k}={{ ${fn} ${t} | toJson }}`).join('')}\n`, { functions: [fn] });
+    }
+  }
+  for (const [w, t] of [[5, '"héllo world"'], [4, '"ééé"'], [7, '"aéééééé"'], [3, '"abcdef"'], [10, '"short"'], [6, '(printf "ab%scdefg" (b64dec "/w=="))']]) {
+    add('goutils', `v: {{ abbrev ${w} ${t} | toJson }}\n`, { functions: ['abbrev'] });
+  }
+  for (const [l, r, t] of [[5, 10, '"now is the time for all good men"'], [4, 7, '"abcdéfghijk"'], [1, 8, '"abcdefghijklmno"'], [20, 8, '"abcdefghijklmno"'], [0, 5, '"abcdefg"']]) {
+    add('goutils', `v: {{ abbrevboth ${l} ${r} ${t} | toJson }}\n`, { functions: ['abbrevboth'] });
+  }
+  for (const t of ['v: {{ wrap 5 "a bcdéfgh ij ééé kkkk" | toJson }}\n', 'v: {{ wrap 3 "éé éé" | toJson }}\n', 'v: {{ wrapWith 4 "|" "abcdéfgh ij" | toJson }}\n',
+    'v: {{ wrapWith 2 "" "ab cd" | toJson }}\n', 'v: {{ wrap 0 "a b" | toJson }}\n', 'v: {{ wrapWith 3 "<br>" "é  ab   cdef" | toJson }}\n']) {
+    add('goutils', t, { functions: [t.includes('wrapWith') ? 'wrapWith' : 'wrap'] });
+  }
+
+  // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
+  // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
+  for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',
+    'eq .Values.m (dict)', 'eq .Values.l .Values.m', 'eq .Values.m .Values.l', 'eq .Values.m nil', 'eq .Capabilities.APIVersions (list "a")', 'eq .Capabilities.KubeVersion .Capabilities',
+    'ne .Template .Values', 'eq .Values.m .Values.m.c', 'eq .Files .Values', 'eq (b64dec "YQ==" | toString) "a"']) {
+    add('eqkinds', `v: {{ ${t} }}\n`, { functions: [t.split(' ')[0]] });
+  }
+
   // ---- nesting deeper than JavaScript's stack: renders run a synchronous executor and hand nested executions
   // past SYNC_NESTING (64) to the generator executor's driver; recursions cross that handover both ways
   const recursive = [

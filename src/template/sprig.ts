@@ -5,6 +5,7 @@ import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, copyGoType, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goBytes, goQuote, goString } from '../values/gofmt.js';
 import { toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
+import { abbreviateFull, deleteWhiteSpace, initials, swapCase, title, uncapitalize, wrapCustom } from './goutils.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
@@ -257,88 +258,7 @@ function untilStep(start: bigint, stop: bigint, step: bigint, limit: number): bi
 const intList = (xs: bigint[]) => tagElem(xs.map((x) => int(x)), 'int');
 
 /** Go's strings.Title (deprecated but what sprig calls): upper-cases letters that follow a non-letter. */
-function title(s: string): string {
-  let prev = ' ';
-  let out = '';
-  for (const ch of s) {
-    const isSep = !/[\p{L}\p{Nd}_']/u.test(prev);
-    out += isSep ? ch.toUpperCase() : ch;
-    prev = ch;
-  }
-  return out;
-}
 
-function swapcase(s: string): string {
-  let out = '';
-  let afterSpace = true;
-  for (const ch of s) {
-    if (ch.toUpperCase() === ch && ch.toLowerCase() !== ch) {
-      out += ch.toLowerCase();
-    } else if (ch.toLowerCase() === ch && ch.toUpperCase() !== ch) {
-      out += afterSpace ? ch.toUpperCase() : ch.toUpperCase();
-    } else out += ch;
-    afterSpace = /\s/.test(ch);
-  }
-  return out;
-}
-
-/** goutils.Initials: the first letter of each whitespace-separated word. */
-function initials(s: string): string {
-  let out = '';
-  let last = true;
-  for (const ch of s) {
-    if (/\s/.test(ch)) last = true;
-    else if (last) {
-      out += ch;
-      last = false;
-    }
-  }
-  return out;
-}
-
-function goutilsWrap(str: string, wrapLength: number, newLine: string, wrapLong: boolean): string {
-  if (wrapLength < 1) wrapLength = 1;
-  const inputLineLength = str.length;
-  let offset = 0;
-  let out = '';
-  while (inputLineLength - offset > wrapLength) {
-    if (str[offset] === ' ') {
-      offset++;
-      continue;
-    }
-    let spaceToWrapAt = str.slice(0, wrapLength + offset + 1).lastIndexOf(' ');
-    if (spaceToWrapAt >= offset) {
-      out += str.slice(offset, spaceToWrapAt) + newLine;
-      offset = spaceToWrapAt + 1;
-    } else if (wrapLong) {
-      out += str.slice(offset, wrapLength + offset) + newLine;
-      offset += wrapLength;
-    } else {
-      spaceToWrapAt = str.indexOf(' ', wrapLength + offset);
-      if (spaceToWrapAt >= 0) {
-        out += str.slice(offset, spaceToWrapAt) + newLine;
-        offset = spaceToWrapAt + 1;
-      } else {
-        out += str.slice(offset);
-        offset = inputLineLength;
-      }
-    }
-  }
-  out += str.slice(offset);
-  return out;
-}
-
-function abbreviate(s: string, offset: number, maxWidth: number): string {
-  if (maxWidth < 4) return s;
-  if (s.length <= maxWidth) return s;
-  if (offset > s.length) offset = s.length;
-  if (s.length - offset < maxWidth - 3) offset = s.length - (maxWidth - 3);
-  const abrevMarker = '...';
-  if (offset <= 4) return s.slice(0, maxWidth - 3) + abrevMarker;
-  if (maxWidth < 7) return s;
-  if (offset + maxWidth - 3 < s.length) return abrevMarker + abbreviate(s.slice(offset), 0, maxWidth - 3);
-  return abrevMarker + s.slice(s.length - (maxWidth - 3));
-}
 
 /** Registers sprig's functions through `def`. */
 export function registerSprig(def: Def, maxList: number): void {
@@ -348,12 +268,15 @@ export function registerSprig(def: Def, maxList: number): void {
   const M = 'map[string]interface {}';
   def('hello', [], () => 'Hello!');
   // strings
-  def('abbrev', [I, S], (w, s) => abbreviate(s as string, 0, Number((w as GoInt).value)));
+  def('abbrev', [I, S], (w, s) => {
+    const width = Number((w as GoInt).value);
+    return width < 4 ? s : abbreviateFull(s as string, 0, width);
+  });
   def('abbrevboth', [I, I, S], (l, r, s) => {
     const left = Number((l as GoInt).value);
     const right = Number((r as GoInt).value);
     if (right < 4 || (left > 0 && right < 7)) return s;
-    return abbreviate(s as string, left, right);
+    return abbreviateFull(s as string, left, right);
   });
   def('trunc', [I, S], (c, s) => {
     const n = Number((c as GoInt).value);
@@ -366,12 +289,7 @@ export function registerSprig(def: Def, maxList: number): void {
   def('upper', [S], (s) => (s as string).toUpperCase());
   def('lower', [S], (s) => (s as string).toLowerCase());
   def('title', [S], (s) => title(s as string));
-  def('untitle', [S], (s) => {
-    const str = s as string;
-    if (!str) return str;
-    const c = String.fromCodePoint(str.codePointAt(0)!);
-    return c.toLowerCase() + str.slice(c.length);
-  });
+  def('untitle', [S], (s) => uncapitalize(s as string));
   def('substr', [I, I, S], (a, b, s) => {
     const bytes = bytesOf(s as string);
     const start = Number((a as GoInt).value);
@@ -400,14 +318,14 @@ export function registerSprig(def: Def, maxList: number): void {
   def('trimAll', [S, S], (a, b) => trimSet(b as string, a as string));
   def('trimSuffix', [S, S], (a, b) => ((b as string).endsWith(a as string) && a !== '' ? (b as string).slice(0, -(a as string).length) : b));
   def('trimPrefix', [S, S], (a, b) => ((b as string).startsWith(a as string) ? (b as string).slice((a as string).length) : b));
-  def('nospace', [S], (s) => (s as string).replace(/\s/g, ''));
+  def('nospace', [S], (s) => deleteWhiteSpace(s as string));
   def('initials', [S], (s) => initials(s as string));
-  def('swapcase', [S], (s) => swapcase(s as string));
+  def('swapcase', [S], (s) => swapCase(s as string));
   def('snakecase', [S], (s) => toSnakeCase(s as string));
   def('camelcase', [S], (s) => toPascalCase(s as string));
   def('kebabcase', [S], (s) => toKebabCase(s as string));
-  def('wrap', [I, S], (l, s) => goutilsWrap(s as string, Number((l as GoInt).value), '\n', false));
-  def('wrapWith', [I, S, S], (l, sep, s) => goutilsWrap(s as string, Number((l as GoInt).value), (sep as string) || '\n', true));
+  def('wrap', [I, S], (l, s) => wrapCustom(s as string, Number((l as GoInt).value), '\n', false));
+  def('wrapWith', [I, S, S], (l, sep, s) => wrapCustom(s as string, Number((l as GoInt).value), sep as string, true));
   def('contains', [S, S], (a, b) => (b as string).includes(a as string));
   def('hasPrefix', [S, S], (a, b) => (b as string).startsWith(a as string));
   def('hasSuffix', [S, S], (a, b) => (b as string).endsWith(a as string));

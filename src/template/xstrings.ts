@@ -49,13 +49,17 @@ export function goToLower(r: number): number {
 /** Go's unicode.ToUpper: the simple mapping (ß has none and stays ß). */
 export function goToUpper(r: number): number {
   if (r < 0x80) return r >= 0x61 && r <= 0x7a ? r - 32 : r;
+  // Greek letters with ypogegrammeni: JavaScript's full mapping makes two characters, the simple one a single
+  // title-case letter (ᾳ -> ᾼ, ᾀ -> ᾈ)
+  if (r >= 0x1f80 && r <= 0x1fa7 && (r & 0xf) < 8) return r + 8;
+  if (r === 0x1fb3 || r === 0x1fc3 || r === 0x1ff3) return r + 9;
   const s = String.fromCodePoint(r).toUpperCase();
   const cp = s.codePointAt(0)!;
   return s.length === String.fromCodePoint(cp).length ? cp : r;
 }
 
 /** The text as Go's runes: lone surrogates (not UTF-8) as utf8.RuneError, like U+FFFD itself. */
-function runesOf(s: string): number[] {
+export function runesOf(s: string): number[] {
   const out: number[] = [];
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
@@ -263,7 +267,7 @@ export function toPascalCase(s: string): string {
   return fromRunes(out);
 }
 
-function fromRunes(runes: number[]): string {
+export function fromRunes(runes: number[]): string {
   let text = '';
   for (let k = 0; k < runes.length; k += 4096) text += String.fromCodePoint(...runes.slice(k, k + 4096));
   return text;
