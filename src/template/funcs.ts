@@ -2,7 +2,7 @@
 // urlquery, call, and the comparisons with Go's kind rules.
 import { sprint, sprintf, sprintln, formatV } from './fmt.js';
 import { goBytes, goString } from '../values/gofmt.js';
-import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, isUnsigned, truth, typeName, type GoFunc, type TVal } from './value.js';
+import { GoError, GoFuncVal, GoInt, GoNum, GoStruct, isGoMap, isUnsigned, kindName, truth, typeName, type GoFunc, type TVal } from './value.js';
 
 type Kind = 'invalid' | 'bool' | 'int' | 'uint' | 'float' | 'string' | 'other';
 
@@ -63,8 +63,9 @@ function eq(o: BuiltinOptions, arg1: TVal, ...rest: TVal[]): boolean {
           const n1 = isNilish(arg1);
           const n2 = isNilish(arg);
           // text/template's texts: fmt.Errorf("non-comparable types %s: %v, %s: %v", arg1, arg1.Type(), arg.Type(), arg)
-          // and ("non-comparable type %s: %v", arg, arg.Type()); %s of a map holding numbers prints %!s(float64=2)
-          if (typeName(arg1) !== typeName(arg)) throw new GoError(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${formatV(arg)}`);
+          // and ("non-comparable type %s: %v", arg, arg.Type()); %s of a map holding numbers prints %!s(float64=2).
+          // canCompare looks at kinds, not types: a map and a chartutil.Values are both maps, and get the second text
+          if (kindName(arg1) !== kindName(arg)) throw new GoError(`non-comparable types ${sprintf('%s', [arg1])}: ${typeName(arg1)}, ${typeName(arg)}: ${formatV(arg)}`);
           if (n1 || n2) t = n1 === n2;
           else if (Array.isArray(arg) || isGoMap(arg)) throw new GoError(`non-comparable type ${sprintf('%s', [arg])}: ${typeName(arg)}`);
           else t = arg1 === arg;
