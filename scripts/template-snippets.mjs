@@ -580,6 +580,12 @@ export function generateSnippets() {
     add('goutils', t, { functions: [t.includes('wrapWith') ? 'wrapWith' : 'wrap'] });
   }
 
+  // ---- upper and lower are Go's strings.ToUpper/ToLower: simple one-rune mappings (ß and ﬁ stay, İ lowers to i,
+  // a final sigma stays σ), invalid bytes become U+FFFD
+  for (const t of ['"ßﬁŉǆ İıáſ ᾳ ᾀ"', '"İĲǅẞ ΣΑΣ Ω"', '"plain ASCII Mixed"', '(printf "a%sé" (b64dec "/w=="))', '(b64dec "/w==")', '"ǈ ǋ ǲ ა Ა"']) {
+    add('caseconv', `v: [{{ upper ${t} | toJson }}, {{ lower ${t} | toJson }}]\n`, { functions: ['upper', 'lower'] });
+  }
+
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
   // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
   for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',

@@ -1,5 +1,6 @@
 // The string functions sprig takes from Masterminds/goutils v1.1.1 (abbrev, abbrevboth, nospace, initials, untitle,
-// swapcase, wrap, wrapWith) and Go's strings.Title (sprig's `title`), with their exact rules. Several of them work on
+// swapcase, wrap, wrapWith) and Go's strings.Title, ToUpper and ToLower (sprig's `title`, `upper`, `lower`), with their
+// exact rules. Several of them work on
 // a string's bytes, not its characters, and so do odd things to text that is not ASCII, which Helm prints as they
 // are: DeleteWhiteSpace and Initials read each byte as the Latin-1 character of that value (`nospace "é x"` is
 // `Ã©x`), Abbreviate and Wrap cut between the bytes of a character. Strings here are this package's model of Go
@@ -26,6 +27,19 @@ export function goToTitle(r: number): number {
   if ((r >= 0x10d0 && r <= 0x10fa) || (r >= 0x10fd && r <= 0x10ff)) return r; // Georgian Mkhedruli is its own title case
   return goToUpper(r);
 }
+
+/** Go's strings.ToUpper and ToLower: ASCII as it is, anything else rune by rune with the simple mappings. */
+export function goStringsUpper(s: string): string {
+  if (!NOT_ASCII.test(s)) return s.toUpperCase();
+  return fromRunes(runesOf(s).map(goToUpper));
+}
+
+export function goStringsLower(s: string): string {
+  if (!NOT_ASCII.test(s)) return s.toLowerCase();
+  return fromRunes(runesOf(s).map(goToLower));
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** Go's strings.Title: the first letter of each word (after a separator) in title case. */
 export function title(s: string): string {

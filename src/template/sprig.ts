@@ -5,7 +5,7 @@ import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, copyGoType, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goBytes, goQuote, goString } from '../values/gofmt.js';
 import { toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
-import { abbreviateFull, deleteWhiteSpace, initials, swapCase, title, uncapitalize, wrapCustom } from './goutils.js';
+import { abbreviateFull, deleteWhiteSpace, goStringsLower, goStringsUpper, initials, swapCase, title, uncapitalize, wrapCustom } from './goutils.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
 
@@ -286,8 +286,8 @@ export function registerSprig(def: Def, maxList: number): void {
     return s;
   });
   def('trim', [S], (s) => (s as string).replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g, ''));
-  def('upper', [S], (s) => (s as string).toUpperCase());
-  def('lower', [S], (s) => (s as string).toLowerCase());
+  def('upper', [S], (s) => goStringsUpper(s as string));
+  def('lower', [S], (s) => goStringsLower(s as string));
   def('title', [S], (s) => title(s as string));
   def('untitle', [S], (s) => uncapitalize(s as string));
   def('substr', [I, I, S], (a, b, s) => {
