@@ -586,6 +586,12 @@ export function generateSnippets() {
     add('caseconv', `v: [{{ upper ${t} | toJson }}, {{ lower ${t} | toJson }}]\n`, { functions: ['upper', 'lower'] });
   }
 
+  // ---- float64 of strings is strconv.ParseFloat through cast: an overflow (ErrRange) is 0, hexadecimal floats parse
+  const floats = ['"1e400"', '"-1e400"', '"1e-400"', '"0x1.8p1"', '"0x1p-2"', '"0x.8p1"', '"0x1P+4"', '"1e308"', '"1_000"', '"0x1.8"', '"1e"', '"+.5e-3"'];
+  for (let i = 0; i < floats.length; i += 6) {
+    add('floatparse', `v: [${floats.slice(i, i + 6).map((f) => `{{ float64 ${f} | toJson }}`).join(', ')}]\n`, { functions: ['float64'] });
+  }
+
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
   // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
   for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',

@@ -67,9 +67,20 @@ export function toFloat64(v: TVal): number {
   return 0;
 }
 
+/** strconv.ParseFloat(s, 64) where it succeeds; undefined for its errors (syntax, and overflow: ErrRange). */
 export function goParseFloat(s: string): number | undefined {
   const t = s.replace(/_/g, '');
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+    const n = Number(t);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  // hexadecimal mantissa and binary exponent (0x1.8p1)
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(t);
+  if (hex && (hex[2] || hex[3])) {
+    const digits = hex[2]! + hex[3]!;
+    const n = Number(BigInt('0x' + digits)) * 2 ** (Number(hex[4]) - 4 * hex[3]!.length);
+    return Number.isFinite(n) ? (hex[1] === '-' ? -n : n) : undefined;
+  }
   if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(t)) return NaN;
   return undefined;
