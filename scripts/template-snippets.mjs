@@ -592,6 +592,15 @@ export function generateSnippets() {
     add('floatparse', `v: [${floats.slice(i, i + 6).map((f) => `{{ float64 ${f} | toJson }}`).join(', ')}]\n`, { functions: ['float64'] });
   }
 
+  // ---- empty lists through the list functions: rest, initial and concat of nothing give Go's nil slice (prints [],
+  // encodes null), slice sprig's untyped nil
+  for (const t of [
+    'v: [{{ rest (list) | toJson }}, {{ initial (list) | toJson }}, {{ reverse (list) | toJson }}, {{ uniq (list) | toJson }}, {{ compact (list) | toJson }}, {{ without (list) 1 | toJson }}]\n',
+    'v: [{{ sortAlpha (list) | toJson }}, {{ concat | toJson }}, {{ concat (list) (list) | toJson }}, {{ chunk 2 (list) | toJson }}, {{ slice (list) | toJson }}, {{ append (list) 1 | toJson }}]\n',
+    'v: [{{ mustRest (list) | toJson }}, {{ mustInitial (list) | toJson }}, {{ mustReverse (list) | toJson }}, {{ mustUniq (list) | toJson }}, {{ first (list) | toJson }}, {{ last (list) | toJson }}]\n',
+    'v: "{{ rest (list) }} {{ initial (list) }} {{ concat }} {{ concat (list) }} {{ slice (list) }} {{ len (concat) }} {{ typeOf (concat) }} {{ typeOf (rest (list)) }}"\n',
+  ]) add('emptylists', t, { functions: [] });
+
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
   // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
   for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',

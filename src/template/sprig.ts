@@ -5,6 +5,7 @@ import { formatV, sprintf } from './fmt.js';
 import { GoError, GoInt, GoNum, GoStruct, int, int64, isGoMap, kindName, copyGoType, newMap, sortedKeys, tagElem, typeName, type GoFunc, type TVal } from './value.js';
 import { goBytes, goQuote, goString } from '../values/gofmt.js';
 import { toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
+import { markGoNil } from './lib/nil.js';
 import { abbreviateFull, deleteWhiteSpace, goStringsLower, goStringsUpper, initials, swapCase, title, uncapitalize, wrapCustom } from './goutils.js';
 
 type Def = (name: string, params: string[], fn: (...a: TVal[]) => TVal, variadic?: string) => void;
@@ -579,9 +580,10 @@ export function registerSprig(def: Def, maxList: number): void {
   listFn('append', 'push', (l, v) => [...l, v ?? null], [A, A]);
   listFn('prepend', 'prepend', (l, v) => [v ?? null, ...l], [A, A]);
   listFn('first', 'find first', (l) => (l.length ? l[0]! : null));
-  listFn('rest', 'find rest', (l) => (l.length ? l.slice(1) : []));
+  // an empty list's rest and initial are Go's nil []interface {} (print [], encode null)
+  listFn('rest', 'find rest', (l) => (l.length ? l.slice(1) : markGoNil([])));
   listFn('last', 'find last', (l) => (l.length ? l[l.length - 1]! : null));
-  listFn('initial', 'find initial', (l) => (l.length ? l.slice(0, -1) : []));
+  listFn('initial', 'find initial', (l) => (l.length ? l.slice(0, -1) : markGoNil([])));
   listFn('reverse', 'find reverse', (l) => [...l].reverse());
   listFn('uniq', 'find uniq', (l) => {
     const out: TVal[] = [];
@@ -617,7 +619,8 @@ export function registerSprig(def: Def, maxList: number): void {
       if (!Array.isArray(l)) throw new GoError(`Cannot concat type ${kindName(l)} as list`);
       out.push(...l);
     }
-    return out;
+    // nothing appended: Go's nil []interface {} (prints [], encodes null)
+    return out.length ? out : markGoNil(out);
   }, A);
   def('dig', [], (...ps) => {
     if (ps.length < 3) throw new GoError('dig needs at least three arguments');
