@@ -601,6 +601,17 @@ export function generateSnippets() {
     'v: "{{ rest (list) }} {{ initial (list) }} {{ concat }} {{ concat (list) }} {{ slice (list) }} {{ len (concat) }} {{ typeOf (concat) }} {{ typeOf (rest (list)) }}"\n',
   ]) add('emptylists', t, { functions: [] });
 
+  // ---- a *semver.Version's methods: comparisons take a *semver.Version; IncMajor/IncMinor/IncPatch give a
+  // semver.Version value, which has only the value-receiver methods (a method mid-chain, with no arguments)
+  for (const t of [
+    'v: [{{ (semver "1.2.3").Compare (semver "1.2.4") }}, {{ (semver "1.2.3").LessThan (semver "1.2.4") }}, {{ (semver "1.2.3").GreaterThanEqual (semver "1.2.3") }}, {{ (semver "1.2.3").Equal (semver "v1.2.3") }}, {{ (semver "2.0.0").GreaterThan (semver "1.9.9") }}, {{ (semver "1.2.3").LessThanEqual (semver "1.2.3-rc") }}]\n',
+    'v: "{{ (semver "1.2.3-rc.1").IncPatch }} {{ (semver "v1.2.3").IncMinor }} {{ (semver "1.2.3").IncMajor | typeOf }} {{ (semver "1.2.3").IncMajor.Major }} {{ (semver "1.2.3+m").IncPatch.String }}"\n',
+    'v: {{ (semver "1.2.3").IncMajor.Original }}\n',
+    'v: {{ (semver "1.2.3").Compare ((semver "1.2.3").IncPatch) }}\n',
+    'v: {{ (semver "1.2.3").Compare "1.2.3" }}\n',
+    'v: {{ $v := semver "1.0.0" }}{{ $v.IncMinor.IncPatch }} {{ $v.Major }} {{ .Capabilities.KubeVersion.Major }}\n',
+  ]) add('semvermethods', t, { functions: ['semver'] });
+
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
   // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
   for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',

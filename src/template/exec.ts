@@ -640,7 +640,7 @@ export class State extends StateBase {
 
   *evalCall(dot: TVal, dotIface: boolean, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, allArgs: Node[], final: Final): Gen<TVal> {
     // the arguments are allArgs[1..] (allArgs[0] names the function)
-    const nargs = allArgs.length - 1;
+    const nargs = Math.max(0, allArgs.length - 1);
     const numIn = nargs + (final !== MISSING ? 1 : 0);
     const nparams = fn.params.length + (fn.variadic !== undefined ? 1 : 0);
     let numFixed = nargs;

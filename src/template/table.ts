@@ -50,18 +50,43 @@ function certObject(c: x509.Certificate): GoStruct {
   return o;
 }
 
-/** A Masterminds *semver.Version as templates see it: methods, and String() for printing. */
-function semverObject(v: semver.SemverVersion): GoStruct {
+/**
+ * A Masterminds *semver.Version as templates see it: its methods, and String() for printing. IncMajor/IncMinor/
+ * IncPatch and SetPrerelease/SetMetadata return a semver.Version value (not a pointer), which the comparison
+ * methods, taking a *semver.Version, refuse as Go does.
+ */
+function semverObject(v: semver.SemverVersion, pointer = true): GoStruct {
   const f = (fn: () => TVal): GoFunc => ({ params: [], fn });
-  return new GoStruct('*semver.Version', {}, {
+  const PTR = '*semver.Version';
+  const other = (x: TVal) => BACKING.get(x as GoStruct) as semver.SemverVersion;
+  const cmp = (fn: (o: semver.SemverVersion) => TVal): GoFunc => ({ params: [PTR], fn: (o) => fn(other(o)) });
+  // methods with a value receiver: what a semver.Version value has (text/template cannot take its address)
+  const methods: Record<string, GoFunc> = {
     Major: f(() => new GoNum(v.major, 'uint64')),
     Minor: f(() => new GoNum(v.minor, 'uint64')),
     Patch: f(() => new GoNum(v.patch, 'uint64')),
     Prerelease: f(() => v.Prerelease()),
     Metadata: f(() => v.Metadata()),
-    Original: f(() => v.Original()),
     String: f(() => v.String()),
-  }, { str: () => v.String() });
+    IncMajor: f(() => semverObject(v.IncMajor(), false)),
+    IncMinor: f(() => semverObject(v.IncMinor(), false)),
+    IncPatch: f(() => semverObject(v.IncPatch(), false)),
+  };
+  // and with a pointer receiver
+  if (pointer) {
+    Object.assign(methods, {
+      Original: f(() => v.Original()),
+      Compare: cmp((x) => new GoNum(BigInt(v.Compare(x)), 'int')),
+      LessThan: cmp((x) => v.LessThan(x)),
+      LessThanEqual: cmp((x) => v.LessThanEqual(x)),
+      GreaterThan: cmp((x) => v.GreaterThan(x)),
+      GreaterThanEqual: cmp((x) => v.GreaterThanEqual(x)),
+      Equal: cmp((x) => v.Equal(x)),
+    });
+  }
+  const o = new GoStruct(pointer ? PTR : 'semver.Version', {}, methods, { str: () => v.String() });
+  BACKING.set(o, v);
+  return o;
 }
 
 /** encoding/json's omitempty: false, 0, "", nil, and empty slices and maps are left out. */
