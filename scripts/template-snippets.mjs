@@ -610,6 +610,12 @@ export function generateSnippets() {
     'v: {{ (semver "1.2.3").Compare ((semver "1.2.3").IncPatch) }}\n',
     'v: {{ (semver "1.2.3").Compare "1.2.3" }}\n',
     'v: {{ $v := semver "1.0.0" }}{{ $v.IncMinor.IncPatch }} {{ $v.Major }} {{ .Capabilities.KubeVersion.Major }}\n',
+    'v: "{{ ((semver "v1.2.3+m").SetPrerelease "rc.1") }} {{ ((semver "1.2.3-x").SetPrerelease "") }} {{ ((semver "v1.2.3").SetMetadata "b.7") }} {{ ((semver "1.2.3").SetMetadata "") | typeOf }}"\n',
+    'v: {{ (semver "1.2.3").SetPrerelease "01" }}\n',
+    'v: {{ (semver "1.2.3").SetPrerelease "a..b" }}\n',
+    'v: {{ (semver "1.2.3").SetPrerelease "a_b" }}\n',
+    'v: {{ (semver "1.2.3").SetMetadata "a..b" }}\n',
+    'v: {{ (semver "1.2.3").SetMetadata "a+b" }}\n',
   ]) add('semvermethods', t, { functions: ['semver'] });
 
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and

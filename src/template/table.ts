@@ -55,11 +55,22 @@ function certObject(c: x509.Certificate): GoStruct {
  * IncPatch and SetPrerelease/SetMetadata return a semver.Version value (not a pointer), which the comparison
  * methods, taking a *semver.Version, refuse as Go does.
  */
-function semverObject(v: semver.SemverVersion, pointer = true): GoStruct {
+function semverObject(v: semver.SemverVersion, release: semver.SemverRelease, pointer = true): GoStruct {
   const f = (fn: () => TVal): GoFunc => ({ params: [], fn });
   const PTR = '*semver.Version';
   const other = (x: TVal) => BACKING.get(x as GoStruct) as semver.SemverVersion;
   const cmp = (fn: (o: semver.SemverVersion) => TVal): GoFunc => ({ params: [PTR], fn: (o) => fn(other(o)) });
+  // (Version, error): the library's refusal is the call's error
+  const set = (fn: (x: string) => semver.SemverVersion): GoFunc => ({
+    params: ['string'],
+    fn: (x) => {
+      try {
+        return semverObject(fn(x as string), release, false);
+      } catch (e) {
+        throw new GoError((e as Error).message);
+      }
+    },
+  });
   // methods with a value receiver: what a semver.Version value has (text/template cannot take its address)
   const methods: Record<string, GoFunc> = {
     Major: f(() => new GoNum(v.major, 'uint64')),
@@ -68,9 +79,11 @@ function semverObject(v: semver.SemverVersion, pointer = true): GoStruct {
     Prerelease: f(() => v.Prerelease()),
     Metadata: f(() => v.Metadata()),
     String: f(() => v.String()),
-    IncMajor: f(() => semverObject(v.IncMajor(), false)),
-    IncMinor: f(() => semverObject(v.IncMinor(), false)),
-    IncPatch: f(() => semverObject(v.IncPatch(), false)),
+    IncMajor: f(() => semverObject(v.IncMajor(), release, false)),
+    IncMinor: f(() => semverObject(v.IncMinor(), release, false)),
+    IncPatch: f(() => semverObject(v.IncPatch(), release, false)),
+    SetPrerelease: set((x) => v.SetPrerelease(x, release)),
+    SetMetadata: set((x) => v.SetMetadata(x, release)),
   };
   // and with a pointer receiver
   if (pointer) {
@@ -210,7 +223,7 @@ function libFunctions(helm: 3 | 4): Record<string, LibEntry> {
   out.mustRegexSplit = { params: [S, S, 'int'], fn: (r, x, c) => strs(regex.mustRegexSplit(r as string, x as string, n(c))) };
   out.regexQuoteMeta = { params: [S], fn: (x) => regex.regexQuoteMeta(x as string) };
   out.semverCompare = { params: [S, S], fn: (c, v) => semver.semverCompare(c as string, v as string, helm) };
-  out.semver = { params: [S], fn: (v) => semverObject(semver.semver(v as string, helm)) };
+  out.semver = { params: [S], fn: (v) => semverObject(semver.semver(v as string, helm), helm) };
   const T = 'time.Time';
   const tm = (v: TVal) => BACKING.get(v as GoStruct) as time.GoTime;
   out.now = { params: [], fn: () => timeObject(time.now()) };

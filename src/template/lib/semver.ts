@@ -152,6 +152,15 @@ export class SemverVersion {
   IncMajor(): SemverVersion {
     return this.next(this.major + 1n, 0n, 0n, '', '');
   }
+  /** Throws the release's error text for a prerelease it refuses. */
+  SetPrerelease(pre: string, release: SemverRelease): SemverVersion {
+    if (pre) validatePrerelease(pre, release);
+    return this.next(this.major, this.minor, this.patch, pre, this.metadata);
+  }
+  SetMetadata(metadata: string, release: SemverRelease): SemverVersion {
+    if (metadata) validateMetadata(metadata, release);
+    return this.next(this.major, this.minor, this.patch, this.pre, metadata);
+  }
 }
 
 /** Masterminds' NewVersion (the loose form both releases use by default). */
