@@ -618,6 +618,12 @@ export function generateSnippets() {
     'v: {{ (semver "1.2.3").SetMetadata "a+b" }}\n',
   ]) add('semvermethods', t, { functions: ['semver'] });
 
+  // ---- urlParse: url.Parse cuts the fragment off first and names only the rest in its errors; the fragment is
+  // unescaped last (fuzz seed 20261222: `urlParse "%#v"`)
+  for (const u of ['"%#v"', '"a#%zz"', '"%zz#%yy"', '"http://h/p%#x"', '"http://[::1]:80/%41#f%20g"', '":x#y"', '"1a:b#x"', '"http://u%zz@h#f"', '"#%41"', '"x#"']) {
+    add('urlfragment', `v: {{ urlParse ${u} | toJson }}\n`, { functions: ['urlParse'] });
+  }
+
   // ---- eq of two values of one kind but different types (text/template's canCompare looks at kinds): a map and
   // chartutil.Values, []string and []interface {} (fuzz seed 20261221)
   for (const t of ['eq .Values.m .Values', 'eq .Values .Values.m', 'eq (list 1) .Values.l', 'eq (splitList "," "a") (list "a")', 'eq (list "a") (splitList "," "a")',

@@ -60,16 +60,14 @@ function unescape(s: string, what: string): string {
 
 /** sprig urlParse: the parts of a URL as a dict. */
 export function urlParse(raw: string): TVal {
-  let rest = raw;
-  let fragment = '';
-  const hash = rest.indexOf('#');
-  if (hash >= 0) {
-    fragment = unescape(rest.slice(hash + 1), raw);
-    rest = rest.slice(0, hash);
-  }
+  // url.Parse cuts the fragment off first and parses the rest, naming only the rest in its errors; the fragment
+  // is unescaped last, its error naming the whole text
+  const hash = raw.indexOf('#');
+  const u = hash >= 0 ? raw.slice(0, hash) : raw;
+  let rest = u;
   let scheme = '';
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(rest);
-  if (rest.startsWith(':')) throw new GoError(`unable to parse url: parse ${goQuote(raw)}: missing protocol scheme`);
+  if (rest.startsWith(':')) throw new GoError(`unable to parse url: parse ${goQuote(u)}: missing protocol scheme`);
   if (m) {
     scheme = m[1]!.toLowerCase();
     rest = rest.slice(m[0].length);
@@ -86,7 +84,7 @@ export function urlParse(raw: string): TVal {
   let path = '';
   // net/url: a relative reference's first path segment cannot hold a colon (RFC 3986 3.3; it would read as a scheme)
   if (!scheme && !rest.startsWith('/') && (rest.split('/')[0] ?? '').includes(':')) {
-    throw new GoError(`unable to parse url: parse ${goQuote(raw)}: first path segment in URL cannot contain colon`);
+    throw new GoError(`unable to parse url: parse ${goQuote(u)}: first path segment in URL cannot contain colon`);
   }
   if (scheme && !rest.startsWith('/')) {
     opaque = rest;
@@ -100,14 +98,14 @@ export function urlParse(raw: string): TVal {
       host = at >= 0 ? authority.slice(at + 1) : authority;
       if (at >= 0) {
         const ui = authority.slice(0, at);
-        if (!validUserinfo(ui)) throw new GoError(`unable to parse url: parse ${goQuote(raw)}: net/url: invalid userinfo`);
+        if (!validUserinfo(ui)) throw new GoError(`unable to parse url: parse ${goQuote(u)}: net/url: invalid userinfo`);
         const colon = ui.indexOf(':');
-        const user = unescape(colon >= 0 ? ui.slice(0, colon) : ui, raw);
-        userinfo = escape(user, 'userinfo') + (colon >= 0 ? ':' + escape(unescape(ui.slice(colon + 1), raw), 'userinfo') : '');
+        const user = unescape(colon >= 0 ? ui.slice(0, colon) : ui, u);
+        userinfo = escape(user, 'userinfo') + (colon >= 0 ? ':' + escape(unescape(ui.slice(colon + 1), u), 'userinfo') : '');
       }
-      host = unescape(host, raw);
+      host = unescape(host, u);
     }
-    path = unescape(rest, raw);
+    path = unescape(rest, u);
   }
   let hostname = host;
   if (hostname.startsWith('[')) {
@@ -117,6 +115,7 @@ export function urlParse(raw: string): TVal {
     const colon = hostname.lastIndexOf(':');
     if (colon >= 0) hostname = hostname.slice(0, colon);
   }
+  const fragment = hash >= 0 ? unescape(raw.slice(hash + 1), raw) : '';
   const d = newMap() as Record<string, TVal>;
   Object.assign(d, { scheme, host, hostname, path, query, opaque, fragment, userinfo });
   return d;
