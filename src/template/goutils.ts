@@ -1,22 +1,12 @@
 // The string functions sprig takes from Masterminds/goutils v1.1.1 (abbrev, abbrevboth, nospace, initials, untitle,
 // swapcase, wrap, wrapWith) and Go's strings.Title, ToUpper and ToLower (sprig's `title`, `upper`, `lower`), with their
-// exact rules. Several of them work on
-// a string's bytes, not its characters, and so do odd things to text that is not ASCII, which Helm prints as they
-// are: DeleteWhiteSpace and Initials read each byte as the Latin-1 character of that value (`nospace "é x"` is
-// `Ã©x`), Abbreviate and Wrap cut between the bytes of a character. Strings here are this package's model of Go
-// strings: a byte that is not UTF-8 is a lone surrogate (see values/gofmt goBytes/goString); where Go converts to
-// runes it becomes U+FFFD.
+// exact rules. Several of them work on a string's bytes, not its characters, and so do odd things to text that is not
+// ASCII, which Helm prints as they are: DeleteWhiteSpace and Initials read each byte as the Latin-1 character of that
+// value (`nospace "é x"` is `Ã©x`), Abbreviate and Wrap cut between the bytes of a character. Strings here are this
+// package's model of Go strings: a byte that is not UTF-8 is a lone surrogate (see values/gofmt goBytes/goString);
+// where Go converts to runes it becomes U+FFFD.
 import { goBytes, goString } from '../values/gofmt.js';
-import { fromRunes, goToLower, goToUpper, runesOf } from './xstrings.js';
-
-const is = (re: RegExp) => (r: number) => re.test(String.fromCodePoint(r));
-const isUpper = is(/\p{Lu}/u);
-const isLower = is(/\p{Ll}/u);
-const isTitle = is(/\p{Lt}/u);
-const isLetter = is(/\p{L}/u);
-const isDigit = is(/\p{Nd}/u);
-/** Go's unicode.IsSpace. */
-const isSpace = is(/\p{White_Space}/u);
+import { fromRunes, goToLower, goToUpper, isDigit, isLetter, isLower, isSpace, isTitle, isUpper, runesOf } from './xstrings.js';
 
 /** Go's unicode.ToTitle: the upper-case mapping but for the few letters whose title case differs. */
 export function goToTitle(r: number): number {
@@ -125,8 +115,6 @@ export function initials(s: string): string {
  * goutils.AbbreviateFull on bytes, with sprig's handling of its errors (an empty string): `abbrev` is offset 0.
  */
 export function abbreviateFull(s: string, offset: number, maxWidth: number): string {
-  if (s === '') return '';
-  if (maxWidth < 4) return '';
   return goString(abbreviateBytes(goBytes(s), offset, maxWidth) ?? new Uint8Array(0));
 }
 

@@ -269,9 +269,6 @@ function untilStep(start: bigint, stop: bigint, step: bigint, limit: number): bi
 
 const intList = (xs: bigint[]) => tagElem(xs.map((x) => int(x)), 'int');
 
-/** Go's strings.Title (deprecated but what sprig calls): upper-cases letters that follow a non-letter. */
-
-
 /** Registers sprig's functions through `def`. */
 export function registerSprig(def: Def, maxList: number): void {
   const S = 'string';

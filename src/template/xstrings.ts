@@ -20,11 +20,16 @@ const enum W {
 }
 
 const RUNE_ERROR = 0xfffd;
-const isUpper = (r: number) => /\p{Lu}/u.test(String.fromCodePoint(r));
-const isLetter = (r: number) => /\p{L}/u.test(String.fromCodePoint(r));
-const isNumber = (r: number) => /\p{N}/u.test(String.fromCodePoint(r));
-const isPunct = (r: number) => /\p{P}/u.test(String.fromCodePoint(r));
-const isSpace = (r: number) => /\p{White_Space}/u.test(String.fromCodePoint(r));
+// Go's unicode classes of a rune (unicode.IsUpper, IsLetter, IsSpace, ...), shared with goutils.ts
+const is = (re: RegExp) => (r: number) => re.test(String.fromCodePoint(r));
+export const isUpper = is(/\p{Lu}/u);
+export const isLower = is(/\p{Ll}/u);
+export const isTitle = is(/\p{Lt}/u);
+export const isLetter = is(/\p{L}/u);
+export const isDigit = is(/\p{Nd}/u);
+const isNumber = is(/\p{N}/u);
+const isPunct = is(/\p{P}/u);
+export const isSpace = is(/\p{White_Space}/u);
 const isConnector = (r: number) => r === 0x2d || r === 0x5f || isSpace(r);
 
 /** xstrings' isAlphabet: a letter, not a common CJK ideograph. */
