@@ -663,7 +663,7 @@ function composeText(text: string, src: Src, markIntegers: boolean, finalBreak: 
     const cut = retryAtDocumentEnd(text, verdict.end) ?? retryBeforeFailure(text, e) ?? retryAtDedent(text, e) ?? retryFlowTabs(text);
     if (cut) events = cut;
     else {
-      const q = retryUnderIndented(text, verdict) ?? retryQuotedIndent(text) ?? retryIndentedToDocumentEnd(text, verdict);
+      const q = retryUnderIndented(text, verdict.underIndented) ?? retryQuotedIndent(text) ?? retryIndentedToDocumentEnd(text, verdict);
       if (!q) throw tabFailure(text, e) ?? toSyntaxFailure(text, e);
       ({ events, parsed, mapOff } = q);
     }
@@ -885,9 +885,8 @@ function parseIndented(text: string, at: number[], widths: number[]): { events: 
  * What go-yaml reads though it is not indented as js-yaml asks (block scalar headers, lines inside flow
  * collections; see GoYamlVerdict): read again with each indented by the columns it lacks.
  */
-function retryUnderIndented(text: string, verdict: GoYamlVerdict): ReturnType<typeof parseIndented> {
-  const u = verdict.underIndented;
-  return u.length ? parseIndented(text, u.map((f) => f.at), u.map((f) => f.lack)) : undefined;
+function retryUnderIndented(text: string, under: GoYamlVerdict['underIndented']): ReturnType<typeof parseIndented> {
+  return under.length ? parseIndented(text, under.map((f) => f.at), under.map((f) => f.lack)) : undefined;
 }
 
 /**
@@ -898,8 +897,7 @@ function retryIndentedToDocumentEnd(text: string, verdict: GoYamlVerdict): Retur
   const end = verdict.end;
   if (end === undefined || end >= text.length) return undefined;
   const first = text.slice(0, end);
-  const u = verdict.underIndented.filter((f) => f.at < end);
-  return (u.length ? parseIndented(first, u.map((f) => f.at), u.map((f) => f.lack)) : undefined) ?? retryQuotedIndent(first);
+  return retryUnderIndented(first, verdict.underIndented.filter((f) => f.at < end)) ?? retryQuotedIndent(first);
 }
 
 /** A root collection indented past column 0 that ends before the text does (see dedentedRootEnd). */
