@@ -397,9 +397,16 @@ const slowCpuMs = (o) => o.budget / 3;
 // renders and half as much again). Without the Helm binaries the absolute threshold alone decides.
 const CHART_HELM_FACTOR = 4.5;
 
-/** Helm's CPU time (user + system, ms) for `helm template` of a chart input; Infinity when Helm times out. */
+/** Helm's CPU time (user + system, ms) for `helm template` of a chart input; Infinity when Helm times out. Taken
+ * once per input (a replay judges the same input twice). */
+const HELM_CPU = new WeakMap();
 function helmChartCpuMs(o, input) {
   if (!haveHelm(o, input.helmVersion)) return undefined;
+  if (!HELM_CPU.has(input)) HELM_CPU.set(input, measureHelmChartCpuMs(input));
+  return HELM_CPU.get(input);
+}
+
+function measureHelmChartCpuMs(input) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hiv-fuzz-helmcpu-'));
   try {
     const root = materialize(tmp, input);
